@@ -1,0 +1,198 @@
+"""The command line (ARCHITECTURE.md section 6): parses, calls services, prints.
+
+Exit status 0 when the command did its work, 2 for bad arguments, an
+unusable file or an unknown source, with one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from app import __version__
+from app.domain.calls import FeedFormat
+from app.domain.errors import AppError
+from app.domain.service_level import SlDefinition
+from app.services.console import Console
+from app.services.demo import build_demo
+from app.services.imports import ImportRequest, ImportSummary, import_feed
+from app.services.reports import ALL_QUEUES, REPORT_FIELDS, IntervalReportRow, interval_report
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+LANGS = ("zh_CN", "en")
+COMMANDS = ("demo", "feed", "report")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database URL (default: HANDOVER_DB_URL, else the SQLite file in the user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="handover-console",
+        description="Shift Handover Console: service level, shift sheet and handover for call-center supervisors.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"handover-console {__version__}")
+    parser.add_argument("--lang", choices=LANGS, default=None, help="language of the interface")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="build the demo database (today's calls) and show it")
+    demo.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+
+    feed = sub.add_parser("feed", help="ACD feeds").add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    imp = feed.add_parser("import", parents=[common], help="import a feed file into a source")
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--format", required=True, choices=[f.value for f in FeedFormat])
+    imp.add_argument("--source", required=True, metavar="NAME")
+    imp.add_argument("--site", metavar="NAME", help="site of a new source (created with --tz if it does not exist)")
+    imp.add_argument("--threshold", type=float, metavar="SECONDS", help="service-level threshold T (default 20)")
+    imp.add_argument("--tz", metavar="ZONE", help="IANA zone of the file's wall-clock times (default: the site's)")
+    imp.add_argument("--sl-definition", choices=[d.value for d in SlDefinition])
+    imp.add_argument("--mapping", type=Path, metavar="FILE", help="TOML mapping of another vendor's call export")
+
+    report = sub.add_parser("report", help="reports").add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    rep = report.add_parser("intervals", parents=[common], help="half-hourly figures of one local date")
+    rep.add_argument("--source", required=True, metavar="NAME")
+    rep.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
+    rep.add_argument("--queue", metavar="NAME", help="one queue, or '*' for the total over all queues")
+    rep.add_argument("--format", dest="output", choices=("table", "json", "csv"), default="table")
+    return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def is_cli_command(argv: list[str]) -> bool:
+    return any(a in COMMANDS for a in argv) or any(a in ("--version", "-h", "--help") for a in argv)
+
+
+def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    url = getattr(args, "db", None) or db_url
+    try:
+        if args.command == "demo":
+            return _demo(getattr(args, "lang", None) or "en")
+        if args.command == "feed":
+            with Console.open(url) as console:
+                return _import(console, args)
+        if args.command == "report":
+            with Console.open(url) as console:
+                return _report(console, args)
+    except AppError as exc:
+        print(f"handover-console: error: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    build_parser().print_help()
+    return EXIT_OK
+
+
+def _import(console: Console, args) -> int:
+    request = ImportRequest(
+        path=args.path,
+        format=FeedFormat(args.format),
+        source=args.source,
+        site=args.site,
+        threshold_seconds=args.threshold,
+        tz=args.tz,
+        sl_definition=SlDefinition(args.sl_definition) if args.sl_definition else None,
+        mapping=args.mapping,
+    )
+    print(format_summary(import_feed(console, request)))
+    return EXIT_OK
+
+
+def format_summary(s: ImportSummary) -> str:
+    made = " (new source)" if s.source_created else ""
+    lines = [f"Imported {s.path} ({s.format}) into source {s.source!r}{made}, site {s.site!r}"]
+    if s.site_created:
+        lines.append(f"  site {s.site!r} was created")
+    lines.append(f"  lines read      {s.lines_read:>10,}")
+    lines.append(f"  calls imported  {s.calls:>10,}   new {s.new:,}, already known {s.known:,}, updated {s.updated:,}")
+    ignored = ", ".join(f"{why} {n:,}" for why, n in sorted(s.ignored.items()))
+    lines.append(f"  ignored         {sum(s.ignored.values()):>10,}" + (f"   {ignored}" if ignored else ""))
+    lines.append(f"  waiting         {s.waiting:>10,}")
+    lines.append(f"  rejected        {s.rejected:>10,}")
+    if s.settings_change:
+        c = s.settings_change
+        lines.append(
+            f"  settings changed: threshold {c.before.threshold_seconds:g} s -> {c.after.threshold_seconds:g} s, "
+            f"definition {c.before.definition.value} -> {c.after.definition.value}; "
+            f"{c.intervals_recomputed:,} intervals recomputed from the stored calls"
+        )
+    for r in s.first_rejected:
+        lines.append(f"    line {r.line_no}: {r.reason}")
+    if s.rejected > len(s.first_rejected):
+        lines.append(f"    ... and {s.rejected - len(s.first_rejected):,} more")
+    if s.report_path:
+        lines.append(f"  all rejected lines: {s.report_path}")
+    return "\n".join(lines)
+
+
+def _report(console: Console, args) -> int:
+    rows = interval_report(console, args.source, args.date, args.queue)
+    if args.output == "json":
+        print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
+    elif args.output == "csv":
+        print(report_csv(rows), end="")
+    else:
+        print(report_table(rows, args.date))
+    return EXIT_OK
+
+
+def report_csv(rows: tuple[IntervalReportRow, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=REPORT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.as_dict().items()})
+    return out.getvalue()
+
+
+def _num(value: float | None, fmt: str = "{:.1f}") -> str:
+    return "-" if value is None else fmt.format(value)
+
+
+def report_table(rows: tuple[IntervalReportRow, ...], day: date) -> str:
+    if not rows:
+        return f"No covered interval on {day.isoformat()}."
+    head = ("interval", "queue", "offered", "answ", "aband", "other", "wait", "in T", "SL %", "ASA s", "AHT s", "max s")
+    body = []
+    for r in rows:
+        f = r.figures
+        body.append((
+            r.interval_start_local[11:16], r.queue, str(f.offered), str(f.answered), str(f.abandoned), str(f.other),
+            str(f.waiting), str(f.answered_within), _num(r.service_level), _num(f.asa_seconds),
+            _num(f.aht_seconds), _num(f.max_wait_seconds, "{:.0f}"),
+        ))
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
+    first = rows[0]
+    t = "mixed" if first.threshold_seconds is None else f"{first.threshold_seconds:g} s"
+    title = (
+        f"{first.source} · {day.isoformat()} (local time {first.interval_start_local[19:]}) · "
+        f"service level '{first.sl_definition.value}', threshold {t}"
+    )
+
+    def fmt(cells) -> str:
+        return "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    return "\n".join([title, fmt(head), *(fmt(b) for b in body)])
+
+
+def _demo(lang: str) -> int:
+    built = build_demo(lang)
+    s = built.summary
+    print(f"Demo database: {built.db_url}")
+    print(f"Site {built.site!r}, source {built.source!r}: {s.calls:,} calls of today ({built.today}) so far")
+    with Console.open(built.db_url) as console:
+        rows = interval_report(console, built.source, date.fromisoformat(built.today), ALL_QUEUES)
+    print(report_table(rows, date.fromisoformat(built.today)))
+    return EXIT_OK

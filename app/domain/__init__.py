@@ -1,0 +1,1 @@
+"""Pure-Python core: entities, rules and calculations. No Qt, no SQLAlchemy."""

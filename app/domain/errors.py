@@ -1,0 +1,78 @@
+"""Typed errors of every layer below the UI.
+
+Lower layers raise subclasses of `AppError` with structured fields; the
+command line and (later) `ui/errors.py` turn them into words.
+"""
+
+from __future__ import annotations
+
+
+class AppError(Exception):
+    """Base of every error the application expects and explains to the user."""
+
+    code = "app_error"
+
+    def __init__(self, message: str, **fields: object) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class InputFileError(AppError):
+    """A file cannot be used at all: unreadable, empty, header only, wrong format."""
+
+    code = "input_file"
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}", path=path, line=line, reason=reason)
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class MappingError(InputFileError):
+    """A mapping file (TOML) that describes a vendor's export is wrong."""
+
+    code = "mapping"
+
+
+class UnknownSourceError(AppError):
+    code = "unknown_source"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown feed source: {name!r}", name=name)
+        self.name = name
+
+
+class UnknownSiteError(AppError):
+    code = "unknown_site"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"unknown site: {name!r}", name=name)
+        self.name = name
+
+
+class InvalidSettingError(AppError):
+    """A setting given by the user is out of range or unknown (time zone, threshold...)."""
+
+    code = "invalid_setting"
+
+    def __init__(self, setting: str, value: object, reason: str) -> None:
+        super().__init__(f"{setting} {value!r}: {reason}", setting=setting, value=value, reason=reason)
+        self.setting = setting
+        self.value = value
+        self.reason = reason
+
+
+class SourceFormatMismatchError(AppError):
+    code = "source_format"
+
+    def __init__(self, name: str, existing: str, requested: str) -> None:
+        super().__init__(
+            f"source {name!r} is a {existing} feed; it cannot import {requested} files",
+            name=name, existing=existing, requested=requested,
+        )

@@ -1,0 +1,1 @@
+"""Use cases: import a feed, report intervals, build the demo. No Qt."""

@@ -1,0 +1,298 @@
+"""Use case: import a call-level feed file into a source.
+
+Each batch of the file is stored in one transaction together with the
+intervals it touches, its coverage and the file offset reached, so a crash
+or an error leaves the database as it was before that batch and the import
+can simply be run again (calls are keyed, a repeat changes nothing). A file
+of which no line can be used stores nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from app import paths
+from app.domain.calls import CallState, FeedFormat, RejectedLine
+from app.domain.errors import InputFileError, InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
+from app.domain.intervals import zone
+from app.domain.service_level import SlDefinition, SlSettings
+from app.domain.sources import FeedSource, Site
+from app.feeds import anonymous_bank, calls_csv
+from app.feeds.base import COVERAGE_GAP_SECONDS, CallBatch
+from app.feeds.intervals import interval_starts
+from app.feeds.mapping import load_calls_mapping
+from app.services.console import Console, machine_zone
+from app.storage import calls as call_store
+from app.storage import imports as run_store
+from app.storage import sites as site_store
+
+SHOWN_REJECTS = 20
+CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK)
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    path: Path
+    format: FeedFormat
+    source: str
+    site: str | None = None
+    threshold_seconds: float | None = None
+    tz: str | None = None
+    sl_definition: SlDefinition | None = None
+    mapping: Path | None = None
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    before: SlSettings
+    after: SlSettings
+    intervals_recomputed: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did (the CLI prints it; later the import dialog shows it)."""
+
+    source: str
+    site: str
+    path: str
+    format: str
+    source_created: bool
+    site_created: bool
+    lines_read: int
+    calls: int
+    new: int
+    known: int
+    updated: int
+    waiting: int
+    ignored: dict[str, int]
+    rejected: int
+    first_rejected: tuple[RejectedLine, ...]
+    report_path: str | None
+    settings_change: SettingsChange | None
+    batches: int
+    intervals_written: int
+    covered: tuple[float, float] | None = None
+
+
+@dataclass
+class _Progress:
+    """Counts gathered over the batches of one import."""
+
+    run_id: int | None = None
+    source: FeedSource | None = None
+    lines: int = 0
+    calls: int = 0
+    new: int = 0
+    known: int = 0
+    updated: int = 0
+    waiting: int = 0
+    batches: int = 0
+    intervals: int = 0
+    ignored: Counter = field(default_factory=Counter)
+    rejected: list[RejectedLine] = field(default_factory=list)
+    pending: list[RejectedLine] = field(default_factory=list)
+    covered: tuple[float, float] | None = None
+    change: SettingsChange | None = None
+
+
+def _validate(request: ImportRequest) -> None:
+    if request.format not in CALL_FORMATS:
+        raise InvalidSettingError("format", request.format.value, "this command reads calls-csv and anonymous-bank files")
+    if request.threshold_seconds is not None and not (0 <= request.threshold_seconds <= 3600):
+        raise InvalidSettingError("threshold", request.threshold_seconds, "must be between 0 and 3600 seconds")
+    if request.tz is not None:
+        zone(request.tz)
+    if request.mapping is not None and request.format is not FeedFormat.CALLS_CSV:
+        raise InvalidSettingError("mapping", str(request.mapping), "a mapping file is read only with --format calls-csv")
+    if not request.source.strip():
+        raise InvalidSettingError("source", request.source, "a source needs a name")
+
+
+def _batches(request: ImportRequest, tz_name: str):
+    tz = zone(tz_name)
+    if request.format is FeedFormat.ANONYMOUS_BANK:
+        return anonymous_bank.read(request.path, tz)
+    mapping = load_calls_mapping(request.mapping) if request.mapping else None
+    return calls_csv.read(request.path, tz, mapping)
+
+
+def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
+    """Import `request.path`; raises AppError subclasses for what cannot be done."""
+    _validate(request)
+    with console.db.transaction() as tx:
+        existing = site_store.find_source(tx, request.source)
+        site = existing.site if existing else _pick_site(tx, request)
+    if existing and existing.format != request.format.value:
+        raise SourceFormatMismatchError(request.source, existing.format, request.format.value)
+    if existing and request.site and request.site != existing.site.name:
+        raise InvalidSettingError("site", request.site, f"source {request.source!r} belongs to site {existing.site.name!r}")
+    file_tz = request.tz or (site.timezone if site else machine_zone())
+    progress = _Progress(source=existing)
+    site_created = site is None
+    for batch in _batches(request, file_tz):
+        progress.lines += batch.lines_read
+        if progress.run_id is None and batch.calls.empty and not batch.ignored:
+            progress.pending.extend(batch.rejected)
+            continue
+        with console.db.transaction() as tx:
+            if progress.run_id is None:
+                _begin(tx, request, progress, site, file_tz)
+            _store_batch(tx, progress, batch)
+    if progress.run_id is None:
+        raise InputFileError(str(request.path), _nothing_usable(progress))
+    with console.db.transaction() as tx:
+        run_store.finish_run(tx, progress.run_id)
+    report = _write_report(request, progress) if progress.rejected else None
+    source = progress.source
+    return ImportSummary(
+        source=source.name,
+        site=source.site.name,
+        path=str(request.path),
+        format=request.format.value,
+        source_created=existing is None,
+        site_created=site_created,
+        lines_read=progress.lines,
+        calls=progress.calls,
+        new=progress.new,
+        known=progress.known,
+        updated=progress.updated,
+        waiting=progress.waiting,
+        ignored=dict(progress.ignored),
+        rejected=len(progress.rejected),
+        first_rejected=tuple(progress.rejected[:SHOWN_REJECTS]),
+        report_path=str(report) if report else None,
+        settings_change=progress.change,
+        batches=progress.batches,
+        intervals_written=progress.intervals,
+        covered=progress.covered,
+    )
+
+
+def _pick_site(tx, request: ImportRequest) -> Site | None:
+    """The site a new source joins: the one named, or the first; None: create the named one."""
+    if request.site:
+        return site_store.find_site(tx, request.site)
+    listed = site_store.list_sites(tx)
+    if not listed:
+        raise UnknownSiteError("(no site)")
+    return listed[0]
+
+
+def _begin(tx, request: ImportRequest, progress: _Progress, site: Site | None, file_tz: str) -> None:
+    """First usable batch: create what is missing, apply new settings, start the run."""
+    if site is None:
+        site = site_store.add_site(tx, request.site, request.tz or machine_zone())
+    source = progress.source
+    if source is None:
+        settings = SlSettings()
+        if request.threshold_seconds is not None:
+            settings = replace(settings, threshold_seconds=float(request.threshold_seconds))
+        if request.sl_definition is not None:
+            settings = replace(settings, definition=request.sl_definition)
+        source = site_store.add_source(tx, request.source, site, request.format.value, settings)
+    else:
+        progress.change = _apply_settings(tx, source, request)
+        if progress.change:
+            source = site_store.find_source(tx, source.name)
+    progress.source = source
+    progress.run_id = run_store.start_run(tx, source.id, str(request.path), request.format.value)
+
+
+def _apply_settings(tx, source: FeedSource, request: ImportRequest) -> SettingsChange | None:
+    after = source.settings
+    if request.threshold_seconds is not None:
+        after = replace(after, threshold_seconds=float(request.threshold_seconds))
+    if request.sl_definition is not None:
+        after = replace(after, definition=request.sl_definition)
+    if after == source.settings:
+        return None
+    site_store.update_source_settings(tx, source.id, after)
+    changed = replace(source, settings=after)
+    default, special = changed.thresholds()
+    written = call_store.recompute_intervals(tx, source.id, default, special)
+    return SettingsChange(source.settings, after, written)
+
+
+def _store_batch(tx, progress: _Progress, batch: CallBatch) -> None:
+    source = progress.source
+    frame = batch.calls
+    # A file may hold the same call twice; the most advanced record wins.
+    if frame["call_key"].duplicated().any():
+        rank = frame["state"].map({CallState.WAITING.value: 0}).fillna(1) + frame["handle_seconds"].notna()
+        frame = frame.assign(_rank=rank).sort_values("_rank", kind="stable")
+        frame = frame.drop_duplicates("call_key", keep="last").drop(columns="_rank").sort_index()
+    arrived = frame["arrived_at"].to_numpy(dtype=float)
+    starts = interval_starts(arrived, source.site.timezone)
+    rows = list(
+        zip(
+            frame["queue"].tolist(),
+            frame["call_key"].tolist(),
+            arrived.tolist(),
+            starts.tolist(),
+            frame["state"].tolist(),
+            _nullable(frame["wait_seconds"]),
+            _nullable(frame["answered_at"]),
+            _nullable(frame["ended_at"]),
+            _nullable(frame["handle_seconds"]),
+            _text(frame["agent"]),
+            _text(frame["caller"]),
+        )
+    )
+    new, updated = call_store.upsert_calls(tx, source.id, rows)
+    if rows:
+        default, special = source.thresholds()
+        progress.intervals += call_store.recompute_intervals(
+            tx, source.id, default, special, int(starts.min()), int(starts.max())
+        )
+    for first, last in batch.event_spans:
+        call_store.add_coverage(tx, source.id, first, last, COVERAGE_GAP_SECONDS)
+        a, b = progress.covered or (first, last)
+        progress.covered = (min(a, first), max(b, last))
+    rejected = progress.pending + list(batch.rejected)
+    progress.pending = []
+    waiting = int((frame["state"] == CallState.WAITING.value).sum())
+    run_store.record_batch(
+        tx, progress.run_id, lines_read=batch.lines_read, offset=batch.end_offset, new=new,
+        known=len(rows) - new, updated=updated, waiting=waiting, ignored=batch.ignored, rejected=rejected,
+    )
+    progress.batches += 1
+    progress.calls += len(batch.calls)
+    progress.new += new
+    progress.known += len(batch.calls) - new
+    progress.updated += updated
+    progress.waiting += waiting
+    progress.ignored.update(batch.ignored)
+    progress.rejected.extend(rejected)
+
+
+def _nullable(series) -> list:
+    return [None if x != x else x for x in series.to_numpy(dtype=float).tolist()]
+
+
+def _text(series) -> list:
+    return [x if isinstance(x, str) and x else None for x in series.tolist()]
+
+
+def _nothing_usable(progress: _Progress) -> str:
+    if progress.lines == 0:
+        return "the file has a header but no data lines"
+    first = progress.pending[0] if progress.pending else None
+    detail = f"; first: line {first.line_no}: {first.reason}" if first else ""
+    return f"no line could be used ({len(progress.pending)} of {progress.lines} rejected{detail})"
+
+
+def _write_report(request: ImportRequest, progress: _Progress) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in request.source)
+    path = paths.reports_dir() / f"rejected-{safe}-{stamp}.tsv"
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"# file\t{request.path}\n# format\t{request.format.value}\nline\treason\ttext\n")
+        for r in progress.rejected:
+            fh.write(f"{r.line_no}\t{r.reason}\t{r.text.replace(chr(9), ' ')}\n")
+    return path

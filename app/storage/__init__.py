@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the engine and session factory, repositories that take and return domain values."""

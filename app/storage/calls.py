@@ -1,0 +1,185 @@
+"""Repository of call records, their half-hour intervals and the coverage of each source.
+
+The bulk path writes with the driver's executemany (one statement per call,
+`ON CONFLICT` for idempotence) and aggregates intervals in SQL from the
+stored calls, so a recomputation and a fresh import give the same figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.calls import CallState
+from app.domain.service_level import IntervalFigures
+from app.storage.models import Call, Coverage, IntervalRow
+
+# Order of the values of each row handed to `upsert_calls`.
+CALL_ROW = (
+    "queue", "call_key", "arrived_at", "interval_start", "state", "wait_seconds",
+    "answered_at", "ended_at", "handle_seconds", "agent", "caller",
+)
+
+
+def _placeholder(session: Session) -> str:
+    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+
+
+def upsert_calls(session: Session, source_id: int, rows: Sequence[tuple]) -> tuple[int, int]:
+    """Store calls (tuples in CALL_ROW order). Returns (new, updated).
+
+    A call already stored keeps its row; it is updated only when its outcome
+    arrives (it was waiting) or its handle time becomes known.
+    """
+    if not rows:
+        return 0, 0
+    ph = _placeholder(session)
+    cols = ", ".join(("source_id",) + CALL_ROW)
+    values = ", ".join([str(int(source_id))] + [ph] * len(CALL_ROW))
+    sql = (
+        f"INSERT INTO calls ({cols}) VALUES ({values}) "
+        "ON CONFLICT (source_id, call_key) DO UPDATE SET "
+        "state = excluded.state, wait_seconds = excluded.wait_seconds, "
+        "answered_at = excluded.answered_at, ended_at = excluded.ended_at, "
+        "handle_seconds = excluded.handle_seconds, agent = excluded.agent, "
+        "caller = COALESCE(excluded.caller, calls.caller) "
+        f"WHERE (calls.state = 'waiting' AND excluded.state <> 'waiting') "
+        "OR (calls.state = excluded.state AND calls.handle_seconds IS NULL "
+        "AND excluded.handle_seconds IS NOT NULL)"
+    )
+    before = count_calls(session, source_id)
+    conn = session.connection()
+    result = conn.exec_driver_sql(sql, list(rows))
+    new = count_calls(session, source_id) - before
+    touched = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else new
+    return new, max(touched - new, 0)
+
+
+def count_calls(session: Session, source_id: int) -> int:
+    return session.scalar(select(func.count()).select_from(Call).where(Call.source_id == source_id))
+
+
+def recompute_intervals(
+    session: Session,
+    source_id: int,
+    threshold: float,
+    queue_thresholds: Mapping[str, float],
+    first: int | None = None,
+    last: int | None = None,
+) -> int:
+    """Rebuild the interval rows of a source from its stored calls.
+
+    Only intervals starting in [first, last] when given. Returns the number
+    of interval rows written.
+    """
+    c = Call.__table__.c
+    t = (
+        case(*((c.queue == q, literal(v)) for q, v in queue_thresholds.items()), else_=literal(threshold))
+        if queue_thresholds
+        else literal(threshold)
+    )
+    answered = c.state == CallState.ANSWERED.value
+    abandoned = c.state == CallState.ABANDONED.value
+    known = c.state != CallState.WAITING.value
+
+    def count(cond):
+        return func.sum(case((cond, 1), else_=0))
+
+    where = [c.source_id == source_id]
+    if first is not None:
+        where.append(c.interval_start >= first)
+    if last is not None:
+        where.append(c.interval_start <= last)
+    handled = and_(answered, c.handle_seconds.is_not(None))
+    query = (
+        select(
+            literal(source_id),
+            c.queue,
+            c.interval_start,
+            t,
+            count(known),
+            count(answered),
+            count(abandoned),
+            count(c.state == CallState.OTHER.value),
+            count(c.state == CallState.WAITING.value),
+            count(and_(answered, c.wait_seconds <= t)),
+            count(and_(abandoned, c.wait_seconds <= t)),
+            func.avg(case((answered, c.wait_seconds), else_=None)),
+            func.avg(case((handled, c.handle_seconds), else_=None)),
+            count(handled),
+            func.max(case((known, c.wait_seconds), else_=None)),
+        )
+        .where(*where)
+        .group_by(c.queue, c.interval_start)
+    )
+    i = IntervalRow.__table__.c
+    stale = delete(IntervalRow).where(i.source_id == source_id)
+    if first is not None:
+        stale = stale.where(i.interval_start >= first)
+    if last is not None:
+        stale = stale.where(i.interval_start <= last)
+    session.execute(stale)
+    target = [
+        i.source_id, i.queue, i.interval_start, i.threshold_seconds, i.offered, i.answered,
+        i.abandoned, i.other, i.waiting, i.answered_within, i.abandoned_within,
+        i.asa_seconds, i.aht_seconds, i.aht_count, i.max_wait_seconds,
+    ]
+    result = session.execute(insert(IntervalRow).from_select(target, query))
+    return result.rowcount or 0
+
+
+def interval_rows(
+    session: Session, source_id: int, first: int, end: int, queue: str | None = None
+) -> list[tuple[str, int, float, IntervalFigures]]:
+    """(queue, interval_start, threshold, figures) of a source for starts in [first, end)."""
+    i = IntervalRow
+    query = select(i).where(i.source_id == source_id, i.interval_start >= first, i.interval_start < end)
+    if queue is not None:
+        query = query.where(i.queue == queue)
+    out = []
+    for r in session.scalars(query.order_by(i.interval_start, i.queue)):
+        out.append(
+            (
+                r.queue,
+                r.interval_start,
+                r.threshold_seconds,
+                IntervalFigures(
+                    offered=r.offered, answered=r.answered, abandoned=r.abandoned, other=r.other,
+                    waiting=r.waiting, answered_within=r.answered_within,
+                    abandoned_within=r.abandoned_within, asa_seconds=r.asa_seconds,
+                    aht_seconds=r.aht_seconds, aht_count=r.aht_count, max_wait_seconds=r.max_wait_seconds,
+                ),
+            )
+        )
+    return out
+
+
+def queues(session: Session, source_id: int) -> list[str]:
+    rows = session.scalars(
+        select(IntervalRow.queue).where(IntervalRow.source_id == source_id).distinct().order_by(IntervalRow.queue)
+    )
+    return list(rows)
+
+
+def add_coverage(session: Session, source_id: int, start: float, end: float, gap: float) -> None:
+    """Add a covered span, merged with stored spans that overlap it or lie within `gap`."""
+    near = session.scalars(
+        select(Coverage).where(
+            Coverage.source_id == source_id, Coverage.start <= end + gap, Coverage.end >= start - gap
+        )
+    ).all()
+    for span in near:
+        start, end = min(start, span.start), max(end, span.end)
+        session.delete(span)
+    session.flush()
+    session.add(Coverage(source_id=source_id, start=start, end=end))
+
+
+def coverage(session: Session, source_id: int, first: float | None = None, end: float | None = None) -> list[tuple[float, float]]:
+    """Covered spans of a source (those touching [first, end) when given), in order."""
+    query = select(Coverage.start, Coverage.end).where(Coverage.source_id == source_id)
+    if first is not None and end is not None:
+        query = query.where(or_(and_(Coverage.start < end, Coverage.end >= first)))
+    return [(a, b) for a, b in session.execute(query.order_by(Coverage.start))]

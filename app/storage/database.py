@@ -1,0 +1,124 @@
+"""The engine, the session factory and migrations applied on start.
+
+`Database.open(url)` creates the engine (SQLite: WAL, foreign keys on),
+copies a SQLite file aside before migrating it, applies every Alembic
+migration from db/, and makes sure a default site exists.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import paths
+from app.domain.errors import AppError
+
+
+class DatabaseError(AppError):
+    code = "database"
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"database {url}: {reason}", url=url, reason=reason)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def _alembic_config(connection=None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+class Database:
+    """An open, migrated database. State: the engine and its session factory."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str, connect_args: dict | None = None) -> Database:
+        safe = _safe_url(url)
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise DatabaseError(url, "not a database URL (e.g. sqlite:///path or postgresql+psycopg://host/db)") from None
+        kwargs: dict = {}
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            engine = create_engine(url, connect_args=connect_args or {}, **kwargs)
+        except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+            raise DatabaseError(safe, str(exc)) from None
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        db = cls(engine)
+        try:
+            db.migrate()
+        except OperationalError as exc:
+            engine.dispose()
+            raise DatabaseError(safe, f"cannot open: {exc.orig}") from None
+        return db
+
+    @property
+    def url(self) -> str:
+        return _safe_url(self.engine.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration; a SQLite file is copied aside first."""
+        script = ScriptDirectory.from_config(_alembic_config())
+        head = script.get_current_head()
+        with self.engine.begin() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current == head:
+                return
+            if current is not None and self.dialect == "sqlite":
+                self._copy_aside(current)
+            command.upgrade(_alembic_config(connection), "head")
+
+    def _copy_aside(self, revision: str) -> None:
+        db_path = self.engine.url.database
+        if not db_path or db_path == ":memory:":
+            return
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        shutil.copy2(db_path, f"{db_path}.before-{revision}-{stamp}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _safe_url(url) -> str:
+    try:
+        return make_url(str(url)).render_as_string(hide_password=True)
+    except ArgumentError:
+        return str(url)
