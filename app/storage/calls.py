@@ -51,7 +51,7 @@ def upsert_calls(session: Session, source_id: int, rows: Sequence[tuple]) -> tup
     )
     before = count_calls(session, source_id)
     conn = session.connection()
-    result = conn.exec_driver_sql(sql, list(rows))
+    result = conn.execution_options(preserve_rowcount=True).exec_driver_sql(sql, list(rows))
     new = count_calls(session, source_id) - before
     touched = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else new
     return new, max(touched - new, 0)
@@ -115,7 +115,7 @@ def recompute_intervals(
         .group_by(c.queue, c.interval_start)
     )
     i = IntervalRow.__table__.c
-    stale = delete(IntervalRow).where(i.source_id == source_id)
+    stale = delete(IntervalRow.__table__).where(i.source_id == source_id)
     if first is not None:
         stale = stale.where(i.interval_start >= first)
     if last is not None:
@@ -126,7 +126,8 @@ def recompute_intervals(
         i.abandoned, i.other, i.waiting, i.answered_within, i.abandoned_within,
         i.asa_seconds, i.aht_seconds, i.aht_count, i.max_wait_seconds,
     ]
-    result = session.execute(insert(IntervalRow).from_select(target, query))
+    statement = insert(IntervalRow.__table__).from_select(target, query)
+    result = session.connection().execute(statement.execution_options(preserve_rowcount=True))
     return result.rowcount or 0
 
 
