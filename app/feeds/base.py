@@ -114,13 +114,13 @@ class LineSource:
     rejected: list[RejectedLine] = field(default_factory=list)
 
     def open_check(self) -> None:
+        if self.path.is_dir():
+            raise InputFileError(str(self.path), "is a folder, not a file")
         try:
             with open(self.path, "rb"):
                 pass
         except OSError as exc:
             raise InputFileError(str(self.path), f"cannot read the file ({exc.strerror or exc})") from None
-        if self.path.is_dir():
-            raise InputFileError(str(self.path), "is a folder, not a file")
 
     def __iter__(self) -> Iterator[str]:
         self.open_check()

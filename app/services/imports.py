@@ -14,8 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-import numpy as np
-
 from app import paths
 from app.domain.calls import CallState, FeedFormat, RejectedLine
 from app.domain.errors import InputFileError, InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
@@ -23,7 +21,7 @@ from app.domain.intervals import zone
 from app.domain.service_level import SlDefinition, SlSettings
 from app.domain.sources import FeedSource, Site
 from app.feeds import anonymous_bank, calls_csv
-from app.feeds.base import COVERAGE_GAP_SECONDS, CallBatch
+from app.feeds.base import BATCH_LINES, COVERAGE_GAP_SECONDS, CallBatch
 from app.feeds.intervals import interval_starts
 from app.feeds.mapping import load_calls_mapping
 from app.services.console import Console, machine_zone
@@ -45,6 +43,7 @@ class ImportRequest:
     tz: str | None = None
     sl_definition: SlDefinition | None = None
     mapping: Path | None = None
+    batch_lines: int = BATCH_LINES  # lines stored per transaction
 
 
 @dataclass(frozen=True)
@@ -117,9 +116,9 @@ def _validate(request: ImportRequest) -> None:
 def _batches(request: ImportRequest, tz_name: str):
     tz = zone(tz_name)
     if request.format is FeedFormat.ANONYMOUS_BANK:
-        return anonymous_bank.read(request.path, tz)
+        return anonymous_bank.read(request.path, tz, request.batch_lines)
     mapping = load_calls_mapping(request.mapping) if request.mapping else None
-    return calls_csv.read(request.path, tz, mapping)
+    return calls_csv.read(request.path, tz, mapping, request.batch_lines)
 
 
 def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
