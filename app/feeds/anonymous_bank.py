@@ -149,6 +149,7 @@ class _BatchState:
         tod = q_start if queued else vru_exit
         arrive_day = day + timedelta(days=1) if tod < entry - _HALF_DAY else day
         arrived = _local_epoch(arrive_day, tod, tz)
+        self.events.append(arrived)  # a wrapped arrival may fall after the last VRU entry
         answered = outcome == "AGENT"
         handle = float(ser_time) if answered and ser_start_text != NO_TIME and ser_time >= 0 else None
         col = self.columns
