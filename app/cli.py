@@ -120,6 +120,8 @@ def format_summary(s: ImportSummary) -> str:
     ignored = ", ".join(f"{why} {n:,}" for why, n in sorted(s.ignored.items()))
     lines.append(f"  ignored         {sum(s.ignored.values()):>10,}" + (f"   {ignored}" if ignored else ""))
     lines.append(f"  waiting         {s.waiting:>10,}")
+    if s.agent_events:
+        lines.append(f"  agent events    {s.agent_events:>10,}   new (log-ins, pauses, member changes)")
     lines.append(f"  rejected        {s.rejected:>10,}")
     if s.settings_change:
         c = s.settings_change

@@ -37,6 +37,8 @@ class CallBatch:
     lines_read -- data lines this batch covers
     event_spans -- (first, last) epoch spans of events in this batch, split at gaps
     end_offset -- byte offset in the file after the last line of the batch
+    agent_events -- (agent, at, kind, queue, reason) of feeds that log agents
+    dumps -- (line, call id, queue, at, text) of AGENTDUMP events, to match to stored calls
     """
 
     calls: pd.DataFrame
@@ -45,6 +47,8 @@ class CallBatch:
     lines_read: int
     event_spans: tuple[tuple[float, float], ...]
     end_offset: int
+    agent_events: tuple[tuple[str, float, str, str, str | None], ...] = ()
+    dumps: tuple[tuple[int, str, str, float, str], ...] = ()
 
     def records(self) -> Iterator[CallRecord]:
         """The calls as canonical records (for inspection and tests; not the hot path)."""

@@ -20,7 +20,7 @@ from app.domain.errors import InputFileError, InvalidSettingError, SourceFormatM
 from app.domain.intervals import zone
 from app.domain.service_level import SlDefinition, SlSettings
 from app.domain.sources import FeedSource, Site
-from app.feeds import anonymous_bank, calls_csv
+from app.feeds import anonymous_bank, calls_csv, queue_log
 from app.feeds.base import BATCH_LINES, COVERAGE_GAP_SECONDS, CallBatch
 from app.feeds.intervals import interval_starts
 from app.feeds.mapping import load_calls_mapping
@@ -30,7 +30,7 @@ from app.storage import imports as run_store
 from app.storage import sites as site_store
 
 SHOWN_REJECTS = 20
-CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK)
+CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK, FeedFormat.QUEUE_LOG)
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,7 @@ class ImportSummary:
     batches: int
     intervals_written: int
     covered: tuple[float, float] | None = None
+    agent_events: int = 0
 
 
 @dataclass
@@ -93,6 +94,7 @@ class _Progress:
     waiting: int = 0
     batches: int = 0
     intervals: int = 0
+    agent_events: int = 0
     ignored: Counter = field(default_factory=Counter)
     rejected: list[RejectedLine] = field(default_factory=list)
     pending: list[RejectedLine] = field(default_factory=list)
@@ -102,7 +104,7 @@ class _Progress:
 
 def _validate(request: ImportRequest) -> None:
     if request.format not in CALL_FORMATS:
-        raise InvalidSettingError("format", request.format.value, "this command reads calls-csv and anonymous-bank files")
+        raise InvalidSettingError("format", request.format.value, "not a call-level format")
     if request.threshold_seconds is not None and not (0 <= request.threshold_seconds <= 3600):
         raise InvalidSettingError("threshold", request.threshold_seconds, "must be between 0 and 3600 seconds")
     if request.tz is not None:
@@ -117,6 +119,8 @@ def _batches(request: ImportRequest, tz_name: str):
     tz = zone(tz_name)
     if request.format is FeedFormat.ANONYMOUS_BANK:
         return anonymous_bank.read(request.path, tz, request.batch_lines)
+    if request.format is FeedFormat.QUEUE_LOG:
+        return queue_log.read(request.path, tz, request.batch_lines)
     mapping = load_calls_mapping(request.mapping) if request.mapping else None
     return calls_csv.read(request.path, tz, mapping, request.batch_lines)
 
@@ -136,7 +140,8 @@ def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
     site_created = site is None
     for batch in _batches(request, file_tz):
         progress.lines += batch.lines_read
-        if progress.run_id is None and batch.calls.empty and not batch.ignored:
+        usable = not batch.calls.empty or batch.ignored or batch.agent_events or batch.dumps
+        if progress.run_id is None and not usable:
             progress.pending.extend(batch.rejected)
             continue
         with console.db.transaction() as tx:
@@ -170,6 +175,7 @@ def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
         batches=progress.batches,
         intervals_written=progress.intervals,
         covered=progress.covered,
+        agent_events=progress.agent_events,
     )
 
 
@@ -244,16 +250,26 @@ def _store_batch(tx, progress: _Progress, batch: CallBatch) -> None:
         )
     )
     new, updated = call_store.upsert_calls(tx, source.id, rows)
-    if rows:
+    touched = starts.tolist()
+    rejected = progress.pending + list(batch.rejected)
+    if batch.dumps:
+        ended, unmatched = call_store.resolve_dumps(tx, source.id, [d[1:4] for d in batch.dumps])
+        touched += ended
+        updated += len(ended)
+        for i in unmatched:
+            line_no, _, _, _, text = batch.dumps[i]
+            rejected.append(RejectedLine(line_no, "AGENTDUMP matches no waiting call of this call id and queue", text))
+        rejected.sort(key=lambda r: r.line_no)
+    if touched:
         default, special = source.thresholds()
         progress.intervals += call_store.recompute_intervals(
-            tx, source.id, default, special, int(starts.min()), int(starts.max())
+            tx, source.id, default, special, min(touched), max(touched)
         )
+    progress.agent_events += call_store.add_agent_events(tx, source.id, batch.agent_events)
     for first, last in batch.event_spans:
         call_store.add_coverage(tx, source.id, first, last, COVERAGE_GAP_SECONDS)
         a, b = progress.covered or (first, last)
         progress.covered = (min(a, first), max(b, last))
-    rejected = progress.pending + list(batch.rejected)
     progress.pending = []
     waiting = int((frame["state"] == CallState.WAITING.value).sum())
     run_store.record_batch(

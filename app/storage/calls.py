@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import and_, case, delete, func, insert, literal, or_, select
+from sqlalchemy import and_, case, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.calls import CallState
 from app.domain.service_level import IntervalFigures
-from app.storage.models import Call, Coverage, IntervalRow
+from app.storage.models import AgentEvent, Call, Coverage, IntervalRow
 
 # Order of the values of each row handed to `upsert_calls`.
 CALL_ROW = (
@@ -27,34 +27,93 @@ def _placeholder(session: Session) -> str:
     return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
 
+def _rank(column: str) -> str:
+    return f"CASE {column} WHEN 'answered' THEN 3 WHEN 'abandoned' THEN 2 WHEN 'other' THEN 1 ELSE 0 END"
+
+
+_MERGED = ("wait_seconds", "answered_at", "ended_at", "handle_seconds", "agent", "caller")
+
+
 def upsert_calls(session: Session, source_id: int, rows: Sequence[tuple]) -> tuple[int, int]:
     """Store calls (tuples in CALL_ROW order). Returns (new, updated).
 
-    A call already stored keeps its row; it is updated only when its outcome
-    arrives (it was waiting) or its handle time becomes known.
+    A call already stored is merged with the new record: an outcome replaces
+    `waiting` (answered > abandoned > other > waiting), and each field still
+    unknown takes the new value. Known values are never overwritten, so a
+    repeat changes nothing and partial records of one call add up.
     """
     if not rows:
         return 0, 0
     ph = _placeholder(session)
     cols = ", ".join(("source_id",) + CALL_ROW)
     values = ", ".join([str(int(source_id))] + [ph] * len(CALL_ROW))
+    better = f"{_rank('excluded.state')} > {_rank('calls.state')}"
+    sets = ", ".join(f"{c} = COALESCE(calls.{c}, excluded.{c})" for c in _MERGED)
+    gains = " OR ".join(f"(calls.{c} IS NULL AND excluded.{c} IS NOT NULL)" for c in _MERGED)
     sql = (
         f"INSERT INTO calls ({cols}) VALUES ({values}) "
         "ON CONFLICT (source_id, call_key) DO UPDATE SET "
-        "state = excluded.state, wait_seconds = excluded.wait_seconds, "
-        "answered_at = excluded.answered_at, ended_at = excluded.ended_at, "
-        "handle_seconds = excluded.handle_seconds, agent = excluded.agent, "
-        "caller = COALESCE(excluded.caller, calls.caller) "
-        f"WHERE (calls.state = 'waiting' AND excluded.state <> 'waiting') "
-        "OR (calls.state = excluded.state AND calls.handle_seconds IS NULL "
-        "AND excluded.handle_seconds IS NOT NULL)"
+        f"state = CASE WHEN {better} THEN excluded.state ELSE calls.state END, {sets} "
+        f"WHERE {better} OR {gains}"
     )
     before = count_calls(session, source_id)
-    conn = session.connection()
-    result = conn.execution_options(preserve_rowcount=True).exec_driver_sql(sql, list(rows))
+    conn = session.connection().execution_options(preserve_rowcount=True)
+    result = conn.exec_driver_sql(sql, list(rows))
     new = count_calls(session, source_id) - before
     touched = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else new
     return new, max(touched - new, 0)
+
+
+def resolve_dumps(
+    session: Session, source_id: int, dumps: Sequence[tuple[str, str, float]]
+) -> tuple[list[int], list[int]]:
+    """End stored waiting calls by AGENTDUMP events (call id, queue, time).
+
+    Each dump ends the latest waiting call of that call id and queue that
+    arrived at or before it (state other, wait = dump - arrival). Returns the
+    interval starts touched and the indexes of the dumps that matched nothing.
+    """
+    touched, unmatched = [], []
+    for index, (callid, queue, at) in enumerate(dumps):
+        prefix = f"{callid}|{queue}|".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        call = session.execute(
+            select(Call.id, Call.arrived_at, Call.interval_start)
+            .where(
+                Call.source_id == source_id,
+                Call.queue == queue,
+                Call.call_key.like(prefix + "%", escape="\\"),
+                Call.state == CallState.WAITING.value,
+                Call.arrived_at <= at,
+            )
+            .order_by(Call.arrived_at.desc())
+            .limit(1)
+        ).first()
+        if call is None:
+            unmatched.append(index)
+            continue
+        session.execute(
+            update(Call.__table__)
+            .where(Call.__table__.c.id == call.id)
+            .values(state=CallState.OTHER.value, wait_seconds=at - call.arrived_at, ended_at=at)
+        )
+        touched.append(call.interval_start)
+    return touched, unmatched
+
+
+def add_agent_events(session: Session, source_id: int, events: Sequence[tuple]) -> int:
+    """Store agent events (agent, at, kind, queue, reason); a repeat changes nothing. Returns how many are new."""
+    if not events:
+        return 0
+    ph = _placeholder(session)
+    sql = (
+        f"INSERT INTO agent_events (source_id, agent, at, kind, queue, reason) "
+        f"VALUES ({int(source_id)}, {ph}, {ph}, {ph}, {ph}, {ph}) "
+        "ON CONFLICT (source_id, agent, at, kind, queue) DO NOTHING"
+    )
+    before = session.scalar(select(func.count()).select_from(AgentEvent).where(AgentEvent.source_id == source_id))
+    session.connection().exec_driver_sql(sql, list(events))
+    after = session.scalar(select(func.count()).select_from(AgentEvent).where(AgentEvent.source_id == source_id))
+    return after - before
 
 
 def count_calls(session: Session, source_id: int) -> int:
