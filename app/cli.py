@@ -116,10 +116,17 @@ def format_summary(s: ImportSummary) -> str:
     if s.site_created:
         lines.append(f"  site {s.site!r} was created")
     lines.append(f"  lines read      {s.lines_read:>10,}")
-    lines.append(f"  calls imported  {s.calls:>10,}   new {s.new:,}, already known {s.known:,}, updated {s.updated:,}")
+    if s.vendor_rule:
+        lines.append(f"  intervals       {s.intervals_written:>10,}   new {s.new:,}, replaced {s.known:,}")
+        lines.append(f"  vendor rule     {s.vendor_rule}")
+        if s.missing_columns:
+            lines.append(f"  not in the report (unknown, not 0): {', '.join(s.missing_columns)}")
+    else:
+        lines.append(f"  calls imported  {s.calls:>10,}   new {s.new:,}, already known {s.known:,}, updated {s.updated:,}")
     ignored = ", ".join(f"{why} {n:,}" for why, n in sorted(s.ignored.items()))
     lines.append(f"  ignored         {sum(s.ignored.values()):>10,}" + (f"   {ignored}" if ignored else ""))
-    lines.append(f"  waiting         {s.waiting:>10,}")
+    if not s.vendor_rule:
+        lines.append(f"  waiting         {s.waiting:>10,}")
     if s.agent_events:
         lines.append(f"  agent events    {s.agent_events:>10,}   new (log-ins, pauses, member changes)")
     lines.append(f"  rejected        {s.rejected:>10,}")
@@ -163,6 +170,10 @@ def _num(value: float | None, fmt: str = "{:.1f}") -> str:
     return "-" if value is None else fmt.format(value)
 
 
+def _count(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
 def report_table(rows: tuple[IntervalReportRow, ...], day: date) -> str:
     if not rows:
         return f"No covered interval on {day.isoformat()}."
@@ -171,8 +182,8 @@ def report_table(rows: tuple[IntervalReportRow, ...], day: date) -> str:
     for r in rows:
         f = r.figures
         body.append((
-            r.interval_start_local[11:16], r.queue, str(f.offered), str(f.answered), str(f.abandoned), str(f.other),
-            str(f.waiting), str(f.answered_within), _num(r.service_level), _num(f.asa_seconds),
+            r.interval_start_local[11:16], r.queue, _count(f.offered), _count(f.answered), _count(f.abandoned),
+            _count(f.other), _count(f.waiting), _count(f.answered_within), _num(r.service_level), _num(f.asa_seconds),
             _num(f.aht_seconds), _num(f.max_wait_seconds, "{:.0f}"),
         ))
     widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(head)]
@@ -186,7 +197,8 @@ def report_table(rows: tuple[IntervalReportRow, ...], day: date) -> str:
     def fmt(cells) -> str:
         return "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
 
-    return "\n".join([title, fmt(head), *(fmt(b) for b in body)])
+    lines = [title] + ([f"({first.vendor_rule})"] if first.vendor_rule else []) + [fmt(head)]
+    return "\n".join(lines + [fmt(b) for b in body])
 
 
 def _demo(lang: str) -> int:

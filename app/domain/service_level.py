@@ -64,53 +64,78 @@ def service_level(
     return 100.0 * num / den
 
 
+def _sum(values: list[int | None]) -> int | None:
+    """Sum of counts; unknown when any part is unknown (a vendor report without that column)."""
+    return None if any(v is None for v in values) else sum(values)
+
+
+def _weighted(pairs: list[tuple[float | None, int | None]]) -> float | None:
+    """Weighted mean of (mean, weight) pairs; unknown when a part with weight lacks either."""
+    total = 0.0
+    weight = 0
+    for mean, n in pairs:
+        if n == 0:
+            continue
+        if mean is None or n is None:
+            return None
+        total += mean * n
+        weight += n
+    return total / weight if weight else None
+
+
 @dataclass(frozen=True, slots=True)
 class IntervalFigures:
     """The stored figures of one (source, queue, interval); also used for totals.
 
     `aht_count` is how many answered calls have a known handle time (the
     weight of `aht_seconds`); `asa_seconds` is weighted by `answered`.
-    Unknown figures (a vendor report that does not carry them) are None.
+    A figure a vendor's interval report does not carry is None (unknown),
+    never 0; `vendor_service_level` is the percentage such a report states
+    itself, used when the counts to compute one are missing.
     """
 
-    offered: int = 0
-    answered: int = 0
-    abandoned: int = 0
-    other: int = 0
-    waiting: int = 0
-    answered_within: int = 0
-    abandoned_within: int = 0
+    offered: int | None = 0
+    answered: int | None = 0
+    abandoned: int | None = 0
+    other: int | None = 0
+    waiting: int | None = 0
+    answered_within: int | None = 0
+    abandoned_within: int | None = 0
     asa_seconds: float | None = None
     aht_seconds: float | None = None
-    aht_count: int = 0
+    aht_count: int | None = 0
     max_wait_seconds: float | None = None
+    vendor_service_level: float | None = None
 
     def service_level(self, definition: SlDefinition) -> float | None:
+        needed = (self.offered, self.answered, self.answered_within, self.abandoned_within)
+        if definition is SlDefinition.OFFERED:
+            needed = (self.offered, self.answered_within)
+        elif definition is SlDefinition.ANSWERED:
+            needed = (self.answered, self.answered_within)
+        if any(v is None for v in needed):
+            return self.vendor_service_level
         return service_level(
-            definition, self.offered, self.answered, self.answered_within, self.abandoned_within
+            definition, self.offered or 0, self.answered or 0, self.answered_within or 0, self.abandoned_within or 0
         )
 
     @staticmethod
     def total(parts: Iterable[IntervalFigures]) -> IntervalFigures:
         """Volume-weighted combination of several intervals or queues."""
         parts = list(parts)
-        answered = sum(p.answered for p in parts)
-        asa_weight = sum(p.answered for p in parts if p.asa_seconds is not None)
-        asa_sum = sum(p.asa_seconds * p.answered for p in parts if p.asa_seconds is not None)
-        aht_count = sum(p.aht_count for p in parts if p.aht_seconds is not None)
-        aht_sum = sum(p.aht_seconds * p.aht_count for p in parts if p.aht_seconds is not None)
         waits = [p.max_wait_seconds for p in parts if p.max_wait_seconds is not None]
+        offered = _sum([p.offered for p in parts])
         return IntervalFigures(
-            offered=sum(p.offered for p in parts),
-            answered=answered,
-            abandoned=sum(p.abandoned for p in parts),
-            other=sum(p.other for p in parts),
-            waiting=sum(p.waiting for p in parts),
-            answered_within=sum(p.answered_within for p in parts),
-            abandoned_within=sum(p.abandoned_within for p in parts),
-            asa_seconds=asa_sum / asa_weight if asa_weight else None,
-            aht_seconds=aht_sum / aht_count if aht_count else None,
-            aht_count=aht_count,
+            offered=offered,
+            answered=_sum([p.answered for p in parts]),
+            abandoned=_sum([p.abandoned for p in parts]),
+            other=_sum([p.other for p in parts]),
+            waiting=_sum([p.waiting for p in parts]),
+            answered_within=_sum([p.answered_within for p in parts]),
+            abandoned_within=_sum([p.abandoned_within for p in parts]),
+            asa_seconds=_weighted([(p.asa_seconds, p.answered) for p in parts]),
+            aht_seconds=_weighted([(p.aht_seconds, p.aht_count) for p in parts]),
+            aht_count=_sum([p.aht_count for p in parts]),
             max_wait_seconds=max(waits) if waits else None,
+            vendor_service_level=_weighted([(p.vendor_service_level, p.offered) for p in parts]),
         )
-

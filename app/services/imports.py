@@ -11,73 +11,32 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from pathlib import Path
 
-from app import paths
 from app.domain.calls import CallState, FeedFormat, RejectedLine
-from app.domain.errors import InputFileError, InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
+from app.domain.errors import InputFileError, InvalidSettingError
 from app.domain.intervals import zone
-from app.domain.service_level import SlDefinition, SlSettings
+from app.domain.service_level import SlSettings
 from app.domain.sources import FeedSource, Site
 from app.feeds import anonymous_bank, calls_csv, queue_log
-from app.feeds.base import BATCH_LINES, COVERAGE_GAP_SECONDS, CallBatch
+from app.feeds.base import COVERAGE_GAP_SECONDS, CallBatch
 from app.feeds.intervals import interval_starts
 from app.feeds.mapping import load_calls_mapping
+from app.services import interval_imports
 from app.services.console import Console, machine_zone
+from app.services.import_common import (
+    SHOWN_REJECTS,
+    ImportRequest,
+    ImportSummary,
+    SettingsChange,
+    check_source,
+    pick_site,
+    write_report,
+)
 from app.storage import calls as call_store
 from app.storage import imports as run_store
 from app.storage import sites as site_store
 
-SHOWN_REJECTS = 20
 CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK, FeedFormat.QUEUE_LOG)
-
-
-@dataclass(frozen=True)
-class ImportRequest:
-    path: Path
-    format: FeedFormat
-    source: str
-    site: str | None = None
-    threshold_seconds: float | None = None
-    tz: str | None = None
-    sl_definition: SlDefinition | None = None
-    mapping: Path | None = None
-    batch_lines: int = BATCH_LINES  # lines stored per transaction
-
-
-@dataclass(frozen=True)
-class SettingsChange:
-    before: SlSettings
-    after: SlSettings
-    intervals_recomputed: int
-
-
-@dataclass(frozen=True)
-class ImportSummary:
-    """What an import did (the CLI prints it; later the import dialog shows it)."""
-
-    source: str
-    site: str
-    path: str
-    format: str
-    source_created: bool
-    site_created: bool
-    lines_read: int
-    calls: int
-    new: int
-    known: int
-    updated: int
-    waiting: int
-    ignored: dict[str, int]
-    rejected: int
-    first_rejected: tuple[RejectedLine, ...]
-    report_path: str | None
-    settings_change: SettingsChange | None
-    batches: int
-    intervals_written: int
-    covered: tuple[float, float] | None = None
-    agent_events: int = 0
 
 
 @dataclass
@@ -127,14 +86,13 @@ def _batches(request: ImportRequest, tz_name: str):
 
 def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
     """Import `request.path`; raises AppError subclasses for what cannot be done."""
+    if request.format is FeedFormat.INTERVAL_CSV:
+        return interval_imports.import_report(console, request)
     _validate(request)
     with console.db.transaction() as tx:
         existing = site_store.find_source(tx, request.source)
-        site = existing.site if existing else _pick_site(tx, request)
-    if existing and existing.format != request.format.value:
-        raise SourceFormatMismatchError(request.source, existing.format, request.format.value)
-    if existing and request.site and request.site != existing.site.name:
-        raise InvalidSettingError("site", request.site, f"source {request.source!r} belongs to site {existing.site.name!r}")
+        site = existing.site if existing else pick_site(tx, request)
+    check_source(existing, request)
     file_tz = request.tz or (site.timezone if site else machine_zone())
     progress = _Progress(source=existing)
     site_created = site is None
@@ -152,7 +110,7 @@ def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
         raise InputFileError(str(request.path), _nothing_usable(progress))
     with console.db.transaction() as tx:
         run_store.finish_run(tx, progress.run_id)
-    report = _write_report(request, progress) if progress.rejected else None
+    report = write_report(request, progress.rejected) if progress.rejected else None
     source = progress.source
     return ImportSummary(
         source=source.name,
@@ -177,16 +135,6 @@ def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
         covered=progress.covered,
         agent_events=progress.agent_events,
     )
-
-
-def _pick_site(tx, request: ImportRequest) -> Site | None:
-    """The site a new source joins: the one named, or the first; None: create the named one."""
-    if request.site:
-        return site_store.find_site(tx, request.site)
-    listed = site_store.list_sites(tx)
-    if not listed:
-        raise UnknownSiteError("(no site)")
-    return listed[0]
 
 
 def _begin(tx, request: ImportRequest, progress: _Progress, site: Site | None, file_tz: str) -> None:
@@ -300,14 +248,3 @@ def _nothing_usable(progress: _Progress) -> str:
     first = progress.pending[0] if progress.pending else None
     detail = f"; first: line {first.line_no}: {first.reason}" if first else ""
     return f"no line could be used ({len(progress.pending)} of {progress.lines} rejected{detail})"
-
-
-def _write_report(request: ImportRequest, progress: _Progress) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in request.source)
-    path = paths.reports_dir() / f"rejected-{safe}-{stamp}.tsv"
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(f"# file\t{request.path}\n# format\t{request.format.value}\nline\treason\ttext\n")
-        for r in progress.rejected:
-            fh.write(f"{r.line_no}\t{r.reason}\t{r.text.replace(chr(9), ' ')}\n")
-    return path

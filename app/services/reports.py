@@ -16,7 +16,8 @@ ALL_QUEUES = "*"
 REPORT_FIELDS = (
     "source", "queue", "interval_start", "offered", "answered", "abandoned", "other", "waiting",
     "answered_within_threshold", "abandoned_within_threshold", "service_level", "asa_seconds",
-    "aht_seconds", "max_wait_seconds", "threshold_seconds", "sl_definition",
+    "aht_seconds", "max_wait_seconds", "threshold_seconds", "sl_definition", "vendor_rule",
+    "vendor_service_level",
 )
 
 
@@ -33,6 +34,7 @@ class IntervalReportRow:
     threshold_seconds: float | None
     target_percent: float | None
     sl_definition: SlDefinition
+    vendor_rule: str | None = None  # a vendor report's own rule, shown with its figures
 
     def as_dict(self) -> dict:
         """The JSON/CSV element of ARCHITECTURE.md section 6 (keys: REPORT_FIELDS)."""
@@ -54,6 +56,8 @@ class IntervalReportRow:
             "max_wait_seconds": f.max_wait_seconds,
             "threshold_seconds": self.threshold_seconds,
             "sl_definition": self.sl_definition.value,
+            "vendor_rule": self.vendor_rule,
+            "vendor_service_level": f.vendor_service_level,
         }
 
 
@@ -95,6 +99,7 @@ def interval_report(
                 IntervalReportRow(
                     source.name, ALL_QUEUES, start, iso, total, total.service_level(definition),
                     None if special else default, source.settings.target_percent, definition,
+                    source.vendor_rule,
                 )
             )
             continue
@@ -104,7 +109,7 @@ def interval_report(
             rows.append(
                 IntervalReportRow(
                     source.name, q, start, iso, figures, figures.service_level(settings.definition),
-                    threshold, settings.target_percent, settings.definition,
+                    threshold, settings.target_percent, settings.definition, source.vendor_rule,
                 )
             )
     return tuple(rows)

@@ -210,6 +210,7 @@ def interval_rows(
                     waiting=r.waiting, answered_within=r.answered_within,
                     abandoned_within=r.abandoned_within, asa_seconds=r.asa_seconds,
                     aht_seconds=r.aht_seconds, aht_count=r.aht_count, max_wait_seconds=r.max_wait_seconds,
+                    vendor_service_level=r.vendor_service_level,
                 ),
             )
         )
@@ -243,3 +244,30 @@ def coverage(session: Session, source_id: int, first: float | None = None, end: 
     if first is not None and end is not None:
         query = query.where(or_(and_(Coverage.start < end, Coverage.end >= first)))
     return [(a, b) for a, b in session.execute(query.order_by(Coverage.start))]
+
+
+
+def replace_intervals(session: Session, source_id: int, threshold: float, rows: Sequence[tuple]) -> int:
+    """Store the rows (queue, interval start, IntervalFigures) of a vendor report.
+
+    A row for a (queue, interval) already stored replaces it. Returns how many existed.
+    """
+    table = IntervalRow.__table__
+    replaced = 0
+    for queue, start, _ in rows:
+        result = session.connection().execute(
+            delete(table)
+            .where(table.c.source_id == source_id, table.c.queue == queue, table.c.interval_start == start)
+            .execution_options(preserve_rowcount=True)
+        )
+        replaced += result.rowcount or 0
+    if rows:
+        session.connection().execute(
+            insert(table),
+            [
+                {"source_id": source_id, "queue": q, "interval_start": s, "threshold_seconds": threshold,
+                 **{name: getattr(f, name) for name in IntervalFigures.__dataclass_fields__}}
+                for q, s, f in rows
+            ],
+        )
+    return replaced

@@ -139,17 +139,19 @@ class IntervalRow(Base):
     queue: Mapped[str] = mapped_column(String(120), primary_key=True)
     interval_start: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     threshold_seconds: Mapped[float] = mapped_column(Double)
-    offered: Mapped[int] = mapped_column(Integer)
-    answered: Mapped[int] = mapped_column(Integer)
-    abandoned: Mapped[int] = mapped_column(Integer)
-    other: Mapped[int] = mapped_column(Integer)
-    waiting: Mapped[int] = mapped_column(Integer)
-    answered_within: Mapped[int] = mapped_column(Integer)
-    abandoned_within: Mapped[int] = mapped_column(Integer)
+    # Counts are NULL where a vendor's interval report does not carry them.
+    offered: Mapped[int | None] = mapped_column(Integer)
+    answered: Mapped[int | None] = mapped_column(Integer)
+    abandoned: Mapped[int | None] = mapped_column(Integer)
+    other: Mapped[int | None] = mapped_column(Integer)
+    waiting: Mapped[int | None] = mapped_column(Integer)
+    answered_within: Mapped[int | None] = mapped_column(Integer)
+    abandoned_within: Mapped[int | None] = mapped_column(Integer)
     asa_seconds: Mapped[float | None] = mapped_column(Double)
     aht_seconds: Mapped[float | None] = mapped_column(Double)
-    aht_count: Mapped[int] = mapped_column(Integer)
+    aht_count: Mapped[int | None] = mapped_column(Integer)
     max_wait_seconds: Mapped[float | None] = mapped_column(Double)
+    vendor_service_level: Mapped[float | None] = mapped_column(Double)
 
 
 class Coverage(Base):

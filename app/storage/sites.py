@@ -97,3 +97,7 @@ def set_queue_override(session: Session, source_id: int, queue: str, override: Q
     row.target_percent = override.target_percent
     row.sl_definition = override.definition.value if override.definition else None
     session.flush()
+
+
+def set_vendor_rule(session: Session, source_id: int, rule: str | None) -> None:
+    session.get(SourceRow, source_id).vendor_rule = rule

@@ -76,7 +76,7 @@ def test_import_summary_and_report_fields(capsys, tmp_path, db_url):
         "offered": 4, "answered": 2, "abandoned": 2, "other": 0, "waiting": 0,
         "answered_within_threshold": 1, "abandoned_within_threshold": 1,
         "service_level": 25.0, "asa_seconds": 20.0, "aht_seconds": 150.0, "max_wait_seconds": 90.0,
-        "threshold_seconds": 20.0, "sl_definition": "offered",
+        "threshold_seconds": 20.0, "sl_definition": "offered", "vendor_rule": None, "vendor_service_level": None,
     }
     care_9 = rows[0]
     assert (care_9["offered"], care_9["other"], care_9["answered_within_threshold"]) == (2, 1, 1)

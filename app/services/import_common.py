@@ -1,0 +1,96 @@
+"""What every import shares: the request, the summary, the site a source joins, the report of rejected lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app import paths
+from app.domain.calls import FeedFormat, RejectedLine
+from app.domain.errors import InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
+from app.domain.service_level import SlDefinition, SlSettings
+from app.domain.sources import FeedSource, Site
+from app.feeds.base import BATCH_LINES
+from app.storage import sites as site_store
+
+SHOWN_REJECTS = 20
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    path: Path
+    format: FeedFormat
+    source: str
+    site: str | None = None
+    threshold_seconds: float | None = None
+    tz: str | None = None
+    sl_definition: SlDefinition | None = None
+    mapping: Path | None = None
+    batch_lines: int = BATCH_LINES  # lines stored per transaction
+
+
+@dataclass(frozen=True)
+class SettingsChange:
+    before: SlSettings
+    after: SlSettings
+    intervals_recomputed: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import did (the CLI prints it; later the import dialog shows it)."""
+
+    source: str
+    site: str
+    path: str
+    format: str
+    source_created: bool
+    site_created: bool
+    lines_read: int
+    calls: int
+    new: int
+    known: int
+    updated: int
+    waiting: int
+    ignored: dict[str, int]
+    rejected: int
+    first_rejected: tuple[RejectedLine, ...]
+    report_path: str | None
+    settings_change: SettingsChange | None
+    batches: int
+    intervals_written: int
+    covered: tuple[float, float] | None = None
+    agent_events: int = 0
+    vendor_rule: str | None = None
+    missing_columns: tuple[str, ...] = ()
+
+
+def pick_site(tx, request: ImportRequest) -> Site | None:
+    """The site a new source joins: the one named, or the first; None: create the named one."""
+    if request.site:
+        return site_store.find_site(tx, request.site)
+    listed = site_store.list_sites(tx)
+    if not listed:
+        raise UnknownSiteError("(no site)")
+    return listed[0]
+
+
+def check_source(existing: FeedSource | None, request: ImportRequest) -> None:
+    """A source keeps its format and its site."""
+    if existing and existing.format != request.format.value:
+        raise SourceFormatMismatchError(request.source, existing.format, request.format.value)
+    if existing and request.site and request.site != existing.site.name:
+        raise InvalidSettingError("site", request.site, f"source {request.source!r} belongs to site {existing.site.name!r}")
+
+
+def write_report(request: ImportRequest, rejected: list[RejectedLine]) -> Path:
+    """Write every rejected line of an import to a report file in the user data folder."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in request.source)
+    path = paths.reports_dir() / f"rejected-{safe}-{stamp}.tsv"
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"# file\t{request.path}\n# format\t{request.format.value}\nline\treason\ttext\n")
+        for r in rejected:
+            fh.write(f"{r.line_no}\t{r.reason}\t{r.text.replace(chr(9), ' ')}\n")
+    return path
