@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+import pandas as pd
+
 from app.domain.calls import CallState, FeedFormat, RejectedLine
 from app.domain.errors import InputFileError, InvalidSettingError
 from app.domain.intervals import zone
@@ -197,7 +200,7 @@ def _store_batch(tx, progress: _Progress, batch: CallBatch) -> None:
             _text(frame["caller"]),
         )
     )
-    new, updated = call_store.upsert_calls(tx, source.id, rows)
+    new, updated = call_store.upsert_calls(tx, source.id, rows, *_span(starts))
     touched = starts.tolist()
     rejected = progress.pending + list(batch.rejected)
     if batch.dumps:
@@ -234,12 +237,25 @@ def _store_batch(tx, progress: _Progress, batch: CallBatch) -> None:
     progress.rejected.extend(rejected)
 
 
+def _span(starts: np.ndarray) -> tuple[int, int]:
+    return (int(starts.min()), int(starts.max())) if len(starts) else (0, 0)
+
+
 def _nullable(series) -> list:
-    return [None if x != x else x for x in series.to_numpy(dtype=float).tolist()]
+    """Floats with None for unknown (NaN), as the database driver takes them."""
+    values = series.to_numpy(dtype=float)
+    out = values.astype(object)
+    out[np.isnan(values)] = None
+    return out.tolist()
 
 
 def _text(series) -> list:
-    return [x if isinstance(x, str) and x else None for x in series.tolist()]
+    """Strings with None for unknown or empty."""
+    values = series.to_numpy(dtype=object)
+    known = pd.notna(values) & (values != "")
+    out = np.full(len(values), None, dtype=object)
+    out[known] = values[known]
+    return out.tolist()
 
 
 def _nothing_usable(progress: _Progress) -> str:

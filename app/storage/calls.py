@@ -34,8 +34,11 @@ def _rank(column: str) -> str:
 _MERGED = ("wait_seconds", "answered_at", "ended_at", "handle_seconds", "agent", "caller")
 
 
-def upsert_calls(session: Session, source_id: int, rows: Sequence[tuple]) -> tuple[int, int]:
-    """Store calls (tuples in CALL_ROW order). Returns (new, updated).
+def upsert_calls(session: Session, source_id: int, rows: Sequence[tuple], first: int, last: int) -> tuple[int, int]:
+    """Store calls (tuples in CALL_ROW order) whose interval starts lie in [first, last].
+
+    Returns (new, updated); new calls are counted within [first, last] only,
+    through the interval index, so the cost does not grow with the source.
 
     A call already stored is merged with the new record: an outcome replaces
     `waiting` (answered > abandoned > other > waiting), and each field still
@@ -56,10 +59,10 @@ def upsert_calls(session: Session, source_id: int, rows: Sequence[tuple]) -> tup
         f"state = CASE WHEN {better} THEN excluded.state ELSE calls.state END, {sets} "
         f"WHERE {better} OR {gains}"
     )
-    before = count_calls(session, source_id)
+    before = count_calls(session, source_id, first, last)
     conn = session.connection().execution_options(preserve_rowcount=True)
     result = conn.exec_driver_sql(sql, list(rows))
-    new = count_calls(session, source_id) - before
+    new = count_calls(session, source_id, first, last) - before
     touched = result.rowcount if result.rowcount is not None and result.rowcount >= 0 else new
     return new, max(touched - new, 0)
 
@@ -116,8 +119,12 @@ def add_agent_events(session: Session, source_id: int, events: Sequence[tuple]) 
     return after - before
 
 
-def count_calls(session: Session, source_id: int) -> int:
-    return session.scalar(select(func.count()).select_from(Call).where(Call.source_id == source_id))
+def count_calls(session: Session, source_id: int, first: int | None = None, last: int | None = None) -> int:
+    """Calls of a source (with interval start in [first, last] when given)."""
+    query = select(func.count()).select_from(Call).where(Call.source_id == source_id)
+    if first is not None and last is not None:
+        query = query.where(Call.interval_start >= first, Call.interval_start <= last)
+    return session.scalar(query)
 
 
 def recompute_intervals(
