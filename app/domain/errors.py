@@ -62,7 +62,8 @@ class InvalidSettingError(AppError):
     code = "invalid_setting"
 
     def __init__(self, setting: str, value: object, reason: str) -> None:
-        super().__init__(f"{setting} {value!r}: {reason}", setting=setting, value=value, reason=reason)
+        shown = setting if value is None else f"{setting} {value!r}"
+        super().__init__(f"{shown}: {reason}", setting=setting, value=value, reason=reason)
         self.setting = setting
         self.value = value
         self.reason = reason

@@ -123,7 +123,10 @@ class IntervalFigures:
     def total(parts: Iterable[IntervalFigures]) -> IntervalFigures:
         """Volume-weighted combination of several intervals or queues."""
         parts = list(parts)
-        waits = [p.max_wait_seconds for p in parts if p.max_wait_seconds is not None]
+        # The longest wait of parts that had calls; unknown if any of those lacks it.
+        busy = [p for p in parts if p.offered != 0]
+        waits = [p.max_wait_seconds for p in busy]
+        max_wait = None if not waits or None in waits else max(waits)
         offered = _sum([p.offered for p in parts])
         return IntervalFigures(
             offered=offered,
@@ -136,6 +139,6 @@ class IntervalFigures:
             asa_seconds=_weighted([(p.asa_seconds, p.answered) for p in parts]),
             aht_seconds=_weighted([(p.aht_seconds, p.aht_count) for p in parts]),
             aht_count=_sum([p.aht_count for p in parts]),
-            max_wait_seconds=max(waits) if waits else None,
+            max_wait_seconds=max_wait,
             vendor_service_level=_weighted([(p.vendor_service_level, p.offered) for p in parts]),
         )

@@ -87,6 +87,7 @@ def read(path: Path, tz: ZoneInfo, mapping: IntervalMapping) -> IntervalBatch:
         )
     missing = tuple(sorted(f for f in FIGURES if f in mapping.columns and where[f] is None))
     rows: dict[tuple[str, int], IntervalFigures] = {}
+    seen: dict[tuple[str, int], int] = {}  # line of each stored row
     rejected: list[RejectedLine] = []
     ignored: Counter = Counter()
     for row in csv.reader(lines, delimiter=mapping.delimiter):
@@ -102,8 +103,17 @@ def read(path: Path, tz: ZoneInfo, mapping: IntervalMapping) -> IntervalBatch:
             rejected.append(RejectedLine(line_no, f"expected {len(header)} fields, found {len(row)}", shown(mapping.delimiter.join(row))))
             continue
         try:
+            figures = _figures(row, where, mapping)
             start = _interval_start(row, where, mapping, tz)
-            rows[(queue, start)] = _figures(row, where, mapping)
+            if (queue, start) in rows:
+                # In the repeated hour of a DST change the same wall time comes
+                # twice: the second row is the second occurrence.
+                later = _interval_start(row, where, mapping, tz, fold=1)
+                if later == start or (queue, later) in rows:
+                    raise _Bad(f"a second row for queue {queue!r} at {stamp} (line {seen[(queue, start)]} has the first)")
+                start = later
+            rows[(queue, start)] = figures
+            seen[(queue, start)] = line_no
         except _Bad as exc:
             rejected.append(RejectedLine(line_no, str(exc), shown(mapping.delimiter.join(row))))
     rejected = sorted(rejected + source.take_rejected(), key=lambda r: r.line_no)
@@ -126,7 +136,8 @@ def _parse(text: str, formats: tuple[str, ...], what: str) -> datetime:
     raise _Bad(f"{what} {text!r} is not a time this mapping reads")
 
 
-def _interval_start(row: list[str], where: dict, mapping: IntervalMapping, tz: ZoneInfo) -> int:
+def _interval_start(row: list[str], where: dict, mapping: IntervalMapping, tz: ZoneInfo, fold: int = 0) -> int:
+    """Epoch of the row's interval start; wall-clock times are in `tz` (`fold` 1: the second of a repeated hour)."""
     text = row[where["interval"]].strip()
     ranged = _TIME_RANGE.match(text)
     if ranged:
@@ -144,7 +155,7 @@ def _interval_start(row: list[str], where: dict, mapping: IntervalMapping, tz: Z
         except ValueError:
             raise _Bad(f"interval {text!r} is not an ISO 8601 date and time") from None
     if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=tz)  # fold=0: the first of a repeated hour
+        stamp = stamp.replace(tzinfo=tz, fold=fold)
     local = stamp.astimezone(tz)
     if local.minute % 30 or local.second:
         raise _Bad(f"interval start {local:%H:%M:%S} is not on a half hour")

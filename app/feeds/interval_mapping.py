@@ -89,6 +89,8 @@ def load_interval_mapping(path: Path) -> IntervalMapping:
         if required not in data:
             raise _fail(path, f"the mapping must give {required!r}")
     columns = data["columns"]
+    if not isinstance(columns, dict):
+        raise _fail(path, "[columns] must be a table of our figure = the report's column")
     bad = sorted(set(columns) - set(COLUMNS))
     if bad:
         raise _fail(path, f"[columns] {', '.join(bad)} not known; known: {', '.join(COLUMNS)}")
@@ -98,7 +100,7 @@ def load_interval_mapping(path: Path) -> IntervalMapping:
     if not any(f in columns for f in FIGURES):
         raise _fail(path, "[columns] names no figure (offered, answered, ...)")
     t = data["threshold_seconds"]
-    if not isinstance(t, (int, float)) or not 0 <= t <= 3600:
+    if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 <= t <= 3600:
         raise _fail(path, "threshold_seconds must be a number of seconds between 0 and 3600")
     rule = data.get("threshold_rule", "<=")
     if rule not in ("<", "<="):
@@ -120,8 +122,19 @@ def load_interval_mapping(path: Path) -> IntervalMapping:
     if percent not in ("percent", "fraction"):
         raise _fail(path, "percent must be 'percent' or 'fraction'")
     skip = data.get("skip_lines", 0)
-    if not isinstance(skip, int) or skip < 0:
+    if isinstance(skip, bool) or not isinstance(skip, int) or skip < 0:
         raise _fail(path, "skip_lines must be a whole number >= 0")
+    for key in ("time_format", "date_format"):
+        if key in data and (not isinstance(data[key], str) or "%" not in data[key]):
+            raise _fail(path, f"{key} must be a strftime format such as '%m/%d/%Y %I:%M %p'")
+    words = data.get("total_words", ["total", "totals", "summary"])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise _fail(path, "total_words must be a list of words, e.g. [\"Totals\"]")
+    if not isinstance(data["vendor"], str) or not data["vendor"].strip():
+        raise _fail(path, "vendor must name the product and report")
+    bad_names = sorted(k for k, v in columns.items() if not isinstance(v, str) or not v.strip())
+    if bad_names:
+        raise _fail(path, f"[columns] {', '.join(bad_names)} must be column names")
     return IntervalMapping(
         vendor=str(data["vendor"]),
         threshold_seconds=float(t),
@@ -133,6 +146,6 @@ def load_interval_mapping(path: Path) -> IntervalMapping:
         time_format=data.get("time_format"),
         date_format=data.get("date_format"),
         percent=percent,
-        total_words=tuple(w.lower() for w in data.get("total_words", ["total", "totals", "summary"])),
+        total_words=tuple(w.strip().lower() for w in words),
         columns={k: str(v) for k, v in columns.items()},
     )

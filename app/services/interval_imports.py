@@ -28,7 +28,7 @@ from app.storage import sites as site_store
 def import_report(console: Console, request: ImportRequest) -> ImportSummary:
     if request.mapping is None:
         raise InvalidSettingError(
-            "mapping", None, "an interval-csv report is read through a mapping file (--mapping FILE); "
+            "--mapping", None, "an interval-csv report is read through a mapping file (--mapping FILE); "
             "resources/mappings/ holds those for Avaya CMS and Amazon Connect"
         )
     mapping = load_interval_mapping(request.mapping)
@@ -44,6 +44,12 @@ def import_report(console: Console, request: ImportRequest) -> ImportSummary:
         existing = site_store.find_source(tx, request.source)
         site = existing.site if existing else pick_site(tx, request)
     check_source(existing, request)
+    if existing and existing.vendor_rule and existing.vendor_rule != mapping.rule_text:
+        raise InvalidSettingError(
+            "mapping", str(request.mapping),
+            f"source {request.source!r} holds figures counted by another rule ({existing.vendor_rule}); "
+            "import this report into a source of its own",
+        )
     tz_name = request.tz or (site.timezone if site else machine_zone())
     batch = read(request.path, zone(tz_name), mapping)
     if not batch.rows:
@@ -84,5 +90,5 @@ def import_report(console: Console, request: ImportRequest) -> ImportSummary:
         waiting=0, ignored=dict(batch.ignored), rejected=len(rejected), first_rejected=tuple(rejected[:SHOWN_REJECTS]),
         report_path=str(report) if report else None, settings_change=None, batches=1,
         intervals_written=len(batch.rows), covered=(min(starts), max(starts) + INTERVAL_SECONDS - 1),
-        vendor_rule=mapping.rule_text, missing_columns=batch.missing_columns,
+        vendor_rule=mapping.rule_text, missing_columns=tuple(mapping.columns[f] for f in batch.missing_columns),
     )
