@@ -77,3 +77,13 @@ class SourceFormatMismatchError(AppError):
             f"source {name!r} is a {existing} feed; it cannot import {requested} files",
             name=name, existing=existing, requested=requested,
         )
+
+
+class ImportCancelledError(AppError):
+    """The user cancelled an import before any of it was stored."""
+
+    code = "import_cancelled"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: import cancelled before anything was stored", path=path)
+        self.path = path

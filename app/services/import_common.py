@@ -17,6 +17,34 @@ from app.storage import sites as site_store
 SHOWN_REJECTS = 20
 
 
+class ImportState:
+    """Progress and cancellation of a running import (the `run(inputs, state)` pattern).
+
+    The import reports the bytes it has read after each batch and checks
+    `cancelled` between batches; what was stored before a cancel stays
+    stored (whole batches), and running the import again completes it.
+    State: the file size, the bytes done, the cancel flag, an optional listener.
+    """
+
+    def __init__(self, on_progress=None) -> None:
+        self.total = 0
+        self.done = 0
+        self._cancelled = False
+        self._on_progress = on_progress
+
+    def report(self, done: int, total: int) -> None:
+        self.done, self.total = done, total
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+
 @dataclass(frozen=True)
 class ImportRequest:
     path: Path
@@ -64,6 +92,7 @@ class ImportSummary:
     agent_events: int = 0
     vendor_rule: str | None = None
     missing_columns: tuple[str, ...] = ()
+    cancelled: bool = False
 
 
 def pick_site(tx, request: ImportRequest) -> Site | None:

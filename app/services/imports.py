@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from app.domain.calls import CallState, FeedFormat, RejectedLine
-from app.domain.errors import InputFileError, InvalidSettingError
+from app.domain.errors import ImportCancelledError, InputFileError, InvalidSettingError
 from app.domain.intervals import zone
 from app.domain.service_level import SlSettings
 from app.domain.sources import FeedSource, Site
@@ -29,6 +29,7 @@ from app.services.console import Console, machine_zone
 from app.services.import_common import (
     SHOWN_REJECTS,
     ImportRequest,
+    ImportState,
     ImportSummary,
     SettingsChange,
     check_source,
@@ -57,6 +58,7 @@ class _Progress:
     batches: int = 0
     intervals: int = 0
     agent_events: int = 0
+    cancelled: bool = False
     ignored: Counter = field(default_factory=Counter)
     rejected: list[RejectedLine] = field(default_factory=list)
     pending: list[RejectedLine] = field(default_factory=list)
@@ -87,10 +89,15 @@ def _batches(request: ImportRequest, tz_name: str):
     return calls_csv.read(request.path, tz, mapping, request.batch_lines)
 
 
-def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
-    """Import `request.path`; raises AppError subclasses for what cannot be done."""
+def import_feed(console: Console, request: ImportRequest, state: ImportState | None = None) -> ImportSummary:
+    """Import `request.path`; raises AppError subclasses for what cannot be done.
+
+    `state` receives progress after each batch and may cancel between batches.
+    """
     if request.format is FeedFormat.INTERVAL_CSV:
         return interval_imports.import_report(console, request)
+    state = state or ImportState()
+    total = _size(request.path)
     _validate(request)
     with console.db.transaction() as tx:
         existing = site_store.find_source(tx, request.source)
@@ -109,10 +116,16 @@ def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
             if progress.run_id is None:
                 _begin(tx, request, progress, site, file_tz)
             _store_batch(tx, progress, batch)
+        state.report(batch.end_offset, total)
+        if state.cancelled:
+            progress.cancelled = True
+            break
+    if progress.run_id is None and progress.cancelled:
+        raise ImportCancelledError(str(request.path))
     if progress.run_id is None:
         raise InputFileError(str(request.path), _nothing_usable(progress))
     with console.db.transaction() as tx:
-        run_store.finish_run(tx, progress.run_id)
+        run_store.finish_run(tx, progress.run_id, "cancelled" if progress.cancelled else "done")
     report = write_report(request, progress.rejected) if progress.rejected else None
     source = progress.source
     return ImportSummary(
@@ -137,6 +150,7 @@ def import_feed(console: Console, request: ImportRequest) -> ImportSummary:
         intervals_written=progress.intervals,
         covered=progress.covered,
         agent_events=progress.agent_events,
+        cancelled=progress.cancelled,
     )
 
 
@@ -235,6 +249,13 @@ def _store_batch(tx, progress: _Progress, batch: CallBatch) -> None:
     progress.waiting += waiting
     progress.ignored.update(batch.ignored)
     progress.rejected.extend(rejected)
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader says why it cannot read the file
 
 
 def _span(starts: np.ndarray) -> tuple[int, int]:

@@ -131,3 +131,20 @@ def test_recompute_after_threshold_change_equals_fresh_import(tmp_path_factory, 
     assert (summary.settings_change is not None) == (t1 != t2 or definition is not SlDefinition.OFFERED)
     changed.close()
     fresh.close()
+
+
+def test_progress_is_reported_and_cancel_keeps_whole_batches(tmp_path, db_url):
+    from app.services.import_common import ImportState
+
+    rows = make_rows(90)
+    path = tmp_path / "day.csv"
+    path.write_text(HEADER + "".join(rows))
+    seen = []
+    state = ImportState(on_progress=lambda done, total: (seen.append((done, total)), state.cancel() if len(seen) == 2 else None))
+    console = Console.open(db_url)
+    summary = import_feed(console, request(path, batch_lines=20), state)
+    assert summary.cancelled and summary.new == 40 and table_count(db_url, "calls") == 40
+    assert [t for _, t in seen] == [path.stat().st_size] * 2 and seen[0][0] < seen[1][0] < path.stat().st_size
+    rest = import_feed(console, request(path, batch_lines=20))
+    assert not rest.cancelled and (rest.new, rest.known) == (50, 40)
+    console.close()

@@ -1,0 +1,54 @@
+"""The one place where errors from below are worded for the supervisor.
+
+Lower layers raise `AppError` subclasses with structured fields; here they
+become translated sentences. Nothing here opens a modal dialog: the main
+window shows the text in its status bar and in the view that asked.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.errors import AppError, InputFileError, InvalidSettingError, UnknownSiteError, UnknownSourceError
+
+log = logging.getLogger(__name__)
+_sink: Callable[[str], None] | None = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def describe(exc: BaseException) -> str:
+    """A translated sentence for `exc` (the reason from below is kept as written)."""
+    if isinstance(exc, InputFileError):
+        if exc.line is not None:
+            return tr("{path}, line {line}: {reason}").format(path=exc.path, line=exc.line, reason=exc.reason)
+        return tr("{path}: {reason}").format(path=exc.path, reason=exc.reason)
+    if isinstance(exc, UnknownSourceError):
+        return tr("There is no feed source named {name}.").format(name=exc.name)
+    if isinstance(exc, UnknownSiteError):
+        return tr("There is no site named {name}.").format(name=exc.name)
+    if isinstance(exc, InvalidSettingError):
+        return tr("{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
+    if isinstance(exc, AppError):
+        return exc.message
+    return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+
+
+def set_sink(sink: Callable[[str], None] | None) -> None:
+    """Where `report_error` shows its text (the main window's status bar)."""
+    global _sink
+    _sink = sink
+
+
+def report_error(exc: BaseException) -> str:
+    text = describe(exc)
+    if not isinstance(exc, AppError):
+        log.error("unexpected error", exc_info=exc)
+    if _sink is not None:
+        _sink(text)
+    return text
