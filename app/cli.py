@@ -40,10 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"handover-console {__version__}")
     parser.add_argument("--lang", choices=LANGS, default=None, help="language of the interface")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="render every view to DIR/<view>.png and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="build the demo database (today's calls) and show it")
     demo.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    demo.add_argument("--no-window", action="store_true", help="print today's report and exit without opening the window")
 
     feed = sub.add_parser("feed", help="ACD feeds").add_subparsers(dest="feed_command", metavar="ACTION", required=True)
     imp = feed.add_parser("import", parents=[common], help="import a feed file into a source")
@@ -72,10 +74,6 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
 
 
-def is_cli_command(argv: list[str]) -> bool:
-    return any(a in COMMANDS for a in argv) or any(a in ("--version", "-h", "--help") for a in argv)
-
-
 def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
     args = build_parser().parse_args(argv)
     url = getattr(args, "db", None) or db_url
@@ -92,7 +90,7 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
         print(f"handover-console: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
     build_parser().print_help()
-    return EXIT_OK
+    return EXIT_USAGE
 
 
 def _import(console: Console, args) -> int:

@@ -123,3 +123,19 @@ def write_report(request: ImportRequest, rejected: list[RejectedLine]) -> Path:
         for r in rejected:
             fh.write(f"{r.line_no}\t{r.reason}\t{r.text.replace(chr(9), ' ')}\n")
     return path
+
+
+def read_report(path: str) -> tuple[RejectedLine, ...]:
+    """The rejected lines kept in a report written by `write_report`."""
+    out = []
+    for row in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t", 2)
+        if len(parts) == 3 and parts[0].isdigit():
+            out.append(RejectedLine(int(parts[0]), parts[1], parts[2]))
+    return tuple(out)
+
+
+def save_text(path: str, text: str) -> str:
+    """Save text the user asked to keep (e.g. copied rejected lines) to `path`."""
+    Path(path).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    return path

@@ -6,7 +6,7 @@ stored calls in the same transaction, so figures and settings never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.errors import InvalidSettingError, UnknownSourceError
 from app.domain.service_level import SlDefinition
@@ -53,3 +53,20 @@ def set_queue_override(
         default, special = source.thresholds()
         written = call_store.recompute_intervals(tx, source.id, default, special)
     return SourceChanged(source, written)
+
+
+def set_target(console: Console, source_name: str, target_percent: float) -> FeedSource:
+    """Change a source's service-level target (figures need no recomputing)."""
+    if not (0 < target_percent <= 100):
+        raise InvalidSettingError("target", target_percent, "must be a percentage above 0 and at most 100")
+    with console.db.transaction() as tx:
+        source = site_store.find_source(tx, source_name)
+        if source is None:
+            raise UnknownSourceError(source_name)
+        site_store.update_source_settings(tx, source.id, replace(source.settings, target_percent=target_percent))
+        return site_store.find_source(tx, source_name)
+
+
+def list_sites(console: Console):
+    with console.db.transaction() as tx:
+        return site_store.list_sites(tx)

@@ -1,0 +1,85 @@
+"""The actions registry: every command of the window, keyed by an enum.
+
+Menus, the tool bar and context menus are built from here; texts are
+translated when the registry is built (and rebuilt on a language change).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+
+class ActionId(enum.Enum):
+    LOAD_DEMO = "load_demo"
+    ADD_FEED = "add_feed"
+    REFRESH = "refresh"
+    EXPORT = "export"
+    PREFERENCES = "preferences"
+    QUIT = "quit"
+    VIEW_SERVICE_LEVEL = "view_service_level"
+    VIEW_NOW = "view_now"
+    WALLBOARD = "wallboard"
+    PREVIOUS_DAY = "previous_day"
+    NEXT_DAY = "next_day"
+    TODAY = "today"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    text: str  # source text (marked for lupdate), translated in context "actions"
+    tip: str
+    shortcut: QKeySequence.StandardKey | str | None = None
+    checkable: bool = False
+
+
+SPECS: dict[ActionId, ActionSpec] = {
+    ActionId.LOAD_DEMO: ActionSpec(QT_TRANSLATE_NOOP("actions", "Load the &demo"), QT_TRANSLATE_NOOP("actions", "Build the demo database with today's calls and open it")),
+    ActionId.ADD_FEED: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Add a feed…"), QT_TRANSLATE_NOOP("actions", "Import an ACD file as a feed source"), QKeySequence.StandardKey.Open),
+    ActionId.REFRESH: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Refresh"), QT_TRANSLATE_NOOP("actions", "Read the figures again"), QKeySequence.StandardKey.Refresh),
+    ActionId.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Export…"), QT_TRANSLATE_NOOP("actions", "Export the table to CSV or Excel"), QKeySequence.StandardKey.Save),
+    ActionId.PREFERENCES: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Preferences…"), QT_TRANSLATE_NOOP("actions", "Language and live-feed settings"), QKeySequence.StandardKey.Preferences),
+    ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Quit"), QT_TRANSLATE_NOOP("actions", "Close the console"), QKeySequence.StandardKey.Quit),
+    ActionId.VIEW_SERVICE_LEVEL: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Service level"), QT_TRANSLATE_NOOP("actions", "Half-hourly service level"), "Ctrl+1"),
+    ActionId.VIEW_NOW: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Now"), QT_TRANSLATE_NOOP("actions", "The floor right now"), "Ctrl+2"),
+    ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11", True),
+    ActionId.PREVIOUS_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Pre&vious day"), QT_TRANSLATE_NOOP("actions", "Show the day before"), "Alt+Left"),
+    ActionId.NEXT_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Ne&xt day"), QT_TRANSLATE_NOOP("actions", "Show the day after"), "Alt+Right"),
+    ActionId.TODAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Today"), QT_TRANSLATE_NOOP("actions", "Show today"), "Alt+Home"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+class Actions:
+    """State: one QAction per ActionId, owned by the window."""
+
+    def __init__(self, owner: QObject) -> None:
+        self._actions: dict[ActionId, QAction] = {}
+        for action_id, spec in SPECS.items():
+            action = QAction(owner)
+            action.setObjectName(action_id.value)
+            action.setCheckable(spec.checkable)
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            self._actions[action_id] = action
+        self.retranslate()
+
+    def __getitem__(self, action_id: ActionId) -> QAction:
+        return self._actions[action_id]
+
+    def connect(self, action_id: ActionId, slot: Callable) -> None:
+        self._actions[action_id].triggered.connect(slot)
+
+    def retranslate(self) -> None:
+        for action_id, action in self._actions.items():
+            spec = SPECS[action_id]
+            action.setText(tr(spec.text))
+            action.setToolTip(tr(spec.tip))
+            action.setStatusTip(tr(spec.tip))

@@ -1,0 +1,102 @@
+"""Starting the desktop window: QApplication, translators, fonts, settings, lane, console, window.
+
+`run` is what `handover-console` does without a command; `--screenshots DIR`
+renders every view to DIR/<view>.png offscreen and exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import paths
+from app.services.console import Console
+from app.services.demo import build_demo
+from app.services.lane import Lane
+from app.ui.context import UiContext
+from app.ui.fonts import register_fonts
+from app.ui.i18n import Translators, system_language
+from app.ui.main_window import MainWindow
+from app.ui.preferences import PreferencesDialog
+from app.ui.settings import LANGUAGE, Settings
+from app.ui.task_runner import TaskRunner
+
+
+class DesktopApp:
+    """State: the QApplication, translators, settings, lane, context and main window."""
+
+    def __init__(self, db_url: str | None, lang: str | None = None, settings_path: Path | None = None,
+                 lane: Lane | None = None) -> None:
+        self.qt = QApplication.instance() or QApplication(sys.argv[:1])
+        QCoreApplication.setApplicationName("handover-console")
+        QCoreApplication.setOrganizationName("handover-console")
+        store = QSettings(str(settings_path or paths.user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+        self.settings = Settings(store)
+        self.translators = Translators()
+        self.translators.switch(lang or self.settings.get(LANGUAGE) or system_language())
+        register_fonts(self.qt)
+        self.lane = lane or Lane()
+        runner = TaskRunner(self.lane)
+        self.context = UiContext(Console.open(db_url), runner, self.settings)
+        self.window = MainWindow(self.context, load_demo=self.load_demo, preferences=self.preferences)
+
+    def start(self) -> MainWindow:
+        self.window.show()
+        self.window.refresh()
+        return self.window
+
+    def load_demo(self) -> None:
+        lang = self.translators.language
+
+        def work():
+            built = build_demo(lang)
+            return Console.open(built.db_url)
+
+        def opened(console: Console) -> None:
+            old, self.context.console = self.context.console, console
+            self.lane.submit(old.close)
+            self.window.refresh()
+
+        self.context.runner.run(work, on_done=opened)
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.translators.switch, self.window)
+        dialog.open()
+        self.window.preferences_dialog = dialog
+
+    def wait_idle(self, timeout_ms: int = 30000) -> None:
+        """Process events until the lane has delivered every result (screenshots, tests)."""
+        deadline = QDeadlineTimer(timeout_ms)
+        while self.context.runner.pending and not deadline.hasExpired():
+            self.qt.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        self.qt.processEvents()
+
+    def close(self) -> None:
+        self.window.close()
+        self.lane.shutdown()
+        self.context.console.close()
+
+
+def run(db_url: str | None, lang: str | None) -> int:
+    desktop = DesktopApp(db_url, lang)
+    desktop.start()
+    code = desktop.qt.exec()
+    desktop.close()
+    return code
+
+
+def screenshots(folder: Path, db_url: str | None, lang: str | None) -> int:
+    from app.ui.screenshots import render_all
+
+    desktop = DesktopApp(db_url, lang, settings_path=Path(folder) / ".screenshot-settings.ini")
+    desktop.start()
+    desktop.wait_idle()
+    written = render_all(desktop, Path(folder))
+    for path in written:
+        print(path)
+    QTimer.singleShot(0, desktop.qt.quit)
+    desktop.close()
+    return 0

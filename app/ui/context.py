@@ -1,0 +1,32 @@
+"""What every view is handed: the open console, the task runner, the settings and the clock.
+
+The clock is one function so tests fix it; views never call datetime.now().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from app.services.console import Console, machine_zone
+from app.ui.settings import Settings
+from app.ui.task_runner import TaskRunner
+
+
+@dataclass
+class UiContext:
+    """State: the console in use (replaced when the demo is loaded), runner, settings, clock, status sink."""
+
+    console: Console
+    runner: TaskRunner
+    settings: Settings
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(ZoneInfo(machine_zone())))
+    status: Callable[[str], None] = field(default=lambda text: None)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()

@@ -1,0 +1,1 @@
+"""Feed sources in the window: add a file as a source and import it."""

@@ -1,0 +1,217 @@
+"""The main window: a shell of navigation, menus, tool bar and status bar around the views.
+
+Each view is its own package; the window only switches between them, passes
+them the shared context and tells them when data changed. Window geometry,
+splitters and the last view are remembered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+
+from app.services import day_view as day_service
+from app.services import sources as source_service
+from app.ui import errors
+from app.ui.actions import ActionId, Actions
+from app.ui.context import UiContext
+from app.ui.empty_state import EmptyStateView
+from app.ui.service_level.view import ServiceLevelView
+from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
+
+
+class MainWindow(QMainWindow):
+    """State: the context, the views by id, the sources known, the demo loader."""
+
+    def __init__(self, context: UiContext, load_demo: Callable[[], None] | None = None,
+                 preferences: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.context = context
+        self.sources = ()
+        self._load_demo = load_demo
+        self._preferences = preferences
+        self.actions = Actions(self)
+        self.views = {}
+        self._build()
+        self._menus()
+        context.status = self.show_message
+        errors.set_sink(self.show_message)
+        context.runner.busy_changed.connect(self._busy)
+        self.retranslate()
+        self._restore()
+
+    # --- layout ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget(objectName="views")
+        self.welcome = EmptyStateView()
+        self.welcome.demo_requested.connect(self.load_demo)
+        self.welcome.add_feed_requested.connect(self.add_feed)
+        self.service_level = ServiceLevelView(self.context)
+        for view in (self.welcome, self.service_level):
+            self.add_view(view)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.splitter = QSplitter(objectName="main_splitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1100])
+        self.setCentralWidget(self.splitter)
+        self.site_label = QLabel(objectName="site")
+        self.db_label = QLabel(objectName="database")
+        self.busy_label = QLabel(objectName="busy")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.site_label)
+        bar.addPermanentWidget(self.db_label)
+        self.resize(1280, 820)
+
+    def add_view(self, view) -> None:
+        self.views[view.view_id] = view
+        self.stack.addWidget(view)
+        item = QListWidgetItem(view.title_text())
+        item.setData(Qt.ItemDataRole.UserRole, view.view_id)
+        self.nav.addItem(item)
+
+    def _menus(self) -> None:
+        a = self.actions
+        a.connect(ActionId.LOAD_DEMO, self.load_demo)
+        a.connect(ActionId.ADD_FEED, self.add_feed)
+        a.connect(ActionId.REFRESH, self.refresh)
+        a.connect(ActionId.EXPORT, lambda: self.service_level.export())
+        a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.PREFERENCES, lambda: self._preferences and self._preferences())
+        a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
+        a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
+        a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
+        a.connect(ActionId.TODAY, lambda: self.service_level.set_day(self.context.today()))
+        self.file_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.ADD_FEED, ActionId.LOAD_DEMO, ActionId.EXPORT, None, ActionId.PREFERENCES,
+                          None, ActionId.QUIT):
+            self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
+        self.view_menu = self.menuBar().addMenu("")
+        for action_id in (ActionId.VIEW_SERVICE_LEVEL, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
+                          ActionId.TODAY, None, ActionId.REFRESH):
+            self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
+        self.toolbar = self.addToolBar("")
+        self.toolbar.setObjectName("main_toolbar")
+        for action_id in (ActionId.ADD_FEED, ActionId.REFRESH, ActionId.EXPORT, ActionId.PREVIOUS_DAY,
+                          ActionId.TODAY, ActionId.NEXT_DAY):
+            self.toolbar.addAction(a[action_id])
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Shift Handover Console"))
+        self.actions.retranslate()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.toolbar.setWindowTitle(self.tr("Main tool bar"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            item.setText(self.views[item.data(Qt.ItemDataRole.UserRole)].title_text())
+        for view in self.views.values():
+            view.retranslate()
+        self._status_labels()
+
+    def changeEvent(self, event) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- navigation ------------------------------------------------------------------
+    def show_view(self, view_id: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == view_id:
+                self.nav.setCurrentRow(row)
+                return
+
+    def current_view_id(self) -> str:
+        return self.stack.currentWidget().view_id
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self.views[self.nav.item(row).data(Qt.ItemDataRole.UserRole)]
+        self.stack.setCurrentWidget(view)
+
+    def _day_step(self, days: int) -> None:
+        from datetime import timedelta
+
+        self.service_level.set_day(self.service_level.day + timedelta(days=days))
+
+    # --- data ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the sources again and show what there is (the welcome page when nothing)."""
+        console = self.context.console
+        self.context.runner.run(
+            lambda: (day_service.sources(console), source_service.list_sites(console)),
+            on_done=self._sources_loaded,
+        )
+
+    def _sources_loaded(self, result) -> None:
+        sources, sites = result
+        self.sources, self.sites = sources, sites
+        has_data = bool(sources)
+        self.nav.item(0).setHidden(has_data)
+        if has_data:
+            self.service_level.load_sources(sources)
+            if self.current_view_id() == "welcome":
+                self.show_view("service_level")
+        else:
+            self.show_view("welcome")
+        self._status_labels()
+
+    def _status_labels(self) -> None:
+        sites = getattr(self, "sites", ())
+        self.site_label.setText(self.tr("Site: {name}").format(name=sites[0].name) if sites else "")
+        self.db_label.setText(self.tr("Database: {url}").format(url=self.context.console.db.url))
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    def load_demo(self) -> None:
+        if self._load_demo is not None:
+            self._load_demo()
+
+    def add_feed(self) -> None:
+        from app.ui.feeds.add_feed_dialog import AddFeedDialog
+
+        dialog = AddFeedDialog(self.context, self)
+        dialog.load_sites(getattr(self, "sites", ()))
+        dialog.imported.connect(lambda _: self.refresh())
+        dialog.open()
+        self.add_feed_dialog = dialog
+
+    # --- remembered state ------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.context.settings
+        geometry, state = s.get(GEOMETRY), s.get(WINDOW_STATE)
+        if geometry:
+            self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)
+        for splitter in (self.splitter, self.service_level.splitter):
+            saved = s.get(s.splitter_key(splitter.objectName()))
+            if saved:
+                splitter.restoreState(saved)
+        last = s.get(LAST_VIEW)
+        QTimer.singleShot(0, lambda: self.show_view(last) if last in self.views else None)
+
+    def save_state(self) -> None:
+        s = self.context.settings
+        s.set(GEOMETRY, self.saveGeometry())
+        s.set(WINDOW_STATE, self.saveState())
+        s.set(LAST_VIEW, self.current_view_id())
+        for splitter in (self.splitter, self.service_level.splitter):
+            s.set(s.splitter_key(splitter.objectName()), splitter.saveState())
+        s.store.sync()
+
+    def closeEvent(self, event) -> None:  # Qt override
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,41 @@
+"""Every view of the window rendered to DIR/<view>.png (for the README and for looking)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def render_all(desktop, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    window = desktop.window
+    window.resize(1400, 900)
+    written = []
+
+    def shot(name: str, widget=None) -> None:
+        desktop.wait_idle()
+        path = folder / f"{name}.png"
+        (widget or window).grab().save(str(path))
+        written.append(path)
+
+    has_data = bool(window.sources)
+    if not has_data:
+        window.show_view("welcome")
+        shot("welcome")
+    else:
+        sl = window.service_level
+        window.show_view("service_level")
+        sl.tabs.setCurrentIndex(0)
+        shot("service_level")
+        sl.tabs.setCurrentIndex(1)
+        shot("service_level_week")
+        sl.tabs.setCurrentIndex(2)
+        shot("service_level_definitions")
+        sl.tabs.setCurrentIndex(0)
+    window.add_feed()
+    dialog = window.add_feed_dialog
+    shot("add_feed", dialog)
+    dialog.close()
+    desktop.preferences()
+    shot("preferences", window.preferences_dialog)
+    window.preferences_dialog.close()
+    return written

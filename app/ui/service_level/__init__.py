@@ -1,0 +1,1 @@
+"""The service-level view: chart, table, week heat map and definitions side by side."""

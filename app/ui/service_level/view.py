@@ -1,0 +1,273 @@
+"""The service-level view: pick a source, queues and a day; see the chart, the table,
+the week and the four definitions side by side; export the table.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import day_view as day_service
+from app.services.day_view import DayView
+from app.services.exports import export_day
+from app.ui.service_level.chart import ServiceLevelChart
+from app.ui.service_level.models import SORT_ROLE, DefinitionsModel, IntervalTableModel, WeekModel, definition_name
+
+
+class ServiceLevelView(QWidget):
+    """State: the chosen source, queues and day; the last DayView shown; the context (console, runner, clock)."""
+
+    view_id = "service_level"
+    day_shown = Signal(object)  # DayView
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.day: date = context.today()
+        self.queues: tuple[str, ...] = ()
+        self.current: DayView | None = None
+        self.error: str | None = None
+        self._build()
+        self.retranslate()
+
+    # --- layout -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.source_box = QComboBox(objectName="source")
+        self.source_box.currentTextChanged.connect(self._source_chosen)
+        self.queue_button = QToolButton(objectName="queues", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.queue_menu = QMenu(self.queue_button)
+        self.queue_button.setMenu(self.queue_menu)
+        self.previous_button = QToolButton(objectName="previous_day", text="◀")
+        self.previous_button.clicked.connect(lambda: self.set_day(self.day - timedelta(days=1)))
+        self.date_edit = QDateEdit(objectName="day", calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_edit.dateChanged.connect(lambda d: self.set_day(d.toPython()))
+        self.next_button = QToolButton(objectName="next_day", text="▶")
+        self.next_button.clicked.connect(lambda: self.set_day(self.day + timedelta(days=1)))
+        self.today_button = QToolButton(objectName="today")
+        self.today_button.clicked.connect(lambda: self.set_day(self.context.today()))
+        self.compare_box = QCheckBox(objectName="compare")
+        self.compare_box.toggled.connect(lambda _: self.refresh())
+        self.export_button = QToolButton(objectName="export")
+        self.export_button.clicked.connect(self.export)
+        bar = QHBoxLayout()
+        for w in (self.source_box, self.queue_button, self.previous_button, self.date_edit, self.next_button,
+                  self.today_button, self.compare_box):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        self.title = QLabel(objectName="title", wordWrap=True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chart = ServiceLevelChart()
+        self.table_model = IntervalTableModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.table_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.table = _table(proxy, "intervals")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="day_splitter")
+        self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.table)
+        self.splitter.setSizes([380, 300])
+        self.week_model = WeekModel(self)
+        self.week_table = _table(self.week_model, "week")
+        self.week_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.definitions_model = DefinitionsModel(self)
+        self.definitions_table = _table(self.definitions_model, "definitions")
+        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(self.week_table, "")
+        self.tabs.addTab(self.definitions_table, "")
+        self.tabs.currentChanged.connect(lambda _: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    def retranslate(self) -> None:
+        self.queue_button.setToolTip(self.tr("Queues shown (several are combined, volume-weighted)"))
+        self.previous_button.setToolTip(self.tr("Previous day"))
+        self.next_button.setToolTip(self.tr("Next day"))
+        self.today_button.setText(self.tr("Today"))
+        self.compare_box.setText(self.tr("Same weekday a week earlier"))
+        self.export_button.setText(self.tr("Export…"))
+        self.tabs.setTabText(0, self.tr("Day"))
+        self.tabs.setTabText(1, self.tr("Week"))
+        self.tabs.setTabText(2, self.tr("Definitions side by side"))
+        self.chart.retranslate()
+        self._queue_label()
+        if self.current is not None:
+            self._show(self.current, self.chart.previous)
+
+    def title_text(self) -> str:
+        return self.tr("Service level")
+
+    # --- sources and queues -------------------------------------------------------------
+    def load_sources(self, sources, preferred: str | None = None) -> None:
+        names = [s.name for s in sources]
+        keep = preferred or self.source_box.currentText()
+        self.source_box.blockSignals(True)
+        self.source_box.clear()
+        self.source_box.addItems(names)
+        if keep in names:
+            self.source_box.setCurrentText(keep)
+        self.source_box.blockSignals(False)
+        self._source_chosen(self.source_box.currentText())
+
+    def _source_chosen(self, name: str) -> None:
+        self.queues = ()
+        if name:
+            self.refresh()
+
+    def _fill_queue_menu(self, all_queues: tuple[str, ...]) -> None:
+        self.queue_menu.clear()
+        every = self.queue_menu.addAction(self.tr("All queues"))
+        every.setCheckable(True)
+        every.setChecked(not self.queues)
+        every.triggered.connect(lambda: self.set_queues(()))
+        self.queue_menu.addSeparator()
+        for q in all_queues:
+            action = self.queue_menu.addAction(q)
+            action.setCheckable(True)
+            action.setChecked(q in self.queues)
+            action.toggled.connect(lambda on, q=q: self._toggle_queue(q, on))
+
+    def _toggle_queue(self, queue: str, on: bool) -> None:
+        chosen = [q for q in self.queues if q != queue] + ([queue] if on else [])
+        self.set_queues(tuple(sorted(chosen)))
+
+    def set_queues(self, queues: tuple[str, ...]) -> None:
+        self.queues = queues
+        self._queue_label()
+        self.refresh()
+
+    def _queue_label(self) -> None:
+        if not self.queues:
+            self.queue_button.setText(self.tr("All queues"))
+        else:
+            self.queue_button.setText(", ".join(self.queues))
+
+    # --- day ----------------------------------------------------------------------------
+    def set_day(self, day: date) -> None:
+        if day == self.day and self.current is not None and self.current.day == day:
+            return
+        self.day = day
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        source = self.source_box.currentText()
+        if not source:
+            return
+        console, now = self.context.console, self.context.now()
+        week = self.tabs.currentIndex() == 1
+        compare = self.compare_box.isChecked()
+        day, queues = self.day, self.queues
+
+        def work():
+            view = day_service.day_view(console, source, day, queues, now)
+            previous = day_service.day_view(console, source, day - timedelta(days=7), queues, now) if compare else None
+            days = day_service.week_view(console, source, day, queues, now) if week else None
+            return view, previous, days
+
+        self.context.runner.run(work, on_done=lambda r: self._show(*r), on_error=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        from app.ui.errors import report_error
+
+        self.error = report_error(exc)
+        self.title.setText(self.error)
+
+    def _show(self, view: DayView, previous: DayView | None, days=None) -> None:
+        self.current = view
+        self.error = None
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(view.day.year, view.day.month, view.day.day))
+        self.date_edit.blockSignals(False)
+        self._fill_queue_menu(view.all_queues)
+        self.chart.show_day(view, previous)
+        self.table_model.set_view(view)
+        self.definitions_model.set_view(view)
+        if days is not None:
+            self.week_model.set_days(days)
+        self.title.setText(self._describe(view))
+        self._scroll_to_now(view)
+        self.day_shown.emit(view)
+
+    def _scroll_to_now(self, view: DayView) -> None:
+        """Bring the interval in progress (or the last one with data) into sight."""
+        rows = [i for i, s in enumerate(view.slots) if s.provisional] or [
+            i for i, s in enumerate(view.slots) if s.figures is not None and (s.figures.offered or 0) > 0
+        ]
+        if rows:
+            model = self.table.model()
+            self.table.scrollTo(model.mapFromSource(self.table_model.index(rows[-1], 0)), QTableView.ScrollHint.PositionAtCenter)
+
+    def _describe(self, view: DayView) -> str:
+        t = self.tr("mixed") if view.threshold_seconds is None else self.tr("{t:g} s").format(t=view.threshold_seconds)
+        parts = [
+            self.tr("{source} · {site} · {day} ({zone})").format(
+                source=view.source, site=view.site, day=view.day.isoformat(), zone=view.timezone
+            ),
+            self.tr("Service level: {definition}, threshold {t}, target {target:g} %").format(
+                definition=definition_name(view.definition), t=t, target=view.target_percent
+            ),
+        ]
+        if view.total_service_level is not None:
+            parts.append(self.tr("Day so far: {sl:.1f} % of {n} calls").format(sl=view.total_service_level, n=view.total.offered))
+        if not view.covered:
+            parts.append(self.tr("No data for this day."))
+        if view.vendor_rule:
+            parts.append(self.tr("Vendor rule: {rule}").format(rule=view.vendor_rule))
+        return "  ·  ".join(parts[:3]) + ("\n" + "\n".join(parts[3:]) if parts[3:] else "")
+
+    # --- export -------------------------------------------------------------------------
+    def export(self, path: str | None = None) -> str | None:
+        if self.current is None:
+            return None
+        if path is None:
+            suggested = f"{self.current.source}-{self.current.day.isoformat()}.xlsx"
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export the table"), suggested, self.tr("Excel workbook (*.xlsx);;CSV (*.csv)")
+            )
+            if not path:
+                return None
+        view, titles, total = self.current, self.table_model.titles(), self.tr("Total")
+        self.context.runner.run(
+            export_day, view, path, titles, total,
+            on_done=lambda p: self.context.status(self.tr("Exported to {path}").format(path=p)),
+            on_error=self._failed,
+        )
+        return path
+
+
+def _table(model, name: str) -> QTableView:
+    table = QTableView(objectName=name)
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setDefaultSectionSize(22)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    return table
+
+
