@@ -53,9 +53,6 @@ SPECS: dict[ActionId, ActionSpec] = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("actions", text)
-
 
 class Actions:
     """State: one QAction per ActionId, owned by the window."""
@@ -80,6 +77,6 @@ class Actions:
     def retranslate(self) -> None:
         for action_id, action in self._actions.items():
             spec = SPECS[action_id]
-            action.setText(tr(spec.text))
-            action.setToolTip(tr(spec.tip))
-            action.setStatusTip(tr(spec.tip))
+            action.setText(QCoreApplication.translate("actions", spec.text))
+            action.setToolTip(QCoreApplication.translate("actions", spec.tip))
+            action.setStatusTip(QCoreApplication.translate("actions", spec.tip))

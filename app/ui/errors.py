@@ -18,25 +18,22 @@ log = logging.getLogger(__name__)
 _sink: Callable[[str], None] | None = None
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
 
 def describe(exc: BaseException) -> str:
     """A translated sentence for `exc` (the reason from below is kept as written)."""
     if isinstance(exc, InputFileError):
         if exc.line is not None:
-            return tr("{path}, line {line}: {reason}").format(path=exc.path, line=exc.line, reason=exc.reason)
-        return tr("{path}: {reason}").format(path=exc.path, reason=exc.reason)
+            return QCoreApplication.translate("errors", "{path}, line {line}: {reason}").format(path=exc.path, line=exc.line, reason=exc.reason)
+        return QCoreApplication.translate("errors", "{path}: {reason}").format(path=exc.path, reason=exc.reason)
     if isinstance(exc, UnknownSourceError):
-        return tr("There is no feed source named {name}.").format(name=exc.name)
+        return QCoreApplication.translate("errors", "There is no feed source named {name}.").format(name=exc.name)
     if isinstance(exc, UnknownSiteError):
-        return tr("There is no site named {name}.").format(name=exc.name)
+        return QCoreApplication.translate("errors", "There is no site named {name}.").format(name=exc.name)
     if isinstance(exc, InvalidSettingError):
-        return tr("{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
+        return QCoreApplication.translate("errors", "{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
     if isinstance(exc, AppError):
         return exc.message
-    return tr("Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+    return QCoreApplication.translate("errors", "Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
 
 
 def set_sink(sink: Callable[[str], None] | None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
 SETTINGS_VERSION = 1
 
@@ -32,10 +32,10 @@ class Setting:
             return self.default
 
 
-LANGUAGE = Setting("prefs/language", "", "Interface language", str)  # "" = the system's
-STALE_MINUTES = Setting("prefs/stale_minutes", 5, "Minutes without new data before a live feed is stale", int)
-POLL_SECONDS = Setting("prefs/poll_seconds", 15, "Seconds between two polls of a live feed", int)
-TARGET_PERCENT = Setting("prefs/default_target", 80.0, "Default service-level target (%)", float)
+LANGUAGE = Setting("prefs/language", "", QT_TRANSLATE_NOOP("settings", "Interface language"), str)  # "" = the system's
+STALE_MINUTES = Setting("prefs/stale_minutes", 5, QT_TRANSLATE_NOOP("settings", "Minutes without new data before a live feed is stale"), int)
+POLL_SECONDS = Setting("prefs/poll_seconds", 15, QT_TRANSLATE_NOOP("settings", "Seconds between two polls of a live feed"), int)
+TARGET_PERCENT = Setting("prefs/default_target", 80.0, QT_TRANSLATE_NOOP("settings", "Default service-level target (%)"), float)
 PREFERENCES = (LANGUAGE, STALE_MINUTES, POLL_SECONDS, TARGET_PERCENT)
 
 GEOMETRY = Setting("window/geometry", b"", "", bytes)

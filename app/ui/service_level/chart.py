@@ -29,9 +29,6 @@ BELOW = QColor("#d62728")
 GHOST = QColor("#999999")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceLevelChart", text)
-
 
 class ServiceLevelChart(pg.PlotWidget):
     """State: the day shown, the right-hand view box of the SL axis, the items drawn.
@@ -76,8 +73,8 @@ class ServiceLevelChart(pg.PlotWidget):
 
     def retranslate(self) -> None:
         plot = self.getPlotItem()
-        plot.setLabel("left", tr("Calls offered"))
-        plot.setLabel("right", tr("Service level %"))
+        plot.setLabel("left", QCoreApplication.translate("ServiceLevelChart", "Calls offered"))
+        plot.setLabel("right", QCoreApplication.translate("ServiceLevelChart", "Service level %"))
 
     def _sync_boxes(self) -> None:
         self.sl_box.setGeometry(self.getPlotItem().vb.sceneBoundingRect())
@@ -141,18 +138,18 @@ class ServiceLevelChart(pg.PlotWidget):
     def describe(self, i: int) -> str:
         s = self.view.slots[i]
         if s.figures is None:
-            return tr("{time}: no data").format(time=s.label)
+            return QCoreApplication.translate("ServiceLevelChart", "{time}: no data").format(time=s.label)
         f = s.figures
         num = lambda v, fmt="{:.0f}": "–" if v is None else fmt.format(v)  # noqa: E731
         lines = [
-            tr("{time} ({state})").format(time=s.label, state=tr("in progress") if s.provisional else tr("closed")),
-            tr("Offered {n}, answered {a}, abandoned {b}").format(n=num(f.offered), a=num(f.answered), b=num(f.abandoned)),
-            tr("Answered within T: {n}").format(n=num(f.answered_within)),
-            tr("Service level: {sl}").format(sl=num(s.service_level, "{:.1f} %")),
-            tr("ASA {asa} s, AHT {aht} s, longest wait {mx} s").format(
+            QCoreApplication.translate("ServiceLevelChart", "{time} ({state})").format(time=s.label, state=QCoreApplication.translate("ServiceLevelChart", "in progress") if s.provisional else QCoreApplication.translate("ServiceLevelChart", "closed")),
+            QCoreApplication.translate("ServiceLevelChart", "Offered {n}, answered {a}, abandoned {b}").format(n=num(f.offered), a=num(f.answered), b=num(f.abandoned)),
+            QCoreApplication.translate("ServiceLevelChart", "Answered within T: {n}").format(n=num(f.answered_within)),
+            QCoreApplication.translate("ServiceLevelChart", "Service level: {sl}").format(sl=num(s.service_level, "{:.1f} %")),
+            QCoreApplication.translate("ServiceLevelChart", "ASA {asa} s, AHT {aht} s, longest wait {mx} s").format(
                 asa=num(f.asa_seconds), aht=num(f.aht_seconds), mx=num(f.max_wait_seconds)
             ),
         ]
         if s.provisional:
-            lines.append(tr("Waiting now: {n}").format(n=num(f.waiting)))
+            lines.append(QCoreApplication.translate("ServiceLevelChart", "Waiting now: {n}").format(n=num(f.waiting)))
         return "\n".join(lines)

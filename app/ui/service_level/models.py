@@ -20,16 +20,13 @@ PROVISIONAL = QColor("#fff4d6")
 UNKNOWN = QColor("#f0f0f0")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceLevelModels", text)
-
 
 def definition_name(definition: SlDefinition) -> str:
     return {
-        SlDefinition.OFFERED: tr("Answered in T / offered"),
-        SlDefinition.ANSWERED: tr("Answered in T / answered"),
-        SlDefinition.EXCLUDE_SHORT_ABANDONS: tr("Short abandons left out"),
-        SlDefinition.SHORT_ABANDONS_MET: tr("Short abandons count as met"),
+        SlDefinition.OFFERED: QCoreApplication.translate("ServiceLevelModels", "Answered in T / offered"),
+        SlDefinition.ANSWERED: QCoreApplication.translate("ServiceLevelModels", "Answered in T / answered"),
+        SlDefinition.EXCLUDE_SHORT_ABANDONS: QCoreApplication.translate("ServiceLevelModels", "Short abandons left out"),
+        SlDefinition.SHORT_ABANDONS_MET: QCoreApplication.translate("ServiceLevelModels", "Short abandons count as met"),
     }[definition]
 
 
@@ -48,8 +45,8 @@ class IntervalTableModel(QAbstractTableModel):
 
     def titles(self) -> list[str]:
         return [
-            tr("Interval"), tr("Offered"), tr("Answered"), tr("Abandoned"), tr("Other"), tr("Waiting"),
-            tr("Within T"), tr("SL %"), tr("ASA s"), tr("AHT s"), tr("Longest wait s"),
+            QCoreApplication.translate("ServiceLevelModels", "Interval"), QCoreApplication.translate("ServiceLevelModels", "Offered"), QCoreApplication.translate("ServiceLevelModels", "Answered"), QCoreApplication.translate("ServiceLevelModels", "Abandoned"), QCoreApplication.translate("ServiceLevelModels", "Other"), QCoreApplication.translate("ServiceLevelModels", "Waiting"),
+            QCoreApplication.translate("ServiceLevelModels", "Within T"), QCoreApplication.translate("ServiceLevelModels", "SL %"), QCoreApplication.translate("ServiceLevelModels", "ASA s"), QCoreApplication.translate("ServiceLevelModels", "AHT s"), QCoreApplication.translate("ServiceLevelModels", "Longest wait s"),
         ]
 
     def set_view(self, view: DayView) -> None:
@@ -71,7 +68,7 @@ class IntervalTableModel(QAbstractTableModel):
     def _row(self, row: int) -> tuple[str, IntervalFigures | None, float | None, bool, bool]:
         view = self.view
         if row == len(view.slots):
-            return tr("Total"), view.total, view.total_service_level, False, True
+            return QCoreApplication.translate("ServiceLevelModels", "Total"), view.total, view.total_service_level, False, True
         s = view.slots[row]
         return s.label + (" *" if s.provisional else ""), s.figures, s.service_level, s.provisional, False
 
@@ -107,7 +104,7 @@ class IntervalTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == "sl" and sl is not None and sl < self.view.target_percent:
-            return tr("Below the target of {t:g} %").format(t=self.view.target_percent)
+            return QCoreApplication.translate("ServiceLevelModels", "Below the target of {t:g} %").format(t=self.view.target_percent)
         return None
 
 
@@ -124,7 +121,7 @@ class DefinitionsModel(QAbstractTableModel):
         self.endResetModel()
 
     def titles(self) -> list[str]:
-        return [tr("Interval"), tr("Offered"), tr("Answered"), tr("Within T"), tr("Short abandons")] + [
+        return [QCoreApplication.translate("ServiceLevelModels", "Interval"), QCoreApplication.translate("ServiceLevelModels", "Offered"), QCoreApplication.translate("ServiceLevelModels", "Answered"), QCoreApplication.translate("ServiceLevelModels", "Within T"), QCoreApplication.translate("ServiceLevelModels", "Short abandons")] + [
             definition_name(d) for d in SlDefinition
         ]
 
@@ -139,7 +136,7 @@ class DefinitionsModel(QAbstractTableModel):
             return self.titles()[section]
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and section >= 5:
             d = list(SlDefinition)[section - 5]
-            return tr("Definition '{name}'").format(name=d.value) + (" ✓" if self.view and d is self.view.definition else "")
+            return QCoreApplication.translate("ServiceLevelModels", "Definition '{name}'").format(name=d.value) + (" ✓" if self.view and d is self.view.definition else "")
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -147,7 +144,7 @@ class DefinitionsModel(QAbstractTableModel):
             return None
         slots = self.view.slots
         total = index.row() == len(slots)
-        label = tr("Total") if total else slots[index.row()].label
+        label = QCoreApplication.translate("ServiceLevelModels", "Total") if total else slots[index.row()].label
         f = self.view.total if total else slots[index.row()].figures
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -212,7 +209,7 @@ class WeekModel(QAbstractTableModel):
             return QBrush(BELOW if slot.below_target else ABOVE)
         if role == Qt.ItemDataRole.ToolTipRole and slot.figures is not None:
             f = slot.figures
-            return tr("{day} {time}: offered {n}, service level {sl}").format(
+            return QCoreApplication.translate("ServiceLevelModels", "{day} {time}: offered {n}, service level {sl}").format(
                 day=day.day.isoformat(), time=slot.label, n=f.offered, sl=_fmt(slot.service_level, "{:.1f} %") or "–"
             )
         if role == Qt.ItemDataRole.TextAlignmentRole:
