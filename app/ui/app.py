@@ -37,7 +37,7 @@ class DesktopApp:
         self.settings = Settings(store)
         self.translators = Translators()
         self.translators.switch(lang or self.settings.get(LANGUAGE) or system_language())
-        register_fonts(self.qt)
+        self.font_family = register_fonts(self.qt)
         self.lane = lane or Lane()
         runner = TaskRunner(self.lane)
         self.context = UiContext(Console.open(db_url), runner, self.settings)
@@ -52,7 +52,7 @@ class DesktopApp:
         lang = self.translators.language
 
         def work():
-            built = build_demo(lang)
+            built = build_demo(lang, now=self.context.now())
             return Console.open(built.db_url)
 
         def opened(console: Console) -> None:

@@ -1,0 +1,26 @@
+"""The real window, offscreen, on a fresh database, with the lane run inline and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from app.services.console import machine_zone
+from app.services.lane import InlineLane
+
+NOW = datetime(2026, 11, 27, 11, 15, tzinfo=ZoneInfo(machine_zone()))
+
+
+@pytest.fixture
+def desktop(qapp, tmp_path, sqlite_url):
+    from app.ui.app import DesktopApp
+
+    app = DesktopApp(sqlite_url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane())
+    app.context.clock = lambda: NOW
+    app.window.service_level.day = NOW.date()
+    app.start()
+    yield app
+    app.translators.switch("en")
+    app.close()
