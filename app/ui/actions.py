@@ -46,7 +46,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Quit"), QT_TRANSLATE_NOOP("actions", "Close the console"), QKeySequence.StandardKey.Quit),
     ActionId.VIEW_SERVICE_LEVEL: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Service level"), QT_TRANSLATE_NOOP("actions", "Half-hourly service level"), "Ctrl+1"),
     ActionId.VIEW_NOW: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Now"), QT_TRANSLATE_NOOP("actions", "The floor right now"), "Ctrl+2"),
-    ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11", True),
+    ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11"),
     ActionId.PREVIOUS_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Pre&vious day"), QT_TRANSLATE_NOOP("actions", "Show the day before"), "Alt+Left"),
     ActionId.NEXT_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Ne&xt day"), QT_TRANSLATE_NOOP("actions", "Show the day after"), "Alt+Right"),
     ActionId.TODAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Today"), QT_TRANSLATE_NOOP("actions", "Show today"), "Alt+Home"),

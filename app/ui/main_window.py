@@ -18,6 +18,7 @@ from app.ui import errors
 from app.ui.actions import ActionId, Actions
 from app.ui.context import UiContext
 from app.ui.empty_state import EmptyStateView
+from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
 
@@ -52,7 +53,8 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.load_demo)
         self.welcome.add_feed_requested.connect(self.add_feed)
         self.service_level = ServiceLevelView(self.context)
-        for view in (self.welcome, self.service_level):
+        self.now = NowView(self.context)
+        for view in (self.welcome, self.service_level, self.now):
             self.add_view(view)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(objectName="main_splitter")
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.QUIT, self.close)
         a.connect(ActionId.PREFERENCES, lambda: self._preferences and self._preferences())
         a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
+        a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
+        a.connect(ActionId.WALLBOARD, lambda: self.now.open_wallboard())
         a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
         a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
         a.connect(ActionId.TODAY, lambda: self.service_level.set_day(self.context.today()))
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
                           None, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
-        for action_id in (ActionId.VIEW_SERVICE_LEVEL, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
+        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
                           ActionId.TODAY, None, ActionId.REFRESH):
             self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
         self.toolbar = self.addToolBar("")
@@ -156,8 +160,10 @@ class MainWindow(QMainWindow):
         self.sources, self.sites = sources, sites
         has_data = bool(sources)
         self.nav.item(0).setHidden(has_data)
+        self.nav.item(2).setHidden(not has_data)
         if has_data:
             self.service_level.load_sources(sources)
+            self.now.load_sources(sources)
             if self.current_view_id() == "welcome":
                 self.show_view("service_level")
         else:

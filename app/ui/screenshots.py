@@ -31,6 +31,13 @@ def render_all(desktop, folder: Path) -> list[Path]:
         sl.tabs.setCurrentIndex(2)
         shot("service_level_definitions")
         sl.tabs.setCurrentIndex(0)
+        window.show_view("now")
+        shot("now")
+        board = window.now.open_wallboard()
+        board.resize(1920, 1080)
+        shot("wallboard", board)
+        board.close()
+        window.show_view("service_level")
     window.add_feed()
     dialog = window.add_feed_dialog
     shot("add_feed", dialog)

@@ -151,6 +151,49 @@
     </message>
 </context>
 <context>
+    <name>AgentsModel</name>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="37" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="37" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="37" />
+        <source>Pause reason</source>
+        <translation>小休原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="37" />
+        <source>For</source>
+        <translation>持续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="42" />
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="43" />
+        <source>on a call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="44" />
+        <source>paused</source>
+        <translation>小休</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="45" />
+        <source>logged out</source>
+        <translation>已登出</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStateView</name>
     <message>
         <location filename="../../app/ui/empty_state.py" line="46" />
@@ -181,39 +224,155 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169" />
+        <location filename="../../app/ui/main_window.py" line="175" />
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170" />
+        <location filename="../../app/ui/main_window.py" line="176" />
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Working…</source>
         <translation>处理中…</translation>
+    </message>
+</context>
+<context>
+    <name>NowTiles</name>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="41" />
+        <source>▼ below the target of {t:g} %</source>
+        <translation>▼ 低于目标 {t:g} %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="41" />
+        <source>target {t:g} %</source>
+        <translation>目标 {t:g} %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="43" />
+        <source>no reason</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="46" />
+        <source>of the remaining calls within T</source>
+        <translation>剩余来电需在 T 内接通</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="47" />
+        <source>the target holds for the day</source>
+        <translation>今日目标已可保证</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="48" />
+        <source>the target cannot be reached today</source>
+        <translation>今日已无法达到目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="49" />
+        <source>no volume of last week to plan with</source>
+        <translation>缺少上周同期话量，无法推算</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="51" />
+        <source> (about {n:.0f} calls to come)</source>
+        <translation>（预计还有约 {n:.0f} 通来电）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="55" />
+        <source>Waiting now</source>
+        <translation>当前排队</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="56" />
+        <source>oldest {wait}</source>
+        <translation>最长等待 {wait}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="58" />
+        <source>Agents logged in</source>
+        <translation>在线坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="59" />
+        <source>{on} on a call · {free} available · {paused} paused</source>
+        <translation>{on} 通话中 · {free} 空闲 · {paused} 小休</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="61" />
+        <source>Paused</source>
+        <translation>小休</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="61" />
+        <source>nobody paused</source>
+        <translation>无人小休</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="62" />
+        <source>Service level today</source>
+        <translation>今日服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="63" />
+        <source>Abandoned today</source>
+        <translation>今日放弃率</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="64" />
+        <source>{n} of {offered} calls</source>
+        <translation>{offered} 通中放弃 {n} 通</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/tiles.py" line="65" />
+        <source>Needed for the rest of the day</source>
+        <translation>今日余下时段所需</translation>
+    </message>
+</context>
+<context>
+    <name>NowView</name>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="94" />
+        <source>Now</source>
+        <translation>现场实况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="97" />
+        <source>Wallboard</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="98" />
+        <source>Full screen for the floor (Esc closes it)</source>
+        <translation>为现场全屏显示（按 Esc 关闭）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/view.py" line="131" />
+        <source>{source} at {time}</source>
+        <translation>{source}，{time}</translation>
     </message>
 </context>
 <context>
@@ -507,6 +666,19 @@
         <location filename="../../app/ui/service_level/view.py" line="257" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Wallboard</name>
+    <message>
+        <location filename="../../app/ui/now/wallboard.py" line="37" />
+        <source>Wallboard</source>
+        <translation>大屏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/now/wallboard.py" line="42" />
+        <source>{source} · {time}</source>
+        <translation>{source} · {time}</translation>
     </message>
 </context>
 <context>

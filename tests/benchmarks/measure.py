@@ -74,10 +74,10 @@ def _rss_mib(field: str = "VmHWM") -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # not Linux
 
 
-def run(*args: str, env: dict | None = None) -> dict:
-    """Run `python -m tests.benchmarks.measure ARGS` in a fresh process and return its figures."""
+def run(*args: str, env: dict | None = None, module: str = "tests.benchmarks.measure") -> dict:
+    """Run `python -m MODULE ARGS` (by default this module) in a fresh process and return its figures."""
     root = Path(__file__).resolve().parents[2]
-    cmd = [sys.executable, "-m", "tests.benchmarks.measure", *args]
+    cmd = [sys.executable, "-m", module, *args]
     done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, env={**os.environ, **(env or {})})
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
@@ -187,13 +187,15 @@ def _interval_figures(calls: pd.DataFrame) -> pd.DataFrame:
     ).reset_index()
 
 
-def measure_floor(path: Path, fmt: str, tz: str, db_file: Path) -> dict:
+def measure_floor(path: Path, fmt: str, tz: str, db_file: Path, floor=None) -> dict:
+    """The floor of `path`; `floor(path, tz) -> calls DataFrame` reads other formats (queue-log)."""
     import sqlite3
 
     rss_before = _rss_mib("VmRSS")
     t0 = time.perf_counter()
     cpu = time.process_time()
-    calls = (floor_calls_csv if fmt == "calls-csv" else floor_anonymous_bank)(path, tz)
+    floor = floor or (floor_calls_csv if fmt == "calls-csv" else floor_anonymous_bank)
+    calls = floor(path, tz)
     intervals = _interval_figures(calls)
     t1 = time.perf_counter()
     con = sqlite3.connect(db_file)

@@ -91,11 +91,13 @@ class ServiceLevelChart(pg.PlotWidget):
         waiting = np.array([view.slots[i].figures.waiting or 0 for i in now], dtype=float)
         self.waiting.setOpts(x=x[now], height=waiting, y0=offered[now])
         sl = self._sl(view)
-        self.sl_line.setData(x, sl)
+        known = np.isfinite(sl)
+        # An all-unknown day draws nothing (and keeps pyqtgraph from taking the range of no values).
+        self.sl_line.setData(x, sl) if known.any() else self.sl_line.setData([], [])
         low = [i for i, s in enumerate(view.slots) if s.below_target]
         self.below.setData(x[low], sl[low])
         self.target.setPos(view.target_percent)
-        if previous is not None and len(previous.slots) == n:
+        if previous is not None and len(previous.slots) == n and np.isfinite(self._sl(previous)).any():
             self.ghost.setData(x, self._sl(previous))
         else:
             self.ghost.setData([], [])

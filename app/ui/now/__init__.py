@@ -1,0 +1,1 @@
+"""The floor right now: waiting calls, agents, today's service level, and the wallboard."""
