@@ -26,9 +26,13 @@ Agent model (one state per agent, across all queues of the source):
   order they are given in (storage gives them in the order they were stored,
   which is the order of the feed).
 
-Needed service level: with N calls within the threshold out of D so far and
-R calls still expected, the share x of the remaining calls that must meet the
-threshold for the day to reach target t solves (N + x*R) / (D + R) = t.
+"Today" is the site's local date of now. The calls still expected today are
+those of the same weekday one week earlier from the same wall-clock time to
+the end of that day: the rest of now's interval pro rata (today's part of it
+is already counted), later intervals in full. With N calls within the
+threshold out of D so far and R to come, the share x of the remaining calls
+that must meet the threshold for the day to reach target t solves
+(N + x*R) / (D + R) = t.
 """
 
 from __future__ import annotations
@@ -91,8 +95,7 @@ class AgentState:
 
 @dataclass(frozen=True, slots=True)
 class NeededServiceLevel:
-    """What the rest of the day needs: `percent` is None unless reachable, 0 when already met,
-    above 100 when not reachable with calls still expected."""
+    """What the rest of the day needs (see `needed_service_level`)."""
 
     status: NeededStatus
     percent: float | None
@@ -100,14 +103,9 @@ class NeededServiceLevel:
 
 @dataclass(frozen=True, slots=True)
 class FloorSpan:
-    """The instants a "Now" panel reads, as UTC epoch seconds of the site's interval starts.
-
-    day: the site's local date of now; day_first: its first interval start;
-    now_interval: the start of now's interval; fraction_left: the share of
-    now's interval still to come; last_week_first/_end: the same local time
-    and the end of the same weekday one week earlier; replay_from: the start
-    of the agent events replayed in full.
-    """
+    """What a "Now" panel reads (interval starts as UTC epoch seconds): today's date and first
+    interval, now's interval and the share of it still to come, now's interval one week earlier
+    and the end of that day, and the start of the agent events replayed in full."""
 
     day: date
     day_first: int
@@ -201,20 +199,13 @@ class _Agent:
                 self.members.clear()
                 self.pauses.clear()
         elif e.kind in PAUSES or e.kind in UNPAUSES:
-            paused = e.kind in PAUSES
-            if queue:
-                self.members.add(queue)
-                targets = {queue}
-            else:
-                self.members = self.members or {""}
-                targets = set(self.members)
-            for q in targets:
-                if not paused:
+            if queue or not self.members:
+                self.members.add(queue)  # only members can be paused
+            for q in {queue} if queue else set(self.members):
+                if e.kind in UNPAUSES:
                     self.pauses.pop(q, None)
                 elif e.reason is not None or q not in self.pauses:
                     self.pauses[q] = (e.at, e.reason)
-            if not queue and not paused:
-                self.pauses.clear()
         now = self.derived()
         if now != self.status:
             self.status, self.since = now, e.at
@@ -243,10 +234,9 @@ def agent_states(
     for name in sorted(set(agents) | set(talking)):
         replayed = agents.get(name)
         status, reason = replayed.status if replayed else (AgentStatus.LOGGED_OUT, None)
-        if name in talking:
-            out.append(AgentState(name, AgentStatus.ON_CALL, reason, talking[name]))
-        else:
-            out.append(AgentState(name, status, reason, replayed.since))
+        on_call = name in talking
+        since = talking[name] if on_call else replayed.since
+        out.append(AgentState(name, AgentStatus.ON_CALL if on_call else status, reason, since))
     return tuple(out)
 
 
@@ -269,12 +259,10 @@ def sl_terms(figures: IntervalFigures, definition: SlDefinition) -> tuple[int, i
 def remaining_volume(
     last_week: Iterable[tuple[int, IntervalFigures]], span: FloorSpan, definition: SlDefinition
 ) -> tuple[float, float] | None:
-    """(offered, SL denominator) expected for the rest of today, from last week's interval totals.
+    """(offered, SL denominator) expected for the rest of today (see the module docstring).
 
-    `last_week` holds (interval start, figures) of the same weekday one week
-    earlier from now's interval on; now's interval counts for the share of it
-    still to come (today's part of it is already in today's figures), the
-    later ones in full, intervals without a row as 0. None when a count is unknown.
+    `last_week`: (interval start, total) one week earlier from now's interval
+    on; an interval without a row counts 0. None when a count is unknown.
     """
     offered = denominator = 0.0
     for start, figures in last_week:
