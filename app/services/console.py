@@ -8,30 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import tzlocal
-
 from app import paths
-from app.domain.intervals import zone
 from app.domain.sources import Site
+from app.services.zones import machine_zone
 from app.storage import sites
 from app.storage.database import Database
 
 DEFAULT_SITE_NAME = "Main site"
-
-
-def machine_zone() -> str:
-    """The IANA name of this machine's time zone (UTC when it cannot be told)."""
-    try:
-        name = tzlocal.get_localzone_name()
-    except Exception:  # tzlocal raises various errors on odd set-ups
-        name = None
-    if not name:
-        return "UTC"
-    try:
-        zone(name)
-    except Exception:
-        return "UTC"
-    return name
 
 
 @dataclass

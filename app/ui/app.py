@@ -13,8 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettin
 from PySide6.QtWidgets import QApplication
 
 from app import paths
-from app.services.console import Console
-from app.services.demo import build_demo
 from app.services.lane import Lane
 from app.ui.context import UiContext
 from app.ui.fonts import register_fonts
@@ -40,24 +38,34 @@ class DesktopApp:
         self.font_family = register_fonts(self.qt)
         self.lane = lane or Lane()
         runner = TaskRunner(self.lane)
-        self.context = UiContext(Console.open(db_url), runner, self.settings)
+        self.db_url = db_url
+        self.context = UiContext(None, runner, self.settings)
         self.window = MainWindow(self.context, load_demo=self.load_demo, preferences=self.preferences)
 
     def start(self) -> MainWindow:
+        """Show the window, then open the database on the lane (SQLAlchemy and pandas load there)."""
         self.window.show()
-        self.window.refresh()
+        self.context.runner.run(_open_console, self.db_url, on_done=self._opened)
         return self.window
+
+    def _opened(self, console) -> None:
+        self.context.console = console
+        self.window.refresh()
 
     def load_demo(self) -> None:
         lang = self.translators.language
 
-        def work():
-            built = build_demo(lang, now=self.context.now())
-            return Console.open(built.db_url)
+        now = self.context.now()
 
-        def opened(console: Console) -> None:
+        def work():
+            from app.services.demo import build_demo
+
+            return _open_console(build_demo(lang, now=now).db_url)
+
+        def opened(console) -> None:
             old, self.context.console = self.context.console, console
-            self.lane.submit(old.close)
+            if old is not None:
+                self.lane.submit(old.close)
             self.window.refresh()
 
         self.context.runner.run(work, on_done=opened)
@@ -77,7 +85,14 @@ class DesktopApp:
     def close(self) -> None:
         self.window.close()
         self.lane.shutdown()
-        self.context.console.close()
+        if self.context.console is not None:
+            self.context.console.close()
+
+
+def _open_console(url: str | None):
+    from app.services.console import Console
+
+    return Console.open(url)
 
 
 def run(db_url: str | None, lang: str | None) -> int:

@@ -10,16 +10,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from app.services.console import Console, machine_zone
+from typing import TYPE_CHECKING
+
+from app.services.zones import machine_zone
 from app.ui.settings import Settings
 from app.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:  # the console module pulls in SQLAlchemy: loaded after the window shows
+    from app.services.console import Console
 
 
 @dataclass
 class UiContext:
     """State: the console in use (replaced when the demo is loaded), runner, settings, clock, status sink."""
 
-    console: Console
+    console: Console | None  # None until the database is open (just after the window shows)
     runner: TaskRunner
     settings: Settings
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(ZoneInfo(machine_zone())))

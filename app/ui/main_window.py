@@ -12,8 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
 
-from app.services import day_view as day_service
-from app.services import sources as source_service
 from app.ui import errors
 from app.ui.actions import ActionId, Actions
 from app.ui.context import UiContext
@@ -150,10 +148,16 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Read the sources again and show what there is (the welcome page when nothing)."""
         console = self.context.console
-        self.context.runner.run(
-            lambda: (day_service.sources(console), source_service.list_sites(console)),
-            on_done=self._sources_loaded,
-        )
+        if console is None:
+            return
+
+        def work():
+            from app.services import day_view as day_service
+            from app.services import sources as source_service
+
+            return day_service.sources(console), source_service.list_sites(console)
+
+        self.context.runner.run(work, on_done=self._sources_loaded)
 
     def _sources_loaded(self, result) -> None:
         sources, sites = result
@@ -173,7 +177,8 @@ class MainWindow(QMainWindow):
     def _status_labels(self) -> None:
         sites = getattr(self, "sites", ())
         self.site_label.setText(self.tr("Site: {name}").format(name=sites[0].name) if sites else "")
-        self.db_label.setText(self.tr("Database: {url}").format(url=self.context.console.db.url))
+        console = self.context.console
+        self.db_label.setText(self.tr("Database: {url}").format(url=console.db.url) if console else self.tr("Opening the database…"))
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")

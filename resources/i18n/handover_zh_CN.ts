@@ -153,42 +153,42 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../app/ui/now/view.py" line="37" />
+        <location filename="../../app/ui/now/view.py" line="36" />
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="37" />
+        <location filename="../../app/ui/now/view.py" line="36" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="37" />
+        <location filename="../../app/ui/now/view.py" line="36" />
         <source>Pause reason</source>
         <translation>小休原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="37" />
+        <location filename="../../app/ui/now/view.py" line="36" />
         <source>For</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="42" />
+        <location filename="../../app/ui/now/view.py" line="41" />
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="43" />
+        <location filename="../../app/ui/now/view.py" line="42" />
         <source>on a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="44" />
+        <location filename="../../app/ui/now/view.py" line="43" />
         <source>paused</source>
         <translation>小休</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="45" />
+        <location filename="../../app/ui/now/view.py" line="44" />
         <source>logged out</source>
         <translation>已登出</translation>
     </message>
@@ -224,37 +224,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="109" />
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175" />
+        <location filename="../../app/ui/main_window.py" line="179" />
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176" />
+        <location filename="../../app/ui/main_window.py" line="181" />
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="181" />
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="184" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -355,22 +360,22 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../app/ui/now/view.py" line="94" />
+        <location filename="../../app/ui/now/view.py" line="93" />
         <source>Now</source>
         <translation>现场实况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="97" />
+        <location filename="../../app/ui/now/view.py" line="96" />
         <source>Wallboard</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="98" />
+        <location filename="../../app/ui/now/view.py" line="97" />
         <source>Full screen for the floor (Esc closes it)</source>
         <translation>为现场全屏显示（按 Esc 关闭）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="131" />
+        <location filename="../../app/ui/now/view.py" line="132" />
         <source>{source} at {time}</source>
         <translation>{source}，{time}</translation>
     </message>
@@ -391,57 +396,57 @@
 <context>
     <name>ServiceLevelChart</name>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="76" />
+        <location filename="../../app/ui/service_level/chart.py" line="79" />
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="77" />
+        <location filename="../../app/ui/service_level/chart.py" line="80" />
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="141" />
+        <location filename="../../app/ui/service_level/chart.py" line="146" />
         <source>{time}: no data</source>
         <translation>{time}：无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="145" />
+        <location filename="../../app/ui/service_level/chart.py" line="150" />
         <source>{time} ({state})</source>
         <translation>{time}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="145" />
+        <location filename="../../app/ui/service_level/chart.py" line="150" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="145" />
+        <location filename="../../app/ui/service_level/chart.py" line="150" />
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="146" />
+        <location filename="../../app/ui/service_level/chart.py" line="151" />
         <source>Offered {n}, answered {a}, abandoned {b}</source>
         <translation>呼入 {n}，接通 {a}，放弃 {b}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="147" />
+        <location filename="../../app/ui/service_level/chart.py" line="152" />
         <source>Answered within T: {n}</source>
         <translation>T 内接通：{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="148" />
+        <location filename="../../app/ui/service_level/chart.py" line="153" />
         <source>Service level: {sl}</source>
         <translation>服务水平：{sl}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="149" />
+        <location filename="../../app/ui/service_level/chart.py" line="154" />
         <source>ASA {asa} s, AHT {aht} s, longest wait {mx} s</source>
         <translation>平均应答 {asa} 秒，平均处理 {aht} 秒，最长等待 {mx} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="154" />
+        <location filename="../../app/ui/service_level/chart.py" line="159" />
         <source>Waiting now: {n}</source>
         <translation>当前排队：{n}</translation>
     </message>
@@ -449,107 +454,107 @@
 <context>
     <name>ServiceLevelModels</name>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="26" />
+        <location filename="../../app/ui/service_level/models.py" line="29" />
         <source>Answered in T / offered</source>
         <translation>T 内接通 / 呼入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="27" />
+        <location filename="../../app/ui/service_level/models.py" line="30" />
         <source>Answered in T / answered</source>
         <translation>T 内接通 / 接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="28" />
+        <location filename="../../app/ui/service_level/models.py" line="31" />
         <source>Short abandons left out</source>
         <translation>剔除短时放弃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="29" />
+        <location filename="../../app/ui/service_level/models.py" line="32" />
         <source>Short abandons count as met</source>
         <translation>短时放弃计为达标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="48" />
-        <location filename="../../app/ui/service_level/models.py" line="124" />
+        <location filename="../../app/ui/service_level/models.py" line="51" />
+        <location filename="../../app/ui/service_level/models.py" line="127" />
         <source>Interval</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="48" />
-        <location filename="../../app/ui/service_level/models.py" line="124" />
+        <location filename="../../app/ui/service_level/models.py" line="51" />
+        <location filename="../../app/ui/service_level/models.py" line="127" />
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="48" />
-        <location filename="../../app/ui/service_level/models.py" line="124" />
+        <location filename="../../app/ui/service_level/models.py" line="51" />
+        <location filename="../../app/ui/service_level/models.py" line="127" />
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="48" />
+        <location filename="../../app/ui/service_level/models.py" line="51" />
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="48" />
+        <location filename="../../app/ui/service_level/models.py" line="51" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="48" />
+        <location filename="../../app/ui/service_level/models.py" line="51" />
         <source>Waiting</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="49" />
-        <location filename="../../app/ui/service_level/models.py" line="124" />
+        <location filename="../../app/ui/service_level/models.py" line="52" />
+        <location filename="../../app/ui/service_level/models.py" line="127" />
         <source>Within T</source>
         <translation>T 内接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="49" />
+        <location filename="../../app/ui/service_level/models.py" line="52" />
         <source>SL %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="49" />
+        <location filename="../../app/ui/service_level/models.py" line="52" />
         <source>ASA s</source>
         <translation>平均应答 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="49" />
+        <location filename="../../app/ui/service_level/models.py" line="52" />
         <source>AHT s</source>
         <translation>平均处理 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="49" />
+        <location filename="../../app/ui/service_level/models.py" line="52" />
         <source>Longest wait s</source>
         <translation>最长等待 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="71" />
-        <location filename="../../app/ui/service_level/models.py" line="147" />
+        <location filename="../../app/ui/service_level/models.py" line="74" />
+        <location filename="../../app/ui/service_level/models.py" line="150" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="107" />
+        <location filename="../../app/ui/service_level/models.py" line="110" />
         <source>Below the target of {t:g} %</source>
         <translation>低于目标 {t:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="124" />
+        <location filename="../../app/ui/service_level/models.py" line="127" />
         <source>Short abandons</source>
         <translation>短时放弃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="139" />
+        <location filename="../../app/ui/service_level/models.py" line="142" />
         <source>Definition '{name}'</source>
         <translation>口径“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="212" />
+        <location filename="../../app/ui/service_level/models.py" line="215" />
         <source>{day} {time}: offered {n}, service level {sl}</source>
         <translation>{day} {time}：呼入 {n}，服务水平 {sl}</translation>
     </message>
@@ -557,113 +562,113 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="105" />
+        <location filename="../../app/ui/service_level/view.py" line="107" />
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="106" />
+        <location filename="../../app/ui/service_level/view.py" line="108" />
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="107" />
+        <location filename="../../app/ui/service_level/view.py" line="109" />
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="108" />
+        <location filename="../../app/ui/service_level/view.py" line="110" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="109" />
+        <location filename="../../app/ui/service_level/view.py" line="111" />
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="110" />
+        <location filename="../../app/ui/service_level/view.py" line="112" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="111" />
+        <location filename="../../app/ui/service_level/view.py" line="113" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="112" />
+        <location filename="../../app/ui/service_level/view.py" line="114" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="113" />
+        <location filename="../../app/ui/service_level/view.py" line="115" />
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="120" />
+        <location filename="../../app/ui/service_level/view.py" line="122" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="141" />
-        <location filename="../../app/ui/service_level/view.py" line="163" />
+        <location filename="../../app/ui/service_level/view.py" line="143" />
+        <location filename="../../app/ui/service_level/view.py" line="165" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="226" />
+        <location filename="../../app/ui/service_level/view.py" line="230" />
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="226" />
+        <location filename="../../app/ui/service_level/view.py" line="230" />
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="228" />
+        <location filename="../../app/ui/service_level/view.py" line="232" />
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="231" />
+        <location filename="../../app/ui/service_level/view.py" line="235" />
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="236" />
+        <location filename="../../app/ui/service_level/view.py" line="240" />
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="238" />
+        <location filename="../../app/ui/service_level/view.py" line="242" />
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="240" />
+        <location filename="../../app/ui/service_level/view.py" line="244" />
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="250" />
+        <location filename="../../app/ui/service_level/view.py" line="254" />
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="250" />
+        <location filename="../../app/ui/service_level/view.py" line="254" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="254" />
+        <location filename="../../app/ui/service_level/view.py" line="260" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="257" />
+        <location filename="../../app/ui/service_level/view.py" line="263" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.calls import FeedFormat
 from app.domain.service_level import SlDefinition
 from app.services import sources as source_service
-from app.services.console import machine_zone
+from app.services.zones import machine_zone
 from app.services.import_common import ImportRequest, ImportState, ImportSummary, read_report, save_text
 from app.services.imports import import_feed
 from app.ui.errors import describe

@@ -6,7 +6,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from app.domain.floor import AgentStatus, FloorNow
-from app.services.floor import floor_now
 from app.ui.now.tiles import Tile, clock, tiles_for
 from app.ui.now.wallboard import Wallboard
 from app.ui.settings import POLL_SECONDS
@@ -115,6 +114,8 @@ class NowView(QWidget):
         source = self.source_box.currentText()
         if not source:
             return
+        from app.services.floor import floor_now
+
         console, now = self.context.console, self.context.now()
         self.context.runner.run(floor_now, console, source, now, on_done=self._show, on_error=self._failed)
 

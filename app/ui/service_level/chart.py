@@ -18,7 +18,10 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QToolTip
 
-from app.services.day_view import DayView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.services.day_view import DayView
 
 BAR = QColor("#5b8def")
 BAR_PROVISIONAL = QColor("#b7ccf7")

@@ -11,7 +11,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QMode
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.service_level import IntervalFigures, SlDefinition
-from app.services.day_view import DayView
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.services.day_view import DayView
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 BELOW = QColor("#fde2e1")

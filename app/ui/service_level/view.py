@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import day_view as day_service
-from app.services.day_view import DayView
-from app.services.exports import export_day
+from typing import TYPE_CHECKING
+
 from app.ui.service_level.chart import ServiceLevelChart
 from app.ui.service_level.models import SORT_ROLE, DefinitionsModel, IntervalTableModel, WeekModel, definition_name
+
+if TYPE_CHECKING:
+    from app.services.day_view import DayView
 
 
 class ServiceLevelView(QWidget):
@@ -184,6 +186,8 @@ class ServiceLevelView(QWidget):
         day, queues = self.day, self.queues
 
         def work():
+            from app.services import day_view as day_service
+
             view = day_service.day_view(console, source, day, queues, now)
             previous = day_service.day_view(console, source, day - timedelta(days=7), queues, now) if compare else None
             days = day_service.week_view(console, source, day, queues, now) if week else None
@@ -251,6 +255,8 @@ class ServiceLevelView(QWidget):
             )
             if not path:
                 return None
+        from app.services.exports import export_day
+
         view, titles, total = self.current, self.table_model.titles(), self.tr("Total")
         self.context.runner.run(
             export_day, view, path, titles, total,
