@@ -394,6 +394,44 @@
     </message>
 </context>
 <context>
+    <name>QueueSettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="68" />
+        <source>Queue settings of {source}</source>
+        <translation>{source} 的队列设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="70" />
+        <source>Tick a queue to give it its own threshold, target and definition; the others follow the source ({t:g} s, {target:g} %). Applying recomputes the stored figures.</source>
+        <translation>勾选队列即可为其单独设置阈值、目标和口径；未勾选的队列沿用数据源设置（{t:g} 秒，{target:g} %）。应用后将重新计算已存数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <source>Own settings</source>
+        <translation>单独设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <source>Threshold T (s)</source>
+        <translation>阈值 T（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <source>Target %</source>
+        <translation>目标 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <source>Definition</source>
+        <translation>口径</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="99" />
+        <source>Saved; {n} intervals recomputed.</source>
+        <translation>已保存；重新计算了 {n} 个时段。</translation>
+    </message>
+</context>
+<context>
     <name>ServiceLevelChart</name>
     <message>
         <location filename="../../app/ui/service_level/chart.py" line="79" />
@@ -562,113 +600,123 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="107" />
+        <location filename="../../app/ui/service_level/view.py" line="110" />
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="108" />
+        <location filename="../../app/ui/service_level/view.py" line="111" />
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="109" />
+        <location filename="../../app/ui/service_level/view.py" line="112" />
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="110" />
+        <location filename="../../app/ui/service_level/view.py" line="113" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="111" />
+        <location filename="../../app/ui/service_level/view.py" line="114" />
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="112" />
+        <location filename="../../app/ui/service_level/view.py" line="115" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="113" />
+        <location filename="../../app/ui/service_level/view.py" line="116" />
+        <source>Queue settings…</source>
+        <translation>队列设置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="117" />
+        <source>Threshold, target and definition per queue</source>
+        <translation>按队列设置阈值、目标和口径</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="118" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="114" />
+        <location filename="../../app/ui/service_level/view.py" line="119" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="115" />
+        <location filename="../../app/ui/service_level/view.py" line="120" />
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="122" />
+        <location filename="../../app/ui/service_level/view.py" line="127" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="143" />
-        <location filename="../../app/ui/service_level/view.py" line="165" />
+        <location filename="../../app/ui/service_level/view.py" line="149" />
+        <location filename="../../app/ui/service_level/view.py" line="171" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="230" />
+        <location filename="../../app/ui/service_level/view.py" line="236" />
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="230" />
+        <location filename="../../app/ui/service_level/view.py" line="236" />
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="232" />
+        <location filename="../../app/ui/service_level/view.py" line="238" />
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="235" />
+        <location filename="../../app/ui/service_level/view.py" line="241" />
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="240" />
+        <location filename="../../app/ui/service_level/view.py" line="246" />
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="242" />
+        <location filename="../../app/ui/service_level/view.py" line="248" />
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="244" />
+        <location filename="../../app/ui/service_level/view.py" line="250" />
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="254" />
+        <location filename="../../app/ui/service_level/view.py" line="279" />
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="254" />
+        <location filename="../../app/ui/service_level/view.py" line="279" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="260" />
+        <location filename="../../app/ui/service_level/view.py" line="285" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="263" />
+        <location filename="../../app/ui/service_level/view.py" line="288" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>

@@ -71,7 +71,7 @@ class AddFeedDialog(QDialog):
         path_row.addWidget(self.browse_button)
         self.format_box = QComboBox(objectName="format")
         for f in FeedFormat:
-            self.format_box.addItem(f.value, f)
+            self.format_box.addItem(f.value, f.value)  # item data: the plain value (Qt keeps strings exactly)
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self.source_edit = QLineEdit(objectName="source")
         self.site_box = QComboBox(objectName="site", editable=True)
@@ -81,7 +81,7 @@ class AddFeedDialog(QDialog):
         self.threshold_box = QDoubleSpinBox(objectName="threshold", minimum=0, maximum=3600, value=20, decimals=0)
         self.definition_box = QComboBox(objectName="definition")
         for d in SlDefinition:
-            self.definition_box.addItem(definition_name(d), d)
+            self.definition_box.addItem(definition_name(d), d.value)
         self.target_box = QDoubleSpinBox(objectName="target", minimum=1, maximum=100, value=80, decimals=0)
         self.mapping_edit = QLineEdit(objectName="mapping")
         self.mapping_button = QPushButton(objectName="browse_mapping")
@@ -165,12 +165,12 @@ class AddFeedDialog(QDialog):
             self.mapping_edit.setText(path)
 
     def _format_changed(self) -> None:
-        fmt = self.format_box.currentData()
+        fmt = FeedFormat(self.format_box.currentData())
         self.mapping_edit.setEnabled(fmt in (FeedFormat.CALLS_CSV, FeedFormat.INTERVAL_CSV))
         self.threshold_box.setEnabled(fmt is not FeedFormat.INTERVAL_CSV)
 
     def request(self) -> ImportRequest:
-        fmt = self.format_box.currentData()
+        fmt = FeedFormat(self.format_box.currentData())
         mapping = self.mapping_edit.text().strip()
         return ImportRequest(
             path=Path(self.path_edit.text().strip()),
@@ -179,7 +179,7 @@ class AddFeedDialog(QDialog):
             site=self.site_box.currentText().strip() or None,
             threshold_seconds=None if fmt is FeedFormat.INTERVAL_CSV else self.threshold_box.value(),
             tz=self.zone_box.currentText().strip() or None,
-            sl_definition=self.definition_box.currentData(),
+            sl_definition=SlDefinition(self.definition_box.currentData()),
             mapping=Path(mapping) if mapping else None,
         )
 

@@ -68,11 +68,14 @@ class ServiceLevelView(QWidget):
         self.compare_box.toggled.connect(lambda _: self.refresh())
         self.export_button = QToolButton(objectName="export")
         self.export_button.clicked.connect(self.export)
+        self.queue_settings_button = QToolButton(objectName="queue_settings")
+        self.queue_settings_button.clicked.connect(self.open_queue_settings)
         bar = QHBoxLayout()
         for w in (self.source_box, self.queue_button, self.previous_button, self.date_edit, self.next_button,
                   self.today_button, self.compare_box):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.queue_settings_button)
         bar.addWidget(self.export_button)
         self.title = QLabel(objectName="title", wordWrap=True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,6 +113,8 @@ class ServiceLevelView(QWidget):
         self.today_button.setText(self.tr("Today"))
         self.compare_box.setText(self.tr("Same weekday a week earlier"))
         self.export_button.setText(self.tr("Export…"))
+        self.queue_settings_button.setText(self.tr("Queue settings…"))
+        self.queue_settings_button.setToolTip(self.tr("Threshold, target and definition per queue"))
         self.tabs.setTabText(0, self.tr("Day"))
         self.tabs.setTabText(1, self.tr("Week"))
         self.tabs.setTabText(2, self.tr("Definitions side by side"))
@@ -123,6 +128,7 @@ class ServiceLevelView(QWidget):
 
     # --- sources and queues -------------------------------------------------------------
     def load_sources(self, sources, preferred: str | None = None) -> None:
+        self.sources = tuple(sources)
         names = [s.name for s in sources]
         keep = preferred or self.source_box.currentText()
         self.source_box.blockSignals(True)
@@ -243,6 +249,25 @@ class ServiceLevelView(QWidget):
         if view.vendor_rule:
             parts.append(self.tr("Vendor rule: {rule}").format(rule=view.vendor_rule))
         return "  ·  ".join(parts[:3]) + ("\n" + "\n".join(parts[3:]) if parts[3:] else "")
+
+    # --- per-queue settings ---------------------------------------------------------------
+    def open_queue_settings(self):
+        from app.ui.feeds.queue_settings_dialog import QueueSettingsDialog
+
+        if self.current is None:
+            return None
+        source = next((s for s in getattr(self, "sources", ()) if s.name == self.current.source), None)
+        if source is None:
+            return None
+        dialog = QueueSettingsDialog(self.context, source, self.current.all_queues, self)
+        dialog.applied.connect(self._settings_applied)
+        dialog.open()
+        self.queue_settings_dialog = dialog
+        return dialog
+
+    def _settings_applied(self, source) -> None:
+        self.sources = tuple(source if s.name == source.name else s for s in self.sources)
+        self.refresh()
 
     # --- export -------------------------------------------------------------------------
     def export(self, path: str | None = None) -> str | None:

@@ -1,0 +1,84 @@
+"""Adding a feed through the dialog, and per-queue settings, as a supervisor does it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.domain.calls import FeedFormat
+from app.domain.service_level import SlDefinition
+from tests.conftest import JANUARY
+
+
+def test_import_a_file_through_the_dialog(desktop, qtbot, tmp_path):
+    window = desktop.window
+    window.add_feed()
+    dialog = window.add_feed_dialog
+    bad = tmp_path / "bank.txt"
+    raw = JANUARY.read_bytes().split(b"\r\n")
+    bad.write_bytes(b"\r\n".join(raw[:200]) + b"\r\nthis line is cut\r\n" + b"\r\n".join(raw[200:400]) + b"\r\n")
+    dialog.path_edit.setText(str(bad))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(FeedFormat.ANONYMOUS_BANK.value))
+    dialog.source_edit.setText("bank")
+    dialog.site_box.setCurrentText("Anonymous Bank")
+    dialog.zone_box.setCurrentText("Asia/Jerusalem")
+    dialog.threshold_box.setValue(30)
+    dialog.definition_box.setCurrentIndex(dialog.definition_box.findData(SlDefinition.ANSWERED.value))
+    dialog.target_box.setValue(85)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    s = dialog.summary
+    assert s is not None, dialog.result.text()
+    assert (s.source, s.lines_read, s.rejected) == ("bank", 400, 1)  # 199 + the cut line + 200
+    assert dialog.progress.value() == 1000
+    assert dialog.rejected.rowCount() == 1
+    assert dialog.rejected.item(0, 0).text() == "201"
+    assert "expected 17 tab-separated fields" in dialog.rejected.item(0, 1).text()
+    assert dialog.rejected_text().startswith("201\texpected 17")
+    saved = dialog.save_rejected(str(tmp_path / "rejected.tsv"))
+    assert (tmp_path / "rejected.tsv").read_text().startswith("201\t")
+    assert saved.endswith("rejected.tsv")
+    # The window now shows the new source with its settings.
+    assert [src.name for src in window.sources] == ["bank"]
+    bank = window.sources[0]
+    assert (bank.settings.threshold_seconds, bank.settings.target_percent, bank.settings.definition) == (30, 85, SlDefinition.ANSWERED)
+    assert bank.site.name == "Anonymous Bank" and bank.site.timezone == "Asia/Jerusalem"
+
+
+def test_a_bad_file_shows_the_reason_in_the_dialog(desktop, tmp_path):
+    window = desktop.window
+    window.add_feed()
+    dialog = window.add_feed_dialog
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    dialog.path_edit.setText(str(empty))
+    dialog.source_edit.setText("x")
+    dialog.start_import()
+    assert "the file is empty" in dialog.result.text() and str(empty) in dialog.result.text()
+    assert dialog.import_button.isEnabled() and dialog.summary is None
+    assert window.sources == ()
+
+
+def test_queue_settings_recompute_the_figures(desktop):
+    window = desktop.window
+    window.load_demo()
+    sl = window.service_level
+    ps_before = [s for s in sl.current.all_queues]
+    assert "PS" in ps_before
+    dialog = sl.open_queue_settings()
+    row = [r[0] for r in dialog.rows].index("PS")
+    _, use, threshold, target, definition = dialog.rows[row]
+    use.setChecked(True)
+    threshold.setValue(60)
+    target.setValue(90)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    assert "intervals recomputed" in dialog.result_label.text()
+    sl.set_queues(("PS",))
+    assert sl.current.threshold_seconds == 60 and sl.current.target_percent == 90
+    ten_thirty = [s.label for s in sl.current.slots].index("10:30")
+    within_60 = sl.current.slots[ten_thirty].figures.answered_within
+    dialog.rows[row][1].setChecked(False)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
+    sl.set_queues(("NE",))
+    sl.set_queues(("PS",))
+    assert sl.current.threshold_seconds == 20
+    assert sl.current.slots[ten_thirty].figures.answered_within < within_60
