@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from types import MappingProxyType
 from typing import Mapping
 
@@ -36,6 +37,8 @@ class FeedSource:
     settings: SlSettings
     overrides: Mapping[str, QueueOverride] = field(default_factory=lambda: MappingProxyType({}))
     vendor_rule: str | None = None
+    live: bool = False  # polled: its file is read incrementally (see LivePosition)
+    path: str | None = None  # the file of a live source
 
     def settings_for(self, queue: str) -> SlSettings:
         o = self.overrides.get(queue)
@@ -57,3 +60,25 @@ class FeedSource:
             if o.threshold_seconds is not None and o.threshold_seconds != default
         }
         return default, special
+
+
+@dataclass(frozen=True, slots=True)
+class LivePosition:
+    """How far the file of a live source has been read, and which file that was.
+
+    offset/line -- the byte offset and line number just after the last line stored
+    file_id -- "device:inode" of the file read (None: not read yet)
+    head_sha256/head_bytes -- SHA-256 of the file's first head_bytes bytes (at
+        most 4 KiB, all of them already read): a file rewritten in place differs
+    last_poll_at -- when the source was last polled (aware UTC); its coverage reaches it
+    last_data_at -- epoch of the newest event a poll stored (None: none yet)
+    """
+
+    path: str | None
+    offset: int = 0
+    line: int = 0
+    file_id: str | None = None
+    head_sha256: str | None = None
+    head_bytes: int = 0
+    last_poll_at: datetime | None = None
+    last_data_at: float | None = None

@@ -28,7 +28,7 @@ import pandas as pd
 
 from app.domain.calls import CALL_COLUMNS, CallState, RejectedLine
 from app.domain.errors import InputFileError
-from app.feeds.base import BATCH_LINES, CallBatch, LineSource, event_spans, shown
+from app.feeds.base import BATCH_LINES, CallBatch, LineSource, event_spans, no_lines, shown
 
 HEADER = (
     "vru+line call_id customer_id priority type date vru_entry vru_exit vru_time "
@@ -72,11 +72,22 @@ def _int(text: str, column: str) -> int:
         raise _BadField(f"{column} {text!r} is not a whole number") from None
 
 
-def read(path: Path, tz: ZoneInfo, batch_lines: int = BATCH_LINES) -> Iterator[CallBatch]:
-    """Read `path`; wall-clock times are in `tz`. Raises InputFileError if unusable."""
-    source = LineSource(Path(path))
+def read(
+    path: Path, tz: ZoneInfo, batch_lines: int = BATCH_LINES, start_offset: int = 0, start_line: int = 0,
+    whole_lines: bool = False,
+) -> Iterator[CallBatch]:
+    """Read `path`; wall-clock times are in `tz`. Raises InputFileError if unusable.
+
+    From `start_offset` > 0 (the line before it numbered `start_line`), the
+    header is checked again at the start of the file. With `whole_lines`, an
+    unfinished last line (or header) is left for the next read.
+    """
+    source = LineSource(Path(path), whole_lines=whole_lines)
     lines = iter(source)
     header = source.first_line(lines)
+    if header is None:  # still being written
+        yield no_lines(0, 0)
+        return
     if [h.strip() for h in header.split("\t")] != HEADER:
         raise InputFileError(
             str(path),
@@ -84,6 +95,10 @@ def read(path: Path, tz: ZoneInfo, batch_lines: int = BATCH_LINES) -> Iterator[C
             f"'{' '.join(HEADER)}'",
             line=source.line_no,
         )
+    if start_offset > source.offset:
+        lines.close()
+        source = LineSource(Path(path), start_offset=start_offset, line_no=start_line, whole_lines=whole_lines)
+        lines = iter(source)
     state = _BatchState(source.line_no)
     for text in lines:
         if text.strip():
@@ -175,6 +190,7 @@ class _BatchState:
             lines_read=source.line_no - self.first_line,
             event_spans=event_spans(np.asarray(self.events, dtype=float)),
             end_offset=source.offset,
+            end_line=source.line_no,
         )
 
 

@@ -39,6 +39,7 @@ class CallBatch:
     end_offset -- byte offset in the file after the last line of the batch
     agent_events -- (agent, at, kind, queue, reason) of feeds that log agents
     dumps -- (line, call id, queue, at, text) of AGENTDUMP events, to match to stored calls
+    end_line -- number of the last line of the batch (the header and skipped lines included)
     """
 
     calls: pd.DataFrame
@@ -49,6 +50,7 @@ class CallBatch:
     end_offset: int
     agent_events: tuple[tuple[str, float, str, str, str | None], ...] = ()
     dumps: tuple[tuple[int, str, str, float, str], ...] = ()
+    end_line: int = 0
 
     def records(self) -> Iterator[CallRecord]:
         """The calls as canonical records (for inspection and tests; not the hot path)."""
@@ -104,7 +106,10 @@ class LineSource:
 
     A line that is not text in `encoding` becomes a rejected line and never
     stops the reading. `line_no` and `offset` always name the line last
-    handed out (1-based) and the byte offset just after it.
+    handed out (1-based) and the byte offset just after it; reading from
+    `start_offset` > 0, `line_no` starts at the number of the line before it.
+    With `whole_lines`, a last line without its newline (a file still being
+    written) is left for the next read, which gets it whole.
 
     State: the open file, the running line number and byte offset, and the
     decode rejections not yet collected by the reader.
@@ -116,6 +121,7 @@ class LineSource:
     line_no: int = 0
     offset: int = 0
     rejected: list[RejectedLine] = field(default_factory=list)
+    whole_lines: bool = False
 
     def open_check(self) -> None:
         if self.path.is_dir():
@@ -129,12 +135,15 @@ class LineSource:
     def __iter__(self) -> Iterator[str]:
         self.open_check()
         self.offset = self.start_offset
+        whole = self.whole_lines
         with open(self.path, "rb") as fh:
             fh.seek(self.start_offset)
             for raw in fh:
+                if whole and raw[-1:] != b"\n":
+                    return
                 self.line_no += 1
                 self.offset += len(raw)
-                if self.line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                if self.offset == len(raw) and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 try:
                     text = raw.decode(self.encoding)
@@ -145,13 +154,18 @@ class LineSource:
                     continue
                 yield text.rstrip("\r\n")
 
-    def first_line(self, lines: Iterator[str]) -> str:
-        """The first line of the file (its header), or InputFileError when there is none."""
+    def first_line(self, lines: Iterator[str]) -> str | None:
+        """The first line of the file (its header), or InputFileError when there is none.
+
+        With `whole_lines`, None while the header is still being written.
+        """
         header = next(lines, None)
         rejected = self.take_rejected()
         if rejected:
             raise InputFileError(str(self.path), f"{rejected[0].reason}: not a text file of this format", line=rejected[0].line_no)
         if header is None:
+            if self.whole_lines:
+                return None
             reason = "the file is empty" if self.line_no == 0 else "the file has no header line"
             raise InputFileError(str(self.path), reason)
         return header
@@ -159,6 +173,11 @@ class LineSource:
     def take_rejected(self) -> list[RejectedLine]:
         taken, self.rejected = self.rejected, []
         return taken
+
+
+def no_lines(start_offset: int, start_line: int) -> CallBatch:
+    """The batch of a read that found no whole line to hand out."""
+    return CallBatch(empty_calls(), (), Counter(), 0, (), start_offset, end_line=start_line)
 
 
 def _shown(raw: bytes) -> str:

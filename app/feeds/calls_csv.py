@@ -26,26 +26,41 @@ import numpy as np
 import pandas as pd
 
 from app.domain.calls import CALL_COLUMNS, CallState, RejectedLine
-from app.feeds.base import BATCH_LINES, CallBatch, LineSource, epoch_seconds, event_spans, shown
+from app.feeds.base import BATCH_LINES, CallBatch, LineSource, epoch_seconds, event_spans, no_lines, shown
 from app.feeds.mapping import CallsMapping
 
 _OFFSET_AT_END = r"\d(?::\d\d(?:[.,]\d+)?)?\s*(?:[zZ]|[+-]\d\d(?::?\d\d)?)$"
 
 
 def read(
-    path: Path, tz: ZoneInfo, mapping: CallsMapping | None = None, batch_lines: int = BATCH_LINES
+    path: Path, tz: ZoneInfo, mapping: CallsMapping | None = None, batch_lines: int = BATCH_LINES,
+    start_offset: int = 0, start_line: int = 0, whole_lines: bool = False,
 ) -> Iterator[CallBatch]:
-    """Read `path` in batches. Raises InputFileError when the file cannot be used at all."""
+    """Read `path` in batches. Raises InputFileError when the file cannot be used at all.
+
+    From `start_offset` > 0 (the line before it numbered `start_line`), the
+    header is read again from the start of the file. With `whole_lines`, an
+    unfinished last line (or header) is left for the next read.
+    """
     mapping = mapping or CallsMapping()
-    source = LineSource(Path(path), encoding=mapping.encoding)
+    source = LineSource(Path(path), encoding=mapping.encoding, whole_lines=whole_lines)
     lines = iter(source)
     for _ in range(mapping.skip_lines):
         next(lines, None)
     source.take_rejected()
     header_text = source.first_line(lines)
+    if header_text is None:  # still being written
+        yield no_lines(0, 0)
+        return
     header = next(csv.reader([header_text], delimiter=mapping.delimiter))
     positions = mapping.positions(header, str(path), source.line_no)
     width = len(header)
+    if start_offset > source.offset:
+        lines.close()
+        source = LineSource(
+            Path(path), encoding=mapping.encoding, start_offset=start_offset, line_no=start_line, whole_lines=whole_lines
+        )
+        lines = iter(source)
     rows = csv.reader(lines, delimiter=mapping.delimiter)
     batch = _Batch(source.line_no)
     # The hot loop of a million-line import: locals, and the fields stripped here
@@ -90,6 +105,7 @@ class _Batch:
             lines_read=source.line_no - self.first_line,
             event_spans=event_spans(calls["arrived_at"].to_numpy(dtype=float)),
             end_offset=source.offset,
+            end_line=source.line_no,
         )
 
 

@@ -81,14 +81,21 @@ def _seconds(data: list[str], index: int, event: str, name: str) -> int:
 _WAIT_NAMES = {0: "holdtime", 2: "waittime", 3: "waittime"}
 
 
-def read(path: Path, tz: ZoneInfo, batch_lines: int = BATCH_LINES, start_offset: int = 0) -> Iterator[CallBatch]:
-    """Read `path` in batches (timestamps that are not epochs are wall clock in `tz`)."""
-    source = LineSource(Path(path), start_offset=start_offset)
+def read(
+    path: Path, tz: ZoneInfo, batch_lines: int = BATCH_LINES, start_offset: int = 0, start_line: int = 0,
+    whole_lines: bool = False,
+) -> Iterator[CallBatch]:
+    """Read `path` in batches (timestamps that are not epochs are wall clock in `tz`).
+
+    From `start_offset` (the line before it numbered `start_line`); with
+    `whole_lines`, an unfinished last line is left for the next read.
+    """
+    source = LineSource(Path(path), start_offset=start_offset, line_no=start_line, whole_lines=whole_lines)
     source.open_check()
-    if source.path.stat().st_size == start_offset == 0:
+    if source.path.stat().st_size == start_offset == 0 and not whole_lines:
         raise InputFileError(str(path), "the file is empty")
     reader = _Reader(tz)
-    batch = _Batch(0)
+    batch = _Batch(start_line)
     for text in source:
         if text.strip():
             reader.add(batch, source.line_no, text)
@@ -204,6 +211,7 @@ class _Batch:
             end_offset=source.offset,
             agent_events=tuple(dict.fromkeys(self.agent_events)),
             dumps=tuple(self.dumps),
+            end_line=source.line_no,
         )
 
 

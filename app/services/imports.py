@@ -5,11 +5,16 @@ intervals it touches, its coverage and the file offset reached, so a crash
 or an error leaves the database as it was before that batch and the import
 can simply be run again (calls are keyed, a repeat changes nothing). A file
 of which no line can be used stores nothing at all.
+
+`open_batches`, `ensure_source` and `store_batch` are shared with the live
+poll (`app.services.live`), which adds the source's read position to each
+batch's transaction.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -44,8 +49,8 @@ CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK, FeedFormat.QUEU
 
 
 @dataclass
-class _Progress:
-    """Counts gathered over the batches of one import."""
+class Progress:
+    """Counts gathered over the batches of one import (or one poll of a live source)."""
 
     run_id: int | None = None
     source: FeedSource | None = None
@@ -66,7 +71,7 @@ class _Progress:
     change: SettingsChange | None = None
 
 
-def _validate(request: ImportRequest) -> None:
+def validate(request: ImportRequest) -> None:
     if request.format not in CALL_FORMATS:
         raise InvalidSettingError("format", request.format.value, "not a call-level format")
     if request.threshold_seconds is not None and not (0 <= request.threshold_seconds <= 3600):
@@ -79,14 +84,18 @@ def _validate(request: ImportRequest) -> None:
         raise InvalidSettingError("source", request.source, "a source needs a name")
 
 
-def _batches(request: ImportRequest, tz_name: str):
+def open_batches(
+    format: FeedFormat, path, tz_name: str, batch_lines: int, mapping=None,
+    start_offset: int = 0, start_line: int = 0, whole_lines: bool = False,
+) -> Iterator[CallBatch]:
+    """The batches of a call-level file from `start_offset` (see the readers)."""
     tz = zone(tz_name)
-    if request.format is FeedFormat.ANONYMOUS_BANK:
-        return anonymous_bank.read(request.path, tz, request.batch_lines)
-    if request.format is FeedFormat.QUEUE_LOG:
-        return queue_log.read(request.path, tz, request.batch_lines)
-    mapping = load_calls_mapping(request.mapping) if request.mapping else None
-    return calls_csv.read(request.path, tz, mapping, request.batch_lines)
+    where = dict(start_offset=start_offset, start_line=start_line, whole_lines=whole_lines)
+    if format is FeedFormat.ANONYMOUS_BANK:
+        return anonymous_bank.read(path, tz, batch_lines, **where)
+    if format is FeedFormat.QUEUE_LOG:
+        return queue_log.read(path, tz, batch_lines, **where)
+    return calls_csv.read(path, tz, load_calls_mapping(mapping) if mapping else None, batch_lines, **where)
 
 
 def import_feed(console: Console, request: ImportRequest, state: ImportState | None = None) -> ImportSummary:
@@ -98,24 +107,24 @@ def import_feed(console: Console, request: ImportRequest, state: ImportState | N
         return interval_imports.import_report(console, request)
     state = state or ImportState()
     total = _size(request.path)
-    _validate(request)
+    validate(request)
     with console.db.transaction() as tx:
         existing = site_store.find_source(tx, request.source)
         site = existing.site if existing else pick_site(tx, request)
     check_source(existing, request)
     file_tz = request.tz or (site.timezone if site else machine_zone())
-    progress = _Progress(source=existing)
+    progress = Progress(source=existing)
     site_created = site is None
-    for batch in _batches(request, file_tz):
+    batches = open_batches(request.format, request.path, file_tz, request.batch_lines, request.mapping)
+    for batch in batches:
         progress.lines += batch.lines_read
-        usable = not batch.calls.empty or batch.ignored or batch.agent_events or batch.dumps
-        if progress.run_id is None and not usable:
+        if progress.run_id is None and not usable(batch):
             progress.pending.extend(batch.rejected)
             continue
         with console.db.transaction() as tx:
             if progress.run_id is None:
-                _begin(tx, request, progress, site, file_tz)
-            _store_batch(tx, progress, batch)
+                _begin(tx, request, progress, site)
+            store_batch(tx, progress, batch)
         state.report(batch.end_offset, total)
         if state.cancelled:
             progress.cancelled = True
@@ -154,24 +163,27 @@ def import_feed(console: Console, request: ImportRequest, state: ImportState | N
     )
 
 
-def _begin(tx, request: ImportRequest, progress: _Progress, site: Site | None, file_tz: str) -> None:
+def _begin(tx, request: ImportRequest, progress: Progress, site: Site | None) -> None:
     """First usable batch: create what is missing, apply new settings, start the run."""
+    progress.source, progress.change = ensure_source(tx, request, site, progress.source)
+    progress.run_id = run_store.start_run(tx, progress.source.id, str(request.path), request.format.value)
+
+
+def ensure_source(
+    tx, request: ImportRequest, site: Site | None, source: FeedSource | None
+) -> tuple[FeedSource, SettingsChange | None]:
+    """The source of `request`: created (with its site, when `site` is None) or given new settings."""
     if site is None:
         site = site_store.add_site(tx, request.site, request.tz or machine_zone())
-    source = progress.source
     if source is None:
         settings = SlSettings()
         if request.threshold_seconds is not None:
             settings = replace(settings, threshold_seconds=float(request.threshold_seconds))
         if request.sl_definition is not None:
             settings = replace(settings, definition=request.sl_definition)
-        source = site_store.add_source(tx, request.source, site, request.format.value, settings)
-    else:
-        progress.change = _apply_settings(tx, source, request)
-        if progress.change:
-            source = site_store.find_source(tx, source.name)
-    progress.source = source
-    progress.run_id = run_store.start_run(tx, source.id, str(request.path), request.format.value)
+        return site_store.add_source(tx, request.source, site, request.format.value, settings), None
+    change = _apply_settings(tx, source, request)
+    return (site_store.find_source(tx, source.name) if change else source), change
 
 
 def _apply_settings(tx, source: FeedSource, request: ImportRequest) -> SettingsChange | None:
@@ -189,7 +201,8 @@ def _apply_settings(tx, source: FeedSource, request: ImportRequest) -> SettingsC
     return SettingsChange(source.settings, after, written)
 
 
-def _store_batch(tx, progress: _Progress, batch: CallBatch) -> None:
+def store_batch(tx, progress: Progress, batch: CallBatch) -> None:
+    """Store one batch: its calls, the intervals they touch, agent events, coverage and the run's counts."""
     source = progress.source
     frame = batch.calls
     # A file may hold the same call twice; the most advanced record wins.
@@ -279,7 +292,12 @@ def _text(series) -> list:
     return out.tolist()
 
 
-def _nothing_usable(progress: _Progress) -> str:
+def usable(batch: CallBatch) -> bool:
+    """Whether a batch holds anything to store beyond rejected lines."""
+    return bool(not batch.calls.empty or batch.ignored or batch.agent_events or batch.dumps)
+
+
+def _nothing_usable(progress: Progress) -> str:
     if progress.lines == 0:
         return "the file has a header but no data lines"
     first = progress.pending[0] if progress.pending else None

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.calls import CallState
 from app.domain.service_level import IntervalFigures
 from app.storage.models import AgentEvent, Call, Coverage, IntervalRow
+from app.storage.models import FeedSource as SourceRow
 
 # Order of the values of each row handed to `upsert_calls`.
 CALL_ROW = (
@@ -246,11 +247,45 @@ def add_coverage(session: Session, source_id: int, start: float, end: float, gap
 
 
 def coverage(session: Session, source_id: int, first: float | None = None, end: float | None = None) -> list[tuple[float, float]]:
-    """Covered spans of a source (those touching [first, end) when given), in order."""
+    """Covered spans of a source (those touching [first, end) when given), in order.
+
+    A live source also covers the stretch from the newest event a poll stored
+    to its last poll: the file was read then and held nothing later. The
+    stretch is derived here rather than stored, so a poll that finds nothing
+    new writes its time only.
+    """
     query = select(Coverage.start, Coverage.end).where(Coverage.source_id == source_id)
     if first is not None and end is not None:
         query = query.where(or_(and_(Coverage.start < end, Coverage.end >= first)))
-    return [(a, b) for a, b in session.execute(query.order_by(Coverage.start))]
+    spans = [(a, b) for a, b in session.execute(query.order_by(Coverage.start))]
+    live = session.execute(
+        select(SourceRow.last_data_at, SourceRow.last_poll_at).where(SourceRow.id == source_id)
+    ).first()
+    if live is None or live.last_data_at is None or live.last_poll_at is None:
+        return spans
+    a, b = live.last_data_at, live.last_poll_at.timestamp()  # UtcDateTime: aware
+    if b <= a or (first is not None and end is not None and not (a < end and b >= first)):
+        return spans
+    return _merged(spans + [(a, b)])
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def count_waiting(session: Session, source_id: int, first: int) -> int:
+    """Calls of a source still waiting that arrived in an interval starting at or after `first`."""
+    return session.scalar(
+        select(func.count())
+        .select_from(Call)
+        .where(Call.source_id == source_id, Call.interval_start >= first, Call.state == CallState.WAITING.value)
+    )
 
 
 

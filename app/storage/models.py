@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timezone
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Double,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -86,6 +88,18 @@ class FeedSource(Base):
     sl_definition: Mapped[str] = mapped_column(String(32))
     vendor_rule: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A live source: the file the ACD appends to and how far it has been read
+    # (migration 0003). The offset is written in the same transaction as the
+    # data it covers.
+    live: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    path: Mapped[str | None] = mapped_column(Text)
+    file_offset: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    file_line: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    file_id: Mapped[str | None] = mapped_column(String(64))  # "device:inode"
+    head_sha256: Mapped[str | None] = mapped_column(String(64))  # of the first head_bytes bytes
+    head_bytes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_poll_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_data_at: Mapped[float | None] = mapped_column(Double)  # epoch of the newest event stored by a poll
 
 
 class QueueSetting(Base):

@@ -53,6 +53,8 @@ def _source(session: Session, row: SourceRow) -> FeedSource:
         settings=SlSettings(row.threshold_seconds, row.target_percent, SlDefinition(row.sl_definition)),
         overrides=MappingProxyType(overrides),
         vendor_rule=row.vendor_rule,
+        live=bool(row.live),
+        path=row.path,
     )
 
 
