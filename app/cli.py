@@ -10,21 +10,27 @@ import argparse
 import csv
 import io
 import json
+import queue
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from app import __version__
 from app.domain.calls import FeedFormat
 from app.domain.errors import AppError
+from app.domain.intervals import zone
 from app.domain.service_level import SlDefinition
 from app.services.console import Console
 from app.services.demo import build_demo
-from app.services.imports import ImportRequest, ImportSummary, import_feed
+from app.services.imports import CALL_FORMATS, ImportRequest, ImportSummary, import_feed
+from app.services.lane import Lane
+from app.services.live import PollResult, add_live_source
+from app.services.scheduler import Scheduler
 from app.services.reports import ALL_QUEUES, REPORT_FIELDS, IntervalReportRow, interval_report
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+DEFAULT_POLL_SECONDS = 15.0
 LANGS = ("zh_CN", "en")
 COMMANDS = ("demo", "feed", "report")
 
@@ -57,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--tz", metavar="ZONE", help="IANA zone of the file's wall-clock times (default: the site's)")
     imp.add_argument("--sl-definition", choices=[d.value for d in SlDefinition])
     imp.add_argument("--mapping", type=Path, metavar="FILE", help="TOML mapping of another vendor's call export")
+    watch = feed.add_parser("watch", parents=[common], help="follow a live feed file, importing what is appended")
+    watch.add_argument("path", type=Path)
+    watch.add_argument("--format", required=True, choices=[f.value for f in CALL_FORMATS])
+    watch.add_argument("--source", required=True, metavar="NAME")
+    watch.add_argument("--interval", type=_positive(float), default=DEFAULT_POLL_SECONDS, metavar="S",
+                       help=f"seconds between polls (default {DEFAULT_POLL_SECONDS:g})")
+    watch.add_argument("--polls", type=_positive(int), metavar="N", help="stop after N polls (default: until Ctrl-C)")
 
     report = sub.add_parser("report", help="reports").add_subparsers(dest="report_command", metavar="REPORT", required=True)
     rep = report.add_parser("intervals", parents=[common], help="half-hourly figures of one local date")
@@ -65,6 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--queue", metavar="NAME", help="one queue, or '*' for the total over all queues")
     rep.add_argument("--format", dest="output", choices=("table", "json", "csv"), default="table")
     return parser
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not above 0")
+        return value
+
+    return parse
 
 
 def _date(text: str) -> date:
@@ -82,6 +108,8 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
             return _demo(getattr(args, "lang", None) or "en")
         if args.command == "feed":
             with Console.open(url) as console:
+                if args.feed_command == "watch":
+                    return feed_watch(console, args)
                 return _import(console, args)
         if args.command == "report":
             with Console.open(url) as console:
@@ -144,6 +172,51 @@ def format_summary(s: ImportSummary) -> str:
     return "\n".join(lines)
 
 
+def feed_watch(console: Console, args) -> int:
+    """`feed watch`: poll the file on the scheduler, one line per poll, until N polls or Ctrl-C."""
+    added = add_live_source(console, ImportRequest(path=args.path, format=FeedFormat(args.format), source=args.source))
+    src = added.source
+    made = " (new source)" if added.source_created else ("" if added.restarted else f", from offset {added.position.offset:,}")
+    every = "" if args.polls is None else f", {args.polls} poll{'s' if args.polls > 1 else ''}"
+    print(f"Watching {src.path} ({src.format}) as source {src.name!r}{made}, site {src.site.name!r}, "
+          f"every {args.interval:g} s{every}; Ctrl-C stops", flush=True)
+    results: queue.Queue = queue.Queue()
+    lane = Lane()
+    scheduler = Scheduler(lane)
+    scheduler.poll_every(console, src.name, args.interval, results.put, results.put, times=args.polls)
+    done = failed = 0
+    try:
+        scheduler.start()
+        while args.polls is None or done < args.polls:
+            try:
+                item = results.get(timeout=0.5)  # a timeout, so Ctrl-C is seen on every platform
+            except queue.Empty:
+                continue
+            done += 1
+            if isinstance(item, PollResult):
+                print(format_poll(item), flush=True)
+            else:
+                failed += 1
+                message = item.message if isinstance(item, AppError) else f"{type(item).__name__}: {item}"
+                print(f"{datetime.now().strftime('%Y-%m-%d %H:%M:%S')}  poll failed: {message}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        print(f"stopped after {done} poll{'' if done == 1 else 's'}", file=sys.stderr)
+    finally:
+        scheduler.shutdown()
+        lane.shutdown()
+    return EXIT_USAGE if done and failed == done else EXIT_OK
+
+
+def format_poll(r: PollResult) -> str:
+    """One line per poll: local time, lines read, new calls, waiting, rejected, offset."""
+    at = r.polled_at.astimezone(zone(r.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+    flags = "".join(f"  {name}" for name, on in (("rotated", r.rotated), ("truncated", r.truncated)) if on)
+    return (
+        f"{at}  lines {r.lines_read:,}  new {r.new:,}  updated {r.updated:,}  waiting {r.waiting:,}  "
+        f"rejected {r.rejected:,}  offset {r.offset:,}{flags}"
+    )
+
+
 def _report(console: Console, args) -> int:
     rows = interval_report(console, args.source, args.date, args.queue)
     if args.output == "json":
@@ -203,7 +276,9 @@ def _demo(lang: str) -> int:
     built = build_demo(lang)
     s = built.summary
     print(f"Demo database: {built.db_url}")
-    print(f"Site {built.site!r}, source {built.source!r}: {s.calls:,} calls of today ({built.today}) so far")
+    print(f"Site {built.site!r}, source {built.source!r}: {s.calls:,} calls of today ({built.today}) so far, "
+          f"{s.waiting:,} waiting")
+    print(f"Live feed: {built.feed_path} (Asterisk queue_log; the window appends today's calls as the clock reaches them)")
     with Console.open(built.db_url) as console:
         rows = interval_report(console, built.source, date.fromisoformat(built.today), ALL_QUEUES)
     print(report_table(rows, date.fromisoformat(built.today)))

@@ -2,9 +2,12 @@
 
 The demo lives in its own SQLite file in the user data folder, never in the
 user's real database. Its site takes the machine's time zone; its feed is a
-real day of calls (resources/demo/) re-dated to today, cut at the present
-time so the console looks live, and imported through the same importer a
-real feed uses.
+live Asterisk queue_log in the user data folder, made from a real day of
+calls (resources/demo/) dated to today (`app.services.demo_feed`): the lines
+whose time has come are written at once and imported through the same live
+poll a real feed uses, and `demo_feed_tick` appends the others as the clock
+reaches them (the window's scheduler calls it every few seconds, and polls
+the source; `feed watch` can follow the same file).
 """
 
 from __future__ import annotations
@@ -12,26 +15,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from app import paths
 from app.domain.calls import FeedFormat
 from app.domain.intervals import zone
 from app.services.console import Console, machine_zone
-from app.services.imports import ImportRequest, ImportSummary, import_feed
+from app.services.demo_feed import DEMO_DAY_FILE, DemoTick, demo_cut, demo_feed_tick, write_day
+from app.services.import_common import ImportRequest
+from app.services.live import PollResult, add_live_source, poll
+
+__all__ = ["DEMO_DAY_FILE", "DEMO_SOURCE", "DemoBuilt", "DemoTick", "build_demo", "demo_feed_tick", "site_name"]
 
 DEMO_SOURCE = "demo-acd"
-DEMO_DAY_FILE = "anonymous-bank-1999-01-04.txt"
 SITE_NAMES = {"zh_CN": "演示呼叫中心（一楼）", "en": "Demo contact centre (floor 1)"}
 
 
 @dataclass(frozen=True)
 class DemoBuilt:
+    """The demo database and its live feed (`summary`: the first poll of the feed)."""
+
     db_url: str
     site: str
     source: str
     today: str
-    summary: ImportSummary
+    feed_path: str
+    summary: PollResult
 
 
 def site_name(lang: str) -> str:
@@ -39,45 +47,21 @@ def site_name(lang: str) -> str:
 
 
 def build_demo(lang: str = "en", now: datetime | None = None, db_path: Path | None = None) -> DemoBuilt:
-    """Create the demo database afresh (replacing an older demo) and return what it holds."""
+    """Create the demo database and feed afresh (replacing an older demo) and return what they hold."""
     tz_name = machine_zone()
     tz = zone(tz_name)
     now = (now or datetime.now(tz)).astimezone(tz)
     db_path = db_path or paths.demo_db_path()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    feed = _dated_copy(now, tz, db_path.parent / "demo-feed")
+    feed = write_day(db_path.parent / "demo-feed", now.date(), tz, lang)
+    cut = demo_cut(now)
+    demo_feed_tick(feed, cut)
     url = f"sqlite:///{db_path}"
     console = Console.open(url, default_site=(site_name(lang), tz_name))
     try:
-        summary = import_feed(
-            console,
-            ImportRequest(path=feed, format=FeedFormat.ANONYMOUS_BANK, source=DEMO_SOURCE, tz=tz_name),
-        )
+        add_live_source(console, ImportRequest(path=feed, format=FeedFormat.QUEUE_LOG, source=DEMO_SOURCE))
+        first = poll(console, DEMO_SOURCE, now=cut)
     finally:
         console.close()
-    return DemoBuilt(url, summary.site, DEMO_SOURCE, now.date().isoformat(), summary)
-
-
-def _dated_copy(now: datetime, tz: ZoneInfo, folder: Path) -> Path:
-    """The demo day re-dated to today, with the calls that have arrived by `now`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    source = paths.resources_dir() / "demo" / DEMO_DAY_FILE
-    lines = source.read_bytes().decode("ascii").split("\r\n")
-    today = now.strftime("%y%m%d")
-    # Just after midnight the day has hardly begun; keep its first half hour
-    # so the demo is never empty.
-    seconds_now = max(now.hour * 3600 + now.minute * 60 + now.second, 1800)
-    kept = [lines[0]]
-    for line in lines[1:]:
-        fields = line.split("\t")
-        if len(fields) < 8:
-            continue
-        h, m, s = (int(x) for x in fields[6].split(":"))
-        if h * 3600 + m * 60 + s > seconds_now:
-            continue
-        fields[5] = today
-        kept.append("\t".join(fields))
-    out = folder / f"demo-acd-{now.date().isoformat()}.txt"
-    out.write_bytes(("\r\n".join(kept) + "\r\n").encode("ascii"))
-    return out
+    return DemoBuilt(url, site_name(lang), DEMO_SOURCE, now.date().isoformat(), str(feed), first)
