@@ -99,6 +99,10 @@ class Scheduler:
         except JobLookupError:
             pass
 
+    def scheduled(self) -> tuple[str, ...]:
+        """The ids of the jobs still scheduled."""
+        return tuple(job.id for job in self._scheduler.get_jobs())
+
     def start(self) -> None:
         self._scheduler.start()
 

@@ -63,8 +63,12 @@ def test_errors_reach_the_error_callback_and_a_limited_job_stops(tmp_path, sqlit
     scheduler.start()
     assert isinstance(errors.get(timeout=WAIT), UnknownSourceError)
     assert isinstance(errors.get(timeout=WAIT), UnknownSourceError)
-    time.sleep(0.1)  # a few intervals: no third run
-    assert errors.empty() and scheduler._scheduler.get_job(poll_job_id("nowhere")) is None
+    deadline = time.monotonic() + WAIT
+    while poll_job_id("nowhere") in scheduler.scheduled():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    time.sleep(0.1)  # five intervals: no third run
+    assert errors.empty()
     console.close()
 
 
