@@ -27,7 +27,7 @@ class DesktopApp:
     """State: the QApplication, translators, settings, lane, context and main window."""
 
     def __init__(self, db_url: str | None, lang: str | None = None, settings_path: Path | None = None,
-                 lane: Lane | None = None) -> None:
+                 lane: Lane | None = None, scheduled: bool = True) -> None:
         self.qt = QApplication.instance() or QApplication(sys.argv[:1])
         QCoreApplication.setApplicationName("handover-console")
         QCoreApplication.setOrganizationName("handover-console")
@@ -40,7 +40,8 @@ class DesktopApp:
         runner = TaskRunner(self.lane)
         self.db_url = db_url
         self.context = UiContext(None, runner, self.settings)
-        self.window = MainWindow(self.context, load_demo=self.load_demo, preferences=self.preferences)
+        self.window = MainWindow(self.context, load_demo=self.load_demo, preferences=self.preferences,
+                                 scheduled=scheduled)
 
     def start(self) -> MainWindow:
         """Show the window, then open the database on the lane (SQLAlchemy and pandas load there)."""
@@ -63,6 +64,8 @@ class DesktopApp:
             return _open_console(build_demo(lang, now=now).db_url)
 
         def opened(console) -> None:
+            self.window.live.stop()
+            self.window.live.plan = ((), None)
             old, self.context.console = self.context.console, console
             if old is not None:
                 self.lane.submit(old.close)
@@ -83,6 +86,7 @@ class DesktopApp:
         self.qt.processEvents()
 
     def close(self) -> None:
+        self.window.live.stop()
         self.window.close()
         self.lane.shutdown()
         if self.context.console is not None:

@@ -8,6 +8,7 @@ splitters and the last view are remembered.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
@@ -16,6 +17,7 @@ from app.ui import errors
 from app.ui.actions import ActionId, Actions
 from app.ui.context import UiContext
 from app.ui.empty_state import EmptyStateView
+from app.ui.live import LiveFeeds
 from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
@@ -25,7 +27,7 @@ class MainWindow(QMainWindow):
     """State: the context, the views by id, the sources known, the demo loader."""
 
     def __init__(self, context: UiContext, load_demo: Callable[[], None] | None = None,
-                 preferences: Callable[[], None] | None = None) -> None:
+                 preferences: Callable[[], None] | None = None, scheduled: bool = True) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.context = context
@@ -39,6 +41,8 @@ class MainWindow(QMainWindow):
         context.status = self.show_message
         errors.set_sink(self.show_message)
         context.runner.busy_changed.connect(self._busy)
+        self.live = LiveFeeds(context, context.runner.lane, self.statusBar(), self, scheduled=scheduled)
+        self.live.data_arrived.connect(self._live_data)
         self.retranslate()
         self._restore()
 
@@ -154,13 +158,19 @@ class MainWindow(QMainWindow):
         def work():
             from app.services import day_view as day_service
             from app.services import sources as source_service
+            from app.services.demo_feed import schedule_path
 
-            return day_service.sources(console), source_service.list_sites(console)
+            sources = day_service.sources(console)
+            live = tuple(s.name for s in sources if s.live)
+            demo = next((s.path for s in sources if s.live and s.path and schedule_path(Path(s.path)).exists()), None)
+            return sources, source_service.list_sites(console), live, demo
 
         self.context.runner.run(work, on_done=self._sources_loaded)
 
     def _sources_loaded(self, result) -> None:
-        sources, sites = result
+        sources, sites, live, demo = result
+        if (live, demo) != self.live.plan:
+            self.live.start(live, demo)
         self.sources, self.sites = sources, sites
         has_data = bool(sources)
         self.nav.item(0).setHidden(has_data)
@@ -179,6 +189,13 @@ class MainWindow(QMainWindow):
         self.site_label.setText(self.tr("Site: {name}").format(name=sites[0].name) if sites else "")
         console = self.context.console
         self.db_label.setText(self.tr("Database: {url}").format(url=console.db.url) if console else self.tr("Opening the database…"))
+
+    def _live_data(self, result) -> None:
+        """A poll stored new data: the views that show that source refresh."""
+        if self.service_level.source_box.currentText() == result.source and self.service_level.day == self.context.today():
+            self.service_level.refresh()
+        if self.now.source_box.currentText() == result.source:
+            self.now.refresh()
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
@@ -224,5 +241,6 @@ class MainWindow(QMainWindow):
         s.store.sync()
 
     def closeEvent(self, event) -> None:  # Qt override
+        self.live.stop()
         self.save_state()
         super().closeEvent(event)

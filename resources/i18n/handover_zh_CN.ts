@@ -222,44 +222,67 @@
     </message>
 </context>
 <context>
+    <name>LiveFeeds</name>
+    <message>
+        <location filename="../../app/ui/live.py" line="108" />
+        <source>{name}: waiting for the first poll</source>
+        <translation>{name}：等待首次读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live.py" line="113" />
+        <source>{name}: stale, no data yet</source>
+        <translation>{name}：停滞，尚无数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live.py" line="116" />
+        <source>{name}: stale, last data {time}</source>
+        <translation>{name}：停滞，最后数据 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live.py" line="117" />
+        <source>{name}: live, last data {time}</source>
+        <translation>{name}：实时，最后数据 {time}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="117" />
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179" />
+        <location filename="../../app/ui/main_window.py" line="189" />
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="181" />
+        <location filename="../../app/ui/main_window.py" line="191" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="184" />
+        <location filename="../../app/ui/main_window.py" line="201" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>

@@ -17,7 +17,7 @@ NOW = datetime(2026, 11, 27, 11, 15, tzinfo=ZoneInfo(machine_zone()))
 def desktop(qapp, tmp_path, sqlite_url):
     from app.ui.app import DesktopApp
 
-    app = DesktopApp(sqlite_url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane())
+    app = DesktopApp(sqlite_url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane(), scheduled=False)
     app.context.clock = lambda: NOW
     app.window.service_level.day = NOW.date()
     app.start()

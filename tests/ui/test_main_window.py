@@ -150,7 +150,7 @@ def test_the_shipped_font_draws_chinese(desktop, qapp):
 
 def test_geometry_splitters_and_last_view_are_remembered(qapp, tmp_path, sqlite_url):
     settings = tmp_path / "settings.ini"
-    first = DesktopApp(sqlite_url, "en", settings_path=settings, lane=InlineLane())
+    first = DesktopApp(sqlite_url, "en", settings_path=settings, lane=InlineLane(), scheduled=False)
     first.start()
     first.load_demo()
     first.window.resize(731, 517)  # within the offscreen screen, or restoring clamps it
@@ -161,7 +161,7 @@ def test_geometry_splitters_and_last_view_are_remembered(qapp, tmp_path, sqlite_
     first.window.show_view("service_level")
     first.close()
     assert QSettings(str(settings), QSettings.Format.IniFormat).value("window/last_view") == "service_level"
-    second = DesktopApp(sqlite_url, "en", settings_path=settings, lane=InlineLane())
+    second = DesktopApp(sqlite_url, "en", settings_path=settings, lane=InlineLane(), scheduled=False)
     second.start()
     qapp.processEvents()
     assert (second.window.size().width(), second.window.size().height()) == size

@@ -11,7 +11,7 @@ from tests.services.test_floor import NOW, agent_lines, call_lines, import_lines
 
 
 def open_window(qapp, tmp_path, url):
-    app = DesktopApp(url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane())
+    app = DesktopApp(url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane(), scheduled=False)
     app.context.clock = lambda: NOW
     app.start()
     app.window.show_view("now")
