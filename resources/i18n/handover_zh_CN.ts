@@ -120,32 +120,37 @@
         <translation>请选择文件并填写数据源名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="202" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="211" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="225" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="236" />
+        <source>{source} is live: {lines} lines read, {new} new calls; the window polls it from now on.</source>
+        <translation>{source} 已设为实时：读取 {lines} 行，新增 {new} 通电话；此后由控制台定时读取。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="241" />
         <source>{n} intervals</source>
         <translation>{n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="226" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="242" />
         <source>{n} calls ({new} new, {known} already known)</source>
         <translation>{n} 通电话（新增 {new}，已有 {known}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="228" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="244" />
         <source>Imported {what} from {lines} lines into {source}; {rejected} lines rejected.</source>
         <translation>已从 {lines} 行导入 {what} 到 {source}；{rejected} 行被拒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="232" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="248" />
         <source>Cancelled: the batches read so far are stored; import again to complete it.</source>
         <translation>已取消：已读取的批次已保存；再次导入即可完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="267" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="283" />
         <source>Save rejected lines</source>
         <translation>保存被拒行</translation>
     </message>

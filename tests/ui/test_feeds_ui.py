@@ -82,3 +82,27 @@ def test_queue_settings_recompute_the_figures(desktop):
     sl.set_queues(("PS",))
     assert sl.current.threshold_seconds == 20
     assert sl.current.slots[ten_thirty].figures.answered_within < within_60
+
+
+def test_add_a_live_feed_through_the_dialog(desktop, tmp_path):
+    from tests.conftest import SHARED_DATA
+
+    log = tmp_path / "queue_log"
+    kata = (SHARED_DATA / "asterisk-queue-log" / "logvisualiserkata_input.queue_log").read_text().splitlines()
+    log.write_text("\n".join(kata[:100]) + "\n")
+    window = desktop.window
+    window.add_feed()
+    dialog = window.add_feed_dialog
+    dialog.path_edit.setText(str(log))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(FeedFormat.QUEUE_LOG.value))
+    dialog.source_edit.setText("pbx")
+    dialog.site_box.setCurrentText("Main site")
+    dialog.zone_box.setCurrentText("")
+    dialog.live_box.setChecked(True)
+    dialog.start_import()
+    assert "pbx is live: 100 lines read" in dialog.result.text(), dialog.result.text()
+    assert window.live.plan[0] == ("pbx",)
+    with open(log, "a") as fh:
+        fh.write("\n".join(kata[100:]) + "\n")
+    window.live.poll_now()
+    assert window.live.results["pbx"].lines_read == len(kata) - 100

@@ -193,7 +193,16 @@ class AddFeedDialog(QDialog):
         self.state = ImportState(on_progress=self._progress.changed.emit)
         state = self.state
 
+        live = self.live_box.isChecked()
+
         def work():
+            if live:
+                from app.services.live import add_live_source, poll
+
+                add_live_source(console, request)
+                result = poll(console, request.source)  # the first poll reads what the file holds
+                source_service.set_target(console, request.source, target)
+                return result
             summary = import_feed(console, request, state)
             source_service.set_target(console, summary.source, target)
             return summary
@@ -217,11 +226,18 @@ class AddFeedDialog(QDialog):
         for w in (self.path_edit, self.format_box, self.source_edit, self.site_box, self.zone_box):
             w.setEnabled(not running)
 
-    def _done(self, summary: ImportSummary) -> None:
+    def _done(self, summary) -> None:
         self.state = None
         self._set_running(False)
         self.summary = summary
         self.progress.setValue(1000)
+        if not isinstance(summary, ImportSummary):  # a live source's first poll
+            self.result.setText(self.tr(
+                "{source} is live: {lines} lines read, {new} new calls; the window polls it from now on."
+            ).format(source=summary.source, lines=summary.lines_read, new=summary.new))
+            self._show_rejected(summary.first_rejected)
+            self.imported.emit(summary)
+            return
         what = self.tr("{n} intervals").format(n=summary.intervals_written) if summary.vendor_rule else self.tr(
             "{n} calls ({new} new, {known} already known)"
         ).format(n=summary.calls, new=summary.new, known=summary.known)
