@@ -14,6 +14,22 @@ import sys
 from app import cli, paths
 
 
+def _no_display() -> bool:
+    """On Linux without a display (and no Qt platform chosen), a window cannot open."""
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
+NO_DISPLAY = (
+    "handover-console: no display to open the window on (set DISPLAY, or QT_QPA_PLATFORM=offscreen "
+    "for --screenshots)"
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     db_url = os.environ.get("HANDOVER_DB_URL") or None
@@ -23,14 +39,21 @@ def main(argv: list[str] | None = None) -> int:
         if args.command:
             code = cli.main(argv, db_url=db_url)
             if args.command == "demo" and code == 0 and not args.no_window:
+                if _no_display():
+                    print(NO_DISPLAY + "; the demo database is built and its report printed above", file=sys.stderr)
+                    return 0
                 from app.ui.app import run
 
                 return run(f"sqlite:///{paths.demo_db_path()}", getattr(args, "lang", None))
             return code
         if args.screenshots:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # rendered without a screen
             from app.ui.app import screenshots
 
             return screenshots(args.screenshots, url, args.lang)
+        if _no_display():
+            print(NO_DISPLAY, file=sys.stderr)
+            return 2
         from app.ui.app import run
 
         return run(url, args.lang)

@@ -1,0 +1,41 @@
+"""The program's entry: commands, the window without a display, and --screenshots."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env(tmp_path, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HANDOVER_DATA_DIR=str(tmp_path), **extra)
+    return env
+
+
+def test_without_a_display_the_window_says_so_and_the_demo_still_builds(tmp_path):
+    window = subprocess.run([sys.executable, "-m", "app"], cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True)
+    assert window.returncode == 2 and "no display" in window.stderr
+    demo = subprocess.run([sys.executable, "-m", "app", "demo"], cwd=ROOT, env=_env(tmp_path), capture_output=True, text=True)
+    assert demo.returncode == 0 and "Demo database:" in demo.stdout and "no display" in demo.stderr
+    assert (tmp_path / "demo.sqlite3").exists()
+
+
+def test_screenshots_of_every_view_with_the_demo(tmp_path):
+    env = _env(tmp_path)
+    assert subprocess.run([sys.executable, "-m", "app", "demo", "--no-window"], cwd=ROOT, env=env,
+                          capture_output=True).returncode == 0
+    shots = tmp_path / "shots"
+    done = subprocess.run([sys.executable, "-m", "app", "--screenshots", str(shots), "--lang", "zh_CN",
+                           "--db", f"sqlite:///{tmp_path / 'demo.sqlite3'}"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.stem for p in shots.glob("*.png"))
+    assert names == ["add_feed", "now", "preferences", "service_level", "service_level_definitions",
+                     "service_level_week", "wallboard"]
+    assert all(p.stat().st_size > 10_000 for p in shots.glob("*.png"))
+    empty = subprocess.run([sys.executable, "-m", "app", "--screenshots", str(tmp_path / "empty"),
+                            "--db", f"sqlite:///{tmp_path / 'empty.sqlite3'}"], cwd=ROOT, env=env,
+                           capture_output=True, text=True)
+    assert empty.returncode == 0 and (tmp_path / "empty" / "welcome.png").exists()
