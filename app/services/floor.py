@@ -27,6 +27,9 @@ from app.storage import floor as floor_store
 from app.storage import sites as site_store
 
 
+MAX_CALL_SECONDS = 2 * 3600
+
+
 def floor_now(console: Console, source_name: str, now: datetime | None = None) -> FloorNow:
     """The floor of `source_name` at `now` (default: the current time; an aware datetime)."""
     if now is None:
@@ -41,7 +44,10 @@ def floor_now(console: Console, source_name: str, now: datetime | None = None) -
         tz = zone(source.site.timezone)
         span = floor_span(now, tz)
         events = floor_store.agent_events(tx, source.id, span.replay_from, now)
-        open_calls = floor_store.open_answered_calls(tx, source.id, span.day_first, span.now_interval, now)
+        # A call is taken as still going for at most MAX_CALL_SECONDS: a lost COMPLETE line must not
+        # keep an agent "on a call" all day (the longest call of the January 1999 data is 88 minutes).
+        since = max(span.day_first, int(now.timestamp()) - MAX_CALL_SECONDS)
+        open_calls = floor_store.open_answered_calls(tx, source.id, since, span.now_interval, now)
         waiting, earliest = floor_store.waiting_calls(tx, source.id, span.day_first, span.now_interval, now)
         today = floor_store.interval_totals(tx, source.id, span.day_first, span.now_interval + INTERVAL_SECONDS)
         last_week = floor_store.interval_totals(tx, source.id, span.last_week_first, span.last_week_end)

@@ -34,6 +34,7 @@ def render_all(desktop, folder: Path) -> list[Path]:
         window.show_view("now")
         shot("now")
         board = window.now.open_wallboard()
+        board.showNormal()  # a 1920 x 1080 floor screen, whatever the offscreen screen is
         board.resize(1920, 1080)
         shot("wallboard", board)
         board.close()

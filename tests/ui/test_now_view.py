@@ -25,7 +25,7 @@ def test_now_tiles_and_agents(qapp, tmp_path, sqlite_url):
     now = app.window.now
     tiles = {key: (t.value.text(), t.detail.text()) for key, t in now.tiles.items()}
     assert tiles["waiting"] == ("2", "oldest 4:00")
-    assert tiles["agents"] == ("10", "3 on a call · 3 available · 4 paused")
+    assert tiles["agents"] == ("9", "2 on a call · 3 available · 4 paused")
     assert tiles["paused"] == ("4", "lunch 2, meeting 1, training 1")
     assert tiles["service_level"] == ("42.9 %", "▼ below the target of 80 %")
     assert tiles["abandoned"] == ("28.6 %", "2 of 7 calls")

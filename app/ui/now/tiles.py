@@ -87,6 +87,15 @@ class Tile(QFrame):
         layout.addWidget(self.value, 1)
         layout.addWidget(self.detail)
 
+    def fit(self, width: int, height: int) -> None:
+        """Size the type to a tile of `width` x `height` pixels (the wallboard follows its screen)."""
+        value_px = max(12, min(int(height * 0.36), int(width / 5.2)))
+        for label, px in ((self.title, max(10, min(int(height * 0.09), int(width / 14)))), (self.value, value_px),
+                          (self.detail, max(9, min(int(height * 0.075), int(width / 20))))):
+            font = label.font()
+            font.setPixelSize(px)
+            label.setFont(font)
+
     def show_text(self, text: TileText) -> None:
         self.title.setText(text.title)
         self.value.setText(text.value)

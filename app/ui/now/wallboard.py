@@ -36,6 +36,15 @@ class Wallboard(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         self.setWindowTitle(self.tr("Wallboard"))
 
+    def resizeEvent(self, event) -> None:  # Qt override: type readable across the room, never cut
+        super().resizeEvent(event)
+        size = event.size()
+        heading = self.heading.font()
+        heading.setPixelSize(max(16, size.height() // 18))
+        self.heading.setFont(heading)
+        for tile in self.tiles.values():
+            tile.fit(size.width() // 3 - 24, (size.height() - size.height() // 12) // 2 - 24)
+
     def show_now(self, now: FloorNow) -> None:
         for text in tiles_for(now):
             self.tiles[text.key].show_text(text)

@@ -223,6 +223,11 @@ class ServiceLevelView(QWidget):
         self._scroll_to_now(view)
         self.day_shown.emit(view)
 
+    def showEvent(self, event) -> None:  # Qt override: a table scrolls only once it has a size
+        super().showEvent(event)
+        if self.current is not None:
+            self._scroll_to_now(self.current)
+
     def _scroll_to_now(self, view: DayView) -> None:
         """Bring the interval in progress (or the last one with data) into sight."""
         rows = [i for i, s in enumerate(view.slots) if s.provisional] or [
