@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from app.services.console import Console
 from app.services.lane import InlineLane
@@ -37,7 +38,12 @@ def test_now_tiles_and_agents(qapp, tmp_path, sqlite_url):
     board = now.open_wallboard()
     assert board.isFullScreen() or board.isVisible()
     assert board.tiles["service_level"].value.text() == "42.9 %"
-    assert board.tiles["service_level"].value.font().pointSizeF() > 2 * now.tiles["service_level"].value.font().pointSizeF()
+    board.showNormal()
+    board.resize(1920, 1080)  # a floor screen
+    qapp.processEvents()
+    big = QFontMetrics(board.tiles["service_level"].value.font()).height()
+    assert big > 2 * QFontMetrics(now.tiles["service_level"].value.font()).height()
+    assert QFontMetrics(board.tiles["service_level"].value.font()).horizontalAdvance("100.0 %") < 1920 / 3
     board.close()
     assert now.wallboard is None
     app.close()
