@@ -13,7 +13,6 @@ from datetime import date, datetime, timedelta, timezone
 
 from app.domain.intervals import INTERVAL_SECONDS, day_intervals, local_hhmm, zone
 from app.domain.service_level import IntervalFigures, SlDefinition
-from app.domain.sources import FeedSource
 from app.services.console import Console
 from app.services.reports import interval_report
 from app.storage import calls as call_store
@@ -53,11 +52,6 @@ class DayView:
     @property
     def covered(self) -> bool:
         return any(s.figures is not None for s in self.slots)
-
-
-def sources(console: Console) -> tuple[FeedSource, ...]:
-    with console.db.transaction() as tx:
-        return site_store.list_sources(tx)
 
 
 def day_view(

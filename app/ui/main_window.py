@@ -156,11 +156,10 @@ class MainWindow(QMainWindow):
             return
 
         def work():
-            from app.services import day_view as day_service
             from app.services import sources as source_service
             from app.services.demo_feed import schedule_path
 
-            sources = day_service.sources(console)
+            sources = source_service.list_sources(console)
             live = tuple(s.name for s in sources if s.live)
             demo = next((s.path for s in sources if s.live and s.path and schedule_path(Path(s.path)).exists()), None)
             return sources, source_service.list_sites(console), live, demo
