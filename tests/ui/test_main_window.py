@@ -179,3 +179,20 @@ def test_models_pass_qtmodeltester(desktop, qtmodeltester):
     qtmodeltester.check(sl.table_model)
     qtmodeltester.check(sl.definitions_model)
     qtmodeltester.check(sl.week_model)
+
+
+def test_hover_text_and_last_week_overlay(desktop):
+    window = desktop.window
+    window.load_demo()
+    sl = window.service_level
+    ten_thirty = [s.label for s in sl.current.slots].index("10:30")
+    text = sl.chart.describe(ten_thirty)
+    assert text.splitlines()[:4] == [
+        "10:30 (closed)", "Offered 97, answered 88, abandoned 9", "Answered within T: 37", "Service level: 38.1 %"
+    ]
+    assert sl.chart.describe(0) == "00:00: no data"
+    assert sl.chart.describe(22).startswith("11:00 (in progress)") and "Waiting now:" in sl.chart.describe(22)
+    sl.compare_box.setChecked(True)
+    assert sl.chart.previous is not None and sl.chart.previous.day.isoformat() == "2026-11-20"
+    x, y = sl.chart.ghost.getData()
+    assert x is None or len(x) == 0  # a week earlier has no data: no ghost line drawn
