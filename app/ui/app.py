@@ -7,6 +7,7 @@ renders every view to DIR/<view>.png offscreen and exits.
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSettings, QTimer
@@ -110,7 +111,9 @@ def run(db_url: str | None, lang: str | None) -> int:
 def screenshots(folder: Path, db_url: str | None, lang: str | None) -> int:
     from app.ui.screenshots import render_all
 
-    desktop = DesktopApp(db_url, lang, settings_path=Path(folder) / ".screenshot-settings.ini")
+    # Fresh settings (not the user's remembered window), kept out of the pictures' folder.
+    scratch = tempfile.TemporaryDirectory()
+    desktop = DesktopApp(db_url, lang, settings_path=Path(scratch.name) / "settings.ini")
     desktop.start()
     desktop.wait_idle()
     written = render_all(desktop, Path(folder))
@@ -118,4 +121,5 @@ def screenshots(folder: Path, db_url: str | None, lang: str | None) -> int:
         print(path)
     QTimer.singleShot(0, desktop.qt.quit)
     desktop.close()
+    scratch.cleanup()
     return 0

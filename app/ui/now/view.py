@@ -64,6 +64,7 @@ class NowView(QWidget):
         self.current: FloorNow | None = None
         self.wallboard: Wallboard | None = None
         self.source_box = QComboBox(objectName="now_source")
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.source_box.currentTextChanged.connect(lambda _: self.refresh())
         self.wallboard_button = QPushButton(objectName="wallboard")
         self.wallboard_button.clicked.connect(self.open_wallboard)

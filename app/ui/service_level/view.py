@@ -52,6 +52,7 @@ class ServiceLevelView(QWidget):
     # --- layout -------------------------------------------------------------------------
     def _build(self) -> None:
         self.source_box = QComboBox(objectName="source")
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.source_box.currentTextChanged.connect(self._source_chosen)
         self.queue_button = QToolButton(objectName="queues", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.queue_menu = QMenu(self.queue_button)
