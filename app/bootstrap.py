@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
-from app import cli, paths
+from app import paths
+from app.cli_parser import build_parser
 
 
 def _no_display() -> bool:
@@ -34,9 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     db_url = os.environ.get("HANDOVER_DB_URL") or None
     try:
-        args = cli.build_parser().parse_args(argv)
+        args = build_parser().parse_args(argv)
         url = getattr(args, "db", None) or db_url
         if args.command:
+            from app import cli  # the commands' services load only when a command runs
+
             code = cli.main(argv, db_url=db_url)
             if args.command == "demo" and code == 0 and not args.no_window:
                 if _no_display():

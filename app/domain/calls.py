@@ -25,6 +25,10 @@ class FeedFormat(str, enum.Enum):
     INTERVAL_CSV = "interval-csv"
 
 
+# The formats read call by call (the others carry intervals already aggregated).
+CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK, FeedFormat.QUEUE_LOG)
+
+
 @dataclass(frozen=True, slots=True)
 class CallRecord:
     """One caller visit to one queue, as every feed format is read into.

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from app.domain.calls import CallState, FeedFormat, RejectedLine
+from app.domain.calls import CALL_FORMATS, CallState, FeedFormat, RejectedLine
 from app.domain.errors import ImportCancelledError, InputFileError, InvalidSettingError
 from app.domain.intervals import zone
 from app.domain.service_level import SlSettings
@@ -45,7 +45,6 @@ from app.storage import calls as call_store
 from app.storage import imports as run_store
 from app.storage import sites as site_store
 
-CALL_FORMATS = (FeedFormat.CALLS_CSV, FeedFormat.ANONYMOUS_BANK, FeedFormat.QUEUE_LOG)
 
 
 @dataclass

@@ -30,9 +30,12 @@ def main() -> int:
         app.processEvents()
         print(json.dumps({"shown": time.perf_counter() - T0, "data": None}))
         return 0
+    # The way `handover-console --db URL` starts: parse the arguments, then the window.
+    from app.cli_parser import build_parser
     from app.ui.app import DesktopApp
 
-    desktop = DesktopApp(url, "en")
+    args = build_parser().parse_args(["--db", url, "--lang", "en"])
+    desktop = DesktopApp(args.db, args.lang)
     desktop.start()
     desktop.qt.processEvents()
     shown = time.perf_counter() - T0

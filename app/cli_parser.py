@@ -1,0 +1,84 @@
+"""The command line's arguments (ARCHITECTURE.md section 6), apart from the commands' work.
+
+Light on purpose: the program parses its arguments before it knows whether
+it opens the window, and the window must show before SQLAlchemy and pandas load.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from app import __version__
+from app.domain.calls import CALL_FORMATS, FeedFormat
+from app.domain.service_level import SlDefinition
+
+DEFAULT_POLL_SECONDS = 15.0
+LANGS = ("zh_CN", "en")
+COMMANDS = ("demo", "feed", "report")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                        help="database URL (default: HANDOVER_DB_URL, else the SQLite file in the user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="handover-console",
+        description="Shift Handover Console: service level, shift sheet and handover for call-center supervisors.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"handover-console {__version__}")
+    parser.add_argument("--lang", choices=LANGS, default=None, help="language of the interface")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="render every view to DIR/<view>.png and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="build the demo database (today's calls) and show it")
+    demo.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    demo.add_argument("--no-window", action="store_true", help="print today's report and exit without opening the window")
+
+    feed = sub.add_parser("feed", help="ACD feeds").add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    imp = feed.add_parser("import", parents=[common], help="import a feed file into a source")
+    imp.add_argument("path", type=Path)
+    imp.add_argument("--format", required=True, choices=[f.value for f in FeedFormat])
+    imp.add_argument("--source", required=True, metavar="NAME")
+    imp.add_argument("--site", metavar="NAME", help="site of a new source (created with --tz if it does not exist)")
+    imp.add_argument("--threshold", type=float, metavar="SECONDS", help="service-level threshold T (default 20)")
+    imp.add_argument("--tz", metavar="ZONE", help="IANA zone of the file's wall-clock times (default: the site's)")
+    imp.add_argument("--sl-definition", choices=[d.value for d in SlDefinition])
+    imp.add_argument("--mapping", type=Path, metavar="FILE", help="TOML mapping of another vendor's call export")
+    watch = feed.add_parser("watch", parents=[common], help="follow a live feed file, importing what is appended")
+    watch.add_argument("path", type=Path)
+    watch.add_argument("--format", required=True, choices=[f.value for f in CALL_FORMATS])
+    watch.add_argument("--source", required=True, metavar="NAME")
+    watch.add_argument("--interval", type=_positive(float), default=DEFAULT_POLL_SECONDS, metavar="S",
+                       help=f"seconds between polls (default {DEFAULT_POLL_SECONDS:g})")
+    watch.add_argument("--polls", type=_positive(int), metavar="N", help="stop after N polls (default: until Ctrl-C)")
+
+    report = sub.add_parser("report", help="reports").add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    rep = report.add_parser("intervals", parents=[common], help="half-hourly figures of one local date")
+    rep.add_argument("--source", required=True, metavar="NAME")
+    rep.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
+    rep.add_argument("--queue", metavar="NAME", help="one queue, or '*' for the total over all queues")
+    rep.add_argument("--format", dest="output", choices=("table", "json", "csv"), default="table")
+    return parser
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"{text!r} is not above 0")
+        return value
+
+    return parse
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
