@@ -87,3 +87,13 @@ class ImportCancelledError(AppError):
     def __init__(self, path: str) -> None:
         super().__init__(f"{path}: import cancelled before anything was stored", path=path)
         self.path = path
+
+
+class UnknownQueueError(AppError):
+    code = "unknown_queue"
+
+    def __init__(self, source: str, queue: str, known: tuple[str, ...]) -> None:
+        listed = ", ".join(known) or "none yet"
+        super().__init__(f"source {source!r} has no queue {queue!r} (its queues: {listed})", source=source, queue=queue)
+        self.source = source
+        self.queue = queue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain.errors import UnknownSourceError
+from app.domain.errors import UnknownQueueError, UnknownSourceError
 from app.domain.intervals import INTERVAL_SECONDS, day_intervals, local_iso, zone
 from app.domain.service_level import IntervalFigures, SlDefinition
 from app.services.console import Console
@@ -81,6 +81,8 @@ def interval_report(
             tx, source.id, day_.first, day_.end, None if queue in (None, ALL_QUEUES) else queue
         )
         known_queues = call_store.queues(tx, source.id)
+    if queue not in (None, ALL_QUEUES) and queue not in known_queues:
+        raise UnknownQueueError(source.name, queue, tuple(known_queues))
     covered = [s for s in day_.starts if any(s <= b and s + INTERVAL_SECONDS > a for a, b in spans)]
     by_key = {(q, s): (t, f) for q, s, t, f in stored}
     if queue is None or queue == ALL_QUEUES:

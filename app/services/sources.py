@@ -38,20 +38,36 @@ def set_queue_override(
     definition: SlDefinition | None = None,
 ) -> SourceChanged:
     """Give `queue` its own threshold, target or definition (None: the source's)."""
-    if threshold_seconds is not None and not (0 <= threshold_seconds <= 3600):
-        raise InvalidSettingError("threshold", threshold_seconds, "must be between 0 and 3600 seconds")
-    if target_percent is not None and not (0 < target_percent <= 100):
-        raise InvalidSettingError("target", target_percent, "must be a percentage above 0 and at most 100")
+    return set_queue_overrides(console, source_name, {queue: QueueOverride(threshold_seconds, target_percent, definition)})
+
+
+def set_queue_overrides(console: Console, source_name: str, overrides: dict[str, QueueOverride]) -> SourceChanged:
+    """Set the overrides of several queues in one transaction, recounting the intervals once.
+
+    A vendor interval report's counts were made by the vendor with its own
+    threshold: its queues may get their own target, not another threshold.
+    """
+    for o in overrides.values():
+        if o.threshold_seconds is not None and not (0 <= o.threshold_seconds <= 3600):
+            raise InvalidSettingError("threshold", o.threshold_seconds, "must be between 0 and 3600 seconds")
+        if o.target_percent is not None and not (0 < o.target_percent <= 100):
+            raise InvalidSettingError("target", o.target_percent, "must be a percentage above 0 and at most 100")
     with console.db.transaction() as tx:
         source = site_store.find_source(tx, source_name)
         if source is None:
             raise UnknownSourceError(source_name)
-        site_store.set_queue_override(
-            tx, source.id, queue, QueueOverride(threshold_seconds, target_percent, definition)
-        )
+        vendor = source.vendor_rule is not None
+        if vendor and any(o.threshold_seconds not in (None, source.settings.threshold_seconds) for o in overrides.values()):
+            raise InvalidSettingError(
+                "threshold", source_name, "the figures of a vendor report were counted with its own threshold"
+            )
+        for queue, override in overrides.items():
+            site_store.set_queue_override(tx, source.id, queue, override)
         source = site_store.find_source(tx, source_name)
-        default, special = source.thresholds()
-        written = call_store.recompute_intervals(tx, source.id, default, special)
+        written = 0
+        if not vendor:  # a vendor report has no calls to recount: its stored rows stay as they are
+            default, special = source.thresholds()
+            written = call_store.recompute_intervals(tx, source.id, default, special)
     return SourceChanged(source, written)
 
 

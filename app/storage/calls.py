@@ -74,26 +74,31 @@ def resolve_dumps(
     """End stored waiting calls by AGENTDUMP events (call id, queue, time).
 
     Each dump ends the latest waiting call of that call id and queue that
-    arrived at or before it (state other, wait = dump - arrival). Returns the
+    arrived at or before it (state other, wait = dump - arrival); a call that
+    this dump already ended (a repeated import) counts as matched. Returns the
     interval starts touched and the indexes of the dumps that matched nothing.
     """
     touched, unmatched = [], []
     for index, (callid, queue, at) in enumerate(dumps):
         prefix = f"{callid}|{queue}|".replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        same_visit = (
+            Call.source_id == source_id,
+            Call.queue == queue,
+            Call.call_key.like(prefix + "%", escape="\\"),
+            Call.arrived_at <= at,
+        )
         call = session.execute(
             select(Call.id, Call.arrived_at, Call.interval_start)
-            .where(
-                Call.source_id == source_id,
-                Call.queue == queue,
-                Call.call_key.like(prefix + "%", escape="\\"),
-                Call.state == CallState.WAITING.value,
-                Call.arrived_at <= at,
-            )
+            .where(*same_visit, Call.state == CallState.WAITING.value)
             .order_by(Call.arrived_at.desc())
             .limit(1)
         ).first()
         if call is None:
-            unmatched.append(index)
+            done = session.execute(
+                select(Call.id).where(*same_visit, Call.state == CallState.OTHER.value, Call.ended_at == at).limit(1)
+            ).first()
+            if done is None:
+                unmatched.append(index)
             continue
         session.execute(
             update(Call.__table__)

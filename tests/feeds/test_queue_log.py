@@ -291,3 +291,12 @@ def test_shuffles_duplicates_and_overlapping_splits_give_the_same_intervals(tmp_
     split = import_lines(folder, f"sqlite:///{folder / 'split.sqlite3'}", [rest[:cut_a], rest[cut_b:] + dumps])
     assert once == base
     assert split == base
+
+
+def test_reimporting_an_agentdump_changes_nothing_and_rejects_nothing(capsys, tmp_path, db_url):
+    path = write(tmp_path, [f"{T0}|1.1|sales|NONE|ENTERQUEUE||1", f"{T0 + 9}|1.1|sales|SIP/a|AGENTDUMP"])
+    first = run(capsys, "feed", "import", str(path), "--format", "queue-log", "--source", "pbx", "--tz", "UTC", "--db", db_url)
+    again = run(capsys, "feed", "import", str(path), "--format", "queue-log", "--source", "pbx", "--tz", "UTC", "--db", db_url)
+    assert "rejected                 0" in first and "rejected                 0" in again
+    calls, _ = stored_calls(db_url)
+    assert calls == {f"1.1|sales|{T0}": ("other", 9.0, None, None, "1")}

@@ -119,3 +119,11 @@ def test_truncated_last_line_of_anonymous_bank(capsys, tmp_path, db_url):
     assert rc == 0, err
     assert "line 102: expected 17 tab-separated fields, found" in out
     assert re.search(r"lines read +101\n", out)
+
+
+def test_unknown_queue_exits_2_naming_the_queues(capsys, tmp_path, db_url):
+    path = tmp_path / "ok.csv"
+    path.write_text(HEADER + GOOD)
+    assert imp(capsys, path, db_url)[0] == 0
+    rc, out, err = run(capsys, "report", "intervals", "--source", "acd", "--date", "2026-11-27", "--queue", "nosuch", "--db", db_url)
+    assert rc == 2 and out == "" and "has no queue 'nosuch' (its queues: q)" in err

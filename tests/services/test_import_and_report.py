@@ -156,3 +156,33 @@ def test_csv_and_table_formats(capsys, tmp_path, db_url):
     rc, out, _ = run(capsys, "report", "intervals", "--source", "acd", "--date", "2026-11-27",
                      "--queue", "sales", "--db", db_url)
     assert "09:00     sales" in out and "25.0" in out
+
+
+def test_a_vendor_source_keeps_its_figures_when_a_queue_gets_its_own_target(capsys, tmp_path, db_url):
+    from pathlib import Path
+
+    from app.domain.errors import InvalidSettingError
+    from app.domain.sources import QueueOverride
+    from app.services.sources import set_queue_overrides
+
+    mapping = Path(__file__).resolve().parents[2] / "resources" / "mappings" / "amazon-connect-historical-metrics.toml"
+    report_file = tmp_path / "connect.csv"
+    report_file.write_text(
+        "Queue,StartInterval,EndInterval,Contacts queued,Contacts handled incoming,Contacts abandoned,"
+        "Contacts answered in 20 seconds,Contacts abandoned in 20 seconds,Average queue answer time,Average handle time\n"
+        "Care,2026-11-27T09:00:00,2026-11-27T09:30:00,10,9,1,8,1,00:00:12,00:03:00\n"
+    )
+    rc = main(["feed", "import", str(report_file), "--format", "interval-csv", "--mapping", str(mapping),
+               "--source", "cx", "--site", "SH", "--tz", "Asia/Shanghai", "--db", db_url])
+    capsys.readouterr()
+    assert rc == 0
+    console = Console.open(db_url)
+    try:
+        changed = set_queue_overrides(console, "cx", {"Care": QueueOverride(target_percent=90)})
+        assert changed.intervals_recomputed == 0
+        with pytest.raises(InvalidSettingError):
+            set_queue_overrides(console, "cx", {"Care": QueueOverride(threshold_seconds=30)})
+        rows = interval_report(console, "cx", date(2026, 11, 27), "Care")
+    finally:
+        console.close()
+    assert len(rows) == 1 and rows[0].figures.offered == 10 and rows[0].target_percent == 90

@@ -85,15 +85,14 @@ class QueueSettingsDialog(QDialog):
         return out
 
     def apply(self) -> None:
-        from app.services.sources import set_queue_override
+        from app.domain.sources import QueueOverride
+        from app.services.sources import set_queue_overrides
 
-        console, name, changes = self.context.console, self.source.name, self.changes()
+        console, name = self.context.console, self.source.name
+        overrides = {q: QueueOverride(t, target, d) for q, t, target, d in self.changes()}
 
         def work():
-            changed = None
-            for queue, threshold, target, definition in changes:
-                changed = set_queue_override(console, name, queue, threshold, target, definition)
-            return changed
+            return set_queue_overrides(console, name, overrides)
 
         def done(changed) -> None:
             self.result_label.setText(self.tr("Saved; {n} intervals recomputed.").format(n=changed.intervals_recomputed))
