@@ -7,6 +7,7 @@ stored calls in the same transaction, so figures and settings never disagree.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from app.domain.errors import InvalidSettingError, UnknownSourceError
 from app.domain.service_level import SlDefinition
@@ -86,3 +87,12 @@ def set_target(console: Console, source_name: str, target_percent: float) -> Fee
 def list_sites(console: Console):
     with console.db.transaction() as tx:
         return site_store.list_sites(tx)
+
+
+def live_plan(console: Console, sources: tuple[FeedSource, ...]) -> tuple[tuple[str, ...], str | None]:
+    """The live sources to poll, and the demo feed to grow (a live source with a day schedule beside it)."""
+    from app.services.demo_feed import schedule_path
+
+    live = tuple(s.name for s in sources if s.live)
+    demo = next((s.path for s in sources if s.live and s.path and schedule_path(Path(s.path)).exists()), None)
+    return live, demo

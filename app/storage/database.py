@@ -7,7 +7,7 @@ migration from db/, and makes sure a default site exists.
 
 from __future__ import annotations
 
-import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -105,7 +105,14 @@ class Database:
         if not db_path or db_path == ":memory:":
             return
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        shutil.copy2(db_path, f"{db_path}.before-{revision}-{stamp}")
+        # SQLite's online backup: the copy holds what is still in the WAL file too.
+        source = sqlite3.connect(db_path)
+        target = sqlite3.connect(f"{db_path}.before-{revision}-{stamp}")
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+            source.close()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -29,6 +29,7 @@ class LiveFeeds(QObject):
     def __init__(self, context, lane, status_bar=None, parent=None, scheduled: bool = True) -> None:
         super().__init__(parent)
         self.scheduled = scheduled  # False in tests: polls happen only through poll_now()
+        self.generation = 0  # results of a scheduler that was stopped are dropped
         self.plan: tuple[tuple[str, ...], str | None] = ((), None)
         self.context = context
         self.lane = lane
@@ -51,12 +52,16 @@ class LiveFeeds(QObject):
             return
         seconds = max(2, self.context.settings.get(POLL_SECONDS))
         self.scheduler = Scheduler(self.lane)
+        generation = self.generation
+
+        def deliver(result) -> None:
+            self._from_thread.emit((generation, result))
         if demo_feed:
             self.scheduler.every("demo-feed", DEMO_TICK_SECONDS, self._tick, demo_feed,
                                  on_result=lambda tick: None, on_error=self._error_from_thread.emit)
         for name in names:
             self.scheduler.every(poll_job_id(name), seconds, self._poll, name,
-                                 on_result=self._from_thread.emit, on_error=self._error_from_thread.emit)
+                                 on_result=deliver, on_error=self._error_from_thread.emit)
         self.scheduler.start()
 
     def _tick(self, feed: str):
@@ -75,11 +80,14 @@ class LiveFeeds(QObject):
         if demo_feed:
             self.context.runner.run(self._tick, demo_feed, on_done=lambda tick: None, on_error=self._failed)
         for name in names:
-            self.context.runner.run(self._poll, name, on_done=self._deliver, on_error=self._failed)
+            self.context.runner.run(self._poll, name, on_done=lambda r: self._deliver((self.generation, r)),
+                                    on_error=self._failed)
 
     def stop(self) -> None:
+        """Stop polling without waiting on the GUI thread for a poll under way (its result is dropped)."""
+        self.generation += 1
         if self.scheduler is not None:
-            self.scheduler.shutdown(wait=True)
+            self.scheduler.shutdown(wait=False)
             self.scheduler = None
         for label in self.labels.values():
             if self.status_bar is not None:
@@ -88,7 +96,10 @@ class LiveFeeds(QObject):
         self.labels, self.results, self.errors = {}, {}, {}
 
     # --- results ----------------------------------------------------------------------
-    def _deliver(self, result) -> None:
+    def _deliver(self, item) -> None:
+        generation, result = item
+        if generation != self.generation:
+            return  # polled for a database or plan no longer shown
         self.results[result.source] = result
         self.errors.pop(result.source, None)
         self.update_labels()

@@ -8,7 +8,6 @@ splitters and the last view are remembered.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
@@ -157,11 +156,9 @@ class MainWindow(QMainWindow):
 
         def work():
             from app.services import sources as source_service
-            from app.services.demo_feed import schedule_path
 
             sources = source_service.list_sources(console)
-            live = tuple(s.name for s in sources if s.live)
-            demo = next((s.path for s in sources if s.live and s.path and schedule_path(Path(s.path)).exists()), None)
+            live, demo = source_service.live_plan(console, sources)
             return sources, source_service.list_sites(console), live, demo
 
         self.context.runner.run(work, on_done=self._sources_loaded)
@@ -209,8 +206,12 @@ class MainWindow(QMainWindow):
     def add_feed(self) -> None:
         from app.ui.feeds.add_feed_dialog import AddFeedDialog
 
+        if self.context.console is None:
+            self.show_message(self.tr("The database is still opening; try again in a moment."))
+            return
         dialog = AddFeedDialog(self.context, self)
         dialog.load_sites(getattr(self, "sites", ()))
+        dialog.load_sources(self.sources)
         dialog.imported.connect(lambda _: self.refresh())
         dialog.open()
         self.add_feed_dialog = dialog
@@ -240,6 +241,9 @@ class MainWindow(QMainWindow):
         s.store.sync()
 
     def closeEvent(self, event) -> None:  # Qt override
+        dialog = getattr(self, "add_feed_dialog", None)
+        if dialog is not None and dialog.state is not None:
+            dialog.state.cancel()  # an import under way stops after its current batch
         self.live.stop()
         self.save_state()
         super().closeEvent(event)

@@ -105,52 +105,52 @@
         <translation>区间报表必填；其他 CSV 导出可选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="156" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="180" />
         <source>Choose an ACD file</source>
         <translation>选择 ACD 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="163" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="187" />
         <source>Choose a mapping file</source>
         <translation>选择映射文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="188" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="218" />
         <source>Choose a file and name the source.</source>
         <translation>请选择文件并填写数据源名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="211" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="241" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="236" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="266" />
         <source>{source} is live: {lines} lines read, {new} new calls; the window polls it from now on.</source>
         <translation>{source} 已设为实时：读取 {lines} 行，新增 {new} 通电话；此后由控制台定时读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="241" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="271" />
         <source>{n} intervals</source>
         <translation>{n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="242" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="272" />
         <source>{n} calls ({new} new, {known} already known)</source>
         <translation>{n} 通电话（新增 {new}，已有 {known}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="244" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="274" />
         <source>Imported {what} from {lines} lines into {source}; {rejected} lines rejected.</source>
         <translation>已从 {lines} 行导入 {what} 到 {source}；{rejected} 行被拒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="248" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="278" />
         <source>Cancelled: the batches read so far are stored; import again to complete it.</source>
         <translation>已取消：已读取的批次已保存；再次导入即可完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="283" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="313" />
         <source>Save rejected lines</source>
         <translation>保存被拒行</translation>
     </message>
@@ -229,22 +229,22 @@
 <context>
     <name>LiveFeeds</name>
     <message>
-        <location filename="../../app/ui/live.py" line="108" />
+        <location filename="../../app/ui/live.py" line="119" />
         <source>{name}: waiting for the first poll</source>
         <translation>{name}：等待首次读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="113" />
+        <location filename="../../app/ui/live.py" line="124" />
         <source>{name}: stale, no data yet</source>
         <translation>{name}：停滞，尚无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="116" />
+        <location filename="../../app/ui/live.py" line="127" />
         <source>{name}: stale, last data {time}</source>
         <translation>{name}：停滞，最后数据 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="117" />
+        <location filename="../../app/ui/live.py" line="128" />
         <source>{name}: live, last data {time}</source>
         <translation>{name}：实时，最后数据 {time}</translation>
     </message>
@@ -252,44 +252,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="189" />
+        <location filename="../../app/ui/main_window.py" line="185" />
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="191" />
+        <location filename="../../app/ui/main_window.py" line="187" />
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="201" />
+        <location filename="../../app/ui/main_window.py" line="197" />
         <source>Working…</source>
         <translation>处理中…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="210" />
+        <source>The database is still opening; try again in a moment.</source>
+        <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -388,22 +393,22 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../app/ui/now/view.py" line="93" />
+        <location filename="../../app/ui/now/view.py" line="94" />
         <source>Now</source>
         <translation>现场实况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="96" />
+        <location filename="../../app/ui/now/view.py" line="97" />
         <source>Wallboard</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="97" />
+        <location filename="../../app/ui/now/view.py" line="98" />
         <source>Full screen for the floor (Esc closes it)</source>
         <translation>为现场全屏显示（按 Esc 关闭）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="132" />
+        <location filename="../../app/ui/now/view.py" line="133" />
         <source>{source} at {time}</source>
         <translation>{source}，{time}</translation>
     </message>
@@ -454,7 +459,7 @@
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="99" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="98" />
         <source>Saved; {n} intervals recomputed.</source>
         <translation>已保存；重新计算了 {n} 个时段。</translation>
     </message>
@@ -628,123 +633,123 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="110" />
+        <location filename="../../app/ui/service_level/view.py" line="111" />
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="111" />
+        <location filename="../../app/ui/service_level/view.py" line="112" />
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="112" />
+        <location filename="../../app/ui/service_level/view.py" line="113" />
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="113" />
+        <location filename="../../app/ui/service_level/view.py" line="114" />
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="114" />
+        <location filename="../../app/ui/service_level/view.py" line="115" />
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="115" />
+        <location filename="../../app/ui/service_level/view.py" line="116" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="116" />
+        <location filename="../../app/ui/service_level/view.py" line="117" />
         <source>Queue settings…</source>
         <translation>队列设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="117" />
+        <location filename="../../app/ui/service_level/view.py" line="118" />
         <source>Threshold, target and definition per queue</source>
         <translation>按队列设置阈值、目标和口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="118" />
+        <location filename="../../app/ui/service_level/view.py" line="119" />
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="119" />
+        <location filename="../../app/ui/service_level/view.py" line="120" />
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="120" />
+        <location filename="../../app/ui/service_level/view.py" line="121" />
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="127" />
+        <location filename="../../app/ui/service_level/view.py" line="128" />
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="149" />
-        <location filename="../../app/ui/service_level/view.py" line="171" />
+        <location filename="../../app/ui/service_level/view.py" line="150" />
+        <location filename="../../app/ui/service_level/view.py" line="172" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="236" />
+        <location filename="../../app/ui/service_level/view.py" line="242" />
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="236" />
+        <location filename="../../app/ui/service_level/view.py" line="242" />
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="238" />
+        <location filename="../../app/ui/service_level/view.py" line="244" />
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="241" />
+        <location filename="../../app/ui/service_level/view.py" line="247" />
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="246" />
+        <location filename="../../app/ui/service_level/view.py" line="252" />
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="248" />
+        <location filename="../../app/ui/service_level/view.py" line="254" />
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="250" />
+        <location filename="../../app/ui/service_level/view.py" line="256" />
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="279" />
+        <location filename="../../app/ui/service_level/view.py" line="285" />
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="279" />
+        <location filename="../../app/ui/service_level/view.py" line="285" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="285" />
+        <location filename="../../app/ui/service_level/view.py" line="291" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="288" />
+        <location filename="../../app/ui/service_level/view.py" line="294" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -757,7 +762,7 @@
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/wallboard.py" line="42" />
+        <location filename="../../app/ui/now/wallboard.py" line="51" />
         <source>{source} · {time}</source>
         <translation>{source} · {time}</translation>
     </message>

@@ -106,3 +106,18 @@ def test_add_a_live_feed_through_the_dialog(desktop, tmp_path):
         fh.write("\n".join(kata[100:]) + "\n")
     window.live.poll_now()
     assert window.live.results["pbx"].lines_read == len(kata) - 100
+
+
+def test_naming_an_existing_source_keeps_its_settings(desktop, tmp_path):
+    window = desktop.window
+    window.load_demo()
+    window.add_feed()
+    dialog = window.add_feed_dialog
+    dialog.source_edit.setText("demo-acd")
+    request = dialog.request()
+    demo = window.sources[0]
+    assert request.format.value == demo.format == "queue-log"
+    assert request.threshold_seconds == demo.settings.threshold_seconds
+    assert request.sl_definition is demo.settings.definition
+    assert request.tz is None and request.site == demo.site.name  # the site's own zone
+    assert dialog.target_box.value() == demo.settings.target_percent

@@ -149,8 +149,32 @@ class AddFeedDialog(QDialog):
         self.mapping_edit.setPlaceholderText(self.tr("needed for interval reports; optional for other CSV exports"))
 
     def load_sites(self, sites) -> None:
+        self.sites = {s.name: s for s in sites}
         self.site_box.clear()
         self.site_box.addItems([s.name for s in sites])
+        self.site_box.currentTextChanged.connect(self._site_named)
+        self._site_named(self.site_box.currentText())
+
+    def load_sources(self, sources) -> None:
+        """Known sources: naming one fills in its settings, so an import into it changes none by mistake."""
+        self.sources = {s.name: s for s in sources}
+        self.source_edit.textChanged.connect(self._source_named)
+
+    def _site_named(self, name: str) -> None:
+        site = getattr(self, "sites", {}).get(name.strip())
+        if site is not None:
+            self.zone_box.setCurrentText(site.timezone)
+
+    def _source_named(self, name: str) -> None:
+        source = getattr(self, "sources", {}).get(name.strip())
+        if source is None:
+            return
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(source.format)))
+        self.site_box.setCurrentText(source.site.name)
+        self.zone_box.setCurrentText(source.site.timezone)
+        self.threshold_box.setValue(source.settings.threshold_seconds)
+        self.definition_box.setCurrentIndex(max(0, self.definition_box.findData(source.settings.definition.value)))
+        self.target_box.setValue(source.settings.target_percent)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an ACD file"))
@@ -178,10 +202,16 @@ class AddFeedDialog(QDialog):
             source=self.source_edit.text().strip(),
             site=self.site_box.currentText().strip() or None,
             threshold_seconds=None if fmt is FeedFormat.INTERVAL_CSV else self.threshold_box.value(),
-            tz=self.zone_box.currentText().strip() or None,
+            tz=self._zone_asked(),
             sl_definition=SlDefinition(self.definition_box.currentData()),
             mapping=Path(mapping) if mapping else None,
         )
+
+    def _zone_asked(self) -> str | None:
+        """None when the file's clock is its site's (the site then decides); else the zone chosen."""
+        zone = self.zone_box.currentText().strip() or None
+        site = getattr(self, "sites", {}).get(self.site_box.currentText().strip())
+        return None if site is not None and zone == site.timezone else zone
 
     def start_import(self) -> None:
         if not self.path_edit.text().strip() or not self.source_edit.text().strip():
