@@ -10,7 +10,9 @@ duplicated or overlapping input gives the same calls as one clean import.
 
 AGENTDUMP carries no wait, so no arrival: the batch hands it on and the
 import service matches it to the latest stored waiting call of the same
-(callid, queue) that arrived before it. The reader keeps no state from line
+(callid, queue) that arrived before it. That is the one exception to order
+independence: a dump stored before its ENTERQUEUE (in an earlier batch or
+import) finds no call and is rejected. The reader keeps no state from line
 to line, which keeps its memory flat however long the file. JOINEMPTY, JOINUNAVAIL and FULL callers never
 entered the queue; lines of queue NONE are not calls of any queue. Member
 and pause events are agent events. Unique ids stay strings.
