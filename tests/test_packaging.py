@@ -96,7 +96,12 @@ def test_bundle_runs_the_command_line_like_python_m_app(bundle, db_url, tmp_path
     assert packaged == source
 
 
-def test_bundle_builds_the_demo(bundle, _data_dir):
-    out = bundled(bundle, "demo").stdout
+def test_bundle_builds_the_demo_and_renders_the_window(bundle, _data_dir, tmp_path):
+    out = bundled(bundle, "demo", "--no-window").stdout
     assert out.startswith("Demo database: sqlite:///"), out[:500]
     assert (_data_dir / "demo.sqlite3").is_file()
+    # The window from the bundle: Qt, pyqtgraph, the fonts and the compiled Chinese catalog.
+    shots = tmp_path / "shots"
+    bundled(bundle, "--screenshots", shots, "--lang", "zh_CN", "--db", f"sqlite:///{_data_dir / 'demo.sqlite3'}")
+    assert {p.stem for p in shots.glob("*.png")} >= {"service_level", "now", "wallboard"}
+    assert (shots / "service_level.png").stat().st_size > 20_000
