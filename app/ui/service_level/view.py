@@ -121,6 +121,8 @@ class ServiceLevelView(QWidget):
         self.tabs.setTabText(2, self.tr("Definitions side by side"))
         self.chart.retranslate()
         self._queue_label()
+        for table in (self.table, self.definitions_table):
+            table.setProperty("fitted", False)  # headers change width with the language
         if self.current is not None:
             self._show(self.current, self.chart.previous)
 
@@ -220,6 +222,7 @@ class ServiceLevelView(QWidget):
         self.definitions_model.set_view(view)
         if days is not None:
             self.week_model.set_days(days)
+        self._fit_columns()
         self.title.setText(self._describe(view))
         self._scroll_to_now(view)
         self.day_shown.emit(view)
@@ -228,6 +231,13 @@ class ServiceLevelView(QWidget):
         super().showEvent(event)
         if self.current is not None:
             self._scroll_to_now(self.current)
+
+    def _fit_columns(self) -> None:
+        """Size the tables' columns to their contents the first time they hold data (and on a language change)."""
+        for table in (self.table, self.definitions_table):
+            if not table.property("fitted") and table.model().rowCount():
+                table.resizeColumnsToContents()
+                table.setProperty("fitted", True)
 
     def _scroll_to_now(self, view: DayView) -> None:
         """Bring the interval in progress (or the last one with data) into sight."""
@@ -303,7 +313,9 @@ def _table(model, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setDefaultSectionSize(22)
     table.horizontalHeader().setStretchLastSection(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns are sized to their contents once (see _fit_columns), not on every live update:
+    # measuring every cell again costs tens of milliseconds per refresh.
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     return table
 
