@@ -24,11 +24,11 @@ Durations may be written as seconds or [h:]mm:ss.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.domain.errors import MappingError
+from app.feeds.mapping import read_toml
 
 FIGURES = ("offered", "answered", "answered_within", "abandoned", "abandoned_within", "asa", "aht", "max_wait", "service_level")
 COLUMNS = ("queue", "interval", "date") + FIGURES
@@ -69,14 +69,7 @@ def _fail(path: Path, reason: str, line: int | None = None) -> MappingError:
 
 def load_interval_mapping(path: Path) -> IntervalMapping:
     """Read and check a mapping file; MappingError names the file and what is wrong."""
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise _fail(path, f"cannot read the mapping file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise _fail(path, "the mapping file is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise _fail(path, f"not valid TOML: {exc}", getattr(exc, "lineno", None)) from None
+    data = read_toml(path)
     known = {
         "vendor", "encoding", "delimiter", "skip_lines", "interval_minutes",
         "threshold_seconds", "threshold_rule", "attribution", "time_format", "date_format", "percent",

@@ -70,17 +70,23 @@ class CallsMapping:
         return positions
 
 
-def load_calls_mapping(path: Path) -> CallsMapping:
-    """Read a mapping file; MappingError names the file and what is wrong."""
+def read_toml(path: Path) -> dict:
+    """The table of a TOML mapping file; MappingError names the file, the line and what is wrong."""
     where = str(path)
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
         raise MappingError(where, f"cannot read the mapping file ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise MappingError(where, "the mapping file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise MappingError(where, f"not valid TOML: {exc}", line=getattr(exc, "lineno", None)) from None
+
+
+def load_calls_mapping(path: Path) -> CallsMapping:
+    """Read a mapping file; MappingError names the file and what is wrong."""
+    where = str(path)
+    data = read_toml(path)
     known = {"encoding", "delimiter", "skip_lines", "time_format", "columns", "outcomes"}
     unknown = sorted(set(data) - known)
     if unknown:
