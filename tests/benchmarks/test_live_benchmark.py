@@ -72,6 +72,7 @@ CHOSEN = {int(s.replace("_", "")) for s in os.environ.get("HANDOVER_BENCH_LIVE_S
 APPENDS = int(os.environ.get("HANDOVER_BENCH_LIVE_APPENDS", "7"))
 BLOCK = 1000  # lines per append, as in the issue
 GOAL_MS = 100.0
+USUAL_FLOOR_MS = 0.5  # reading and splitting 1,000 lines on a quiet machine (the issue's figure)
 SOURCE, SITE, TZ = "bench-live", "Bench site", "UTC"
 
 _recorded: list[str] = []
@@ -260,7 +261,9 @@ def test_poll_to_chart_latency(n_lines, cached_queue_log, qapp, tmp_path, monkey
         f"re-read the file    {reread * 1000:7.0f} ms wall {reread_cpu * 1000:6.0f} ms CPU  "
         f"(read + split {n_lines:,} lines) -> latency/re-read {median / reread:.2f}x",
     )
+    slow = (f"; the floor took {floor * 1000:.2f} ms (usually ~{USUAL_FLOOR_MS} ms): the machine was slow, "
+            f"rerun on a quiet one (ratio to the floor {median / floor:.0f}x)") if floor * 1000 > 1.4 * USUAL_FLOOR_MS else ""
     assert median * 1000 < GOAL_MS, (
         f"{n_lines:,} lines: {median * 1000:.0f} ms from the poll to the chart (CPU {median_cpu * 1000:.0f} ms), "
-        f"goal {GOAL_MS:g} ms"
+        f"goal {GOAL_MS:g} ms{slow}"
     )
