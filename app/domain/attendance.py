@@ -171,7 +171,8 @@ class ShiftSheet:
     """Everything the sheet of one shift shows (and prints, and exports).
 
     logins_known: the site has a feed with agent events, so the cross-check ran;
-    unrostered_logins: ACD logins logged in that belong to no agent rostered on the shift.
+    unrostered_logins: ACD logins logged in that belong to no agent rostered on the shift;
+    logged_in: every ACD login logged in at `at` (to check again after a mark).
     """
 
     site_name: str
@@ -188,6 +189,7 @@ class ShiftSheet:
     unrostered_logins: tuple[str, ...]
     at: datetime
     agents_on_file: tuple[Agent, ...] = field(default=())
+    logged_in: tuple[str, ...] = ()  # the ACD logins logged in at `at` (when logins_known)
 
 
 def count_rows(rows: Iterable[SheetRow]) -> Counts:
