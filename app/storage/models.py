@@ -24,6 +24,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -206,3 +207,182 @@ class RejectedLineRow(Base):
     line_no: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text)
+
+
+# --- The shift sheet (migration 0004): shifts, people, roster, attendance, notices. ---
+# Records supervisors write (attendance marks, personnel changes, notice
+# revisions and acknowledgements) are only ever added to; configuration
+# (definitions, teams, agents, roster entries) may be edited or replaced.
+
+
+class ShiftDefinitionRow(Base):
+    __tablename__ = "shift_definitions"
+    __table_args__ = (UniqueConstraint("site_id", "name", name="uq_shift_definitions_site_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    start: Mapped[time] = mapped_column(Time)
+    end: Mapped[time] = mapped_column(Time)  # at or before start: the next day
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class SupervisorRow(Base):
+    __tablename__ = "supervisors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt, see app.domain.people
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ShiftInstanceRow(Base):
+    __tablename__ = "shift_instances"
+    __table_args__ = (UniqueConstraint("definition_id", "day", name="uq_shift_instances_definition_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    definition_id: Mapped[int] = mapped_column(ForeignKey("shift_definitions.id"))
+    day: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisors.id"))
+    opened_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    handed_over_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class TeamRow(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("site_id", "name", name="uq_teams_site_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("supervisors.id"))
+    colour: Mapped[str] = mapped_column(String(9))
+
+
+class AgentRow(Base):
+    __tablename__ = "agents"
+    __table_args__ = (UniqueConstraint("site_id", "employee_no", name="uq_agents_site_employee_no"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    employee_no: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(120))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    skills: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+    acd_login: Mapped[str | None] = mapped_column(String(120))
+    fixed_seat: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class RosterImportRow(Base):
+    __tablename__ = "roster_imports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(Text)
+    first_day: Mapped[date | None] = mapped_column(Date)
+    last_day: Mapped[date | None] = mapped_column(Date)
+    entries: Mapped[int] = mapped_column(Integer)
+    rejected: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RosterEntryRow(Base):
+    __tablename__ = "roster_entries"
+    __table_args__ = (
+        Index("ix_roster_entries_site_day", "site_id", "day"),
+        Index("ix_roster_entries_agent_start", "agent_id", "start_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    day: Mapped[date] = mapped_column(Date)  # the day the shift starts
+    definition_id: Mapped[int] = mapped_column(ForeignKey("shift_definitions.id"))
+    start_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    end_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    import_id: Mapped[int | None] = mapped_column(ForeignKey("roster_imports.id", ondelete="SET NULL"))
+
+
+class RosterActivityRow(Base):
+    __tablename__ = "roster_activities"
+    __table_args__ = (Index("ix_roster_activities_entry", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("roster_entries.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    start_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    end_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AttendanceMarkRow(Base):
+    """One revision of an agent's attendance on a shift; the highest revision is the one in force."""
+
+    __tablename__ = "attendance_marks"
+    __table_args__ = (UniqueConstraint("instance_id", "agent_id", "revision", name="uq_attendance_marks_revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    revision: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    late_minutes: Mapped[int | None] = mapped_column(Integer)
+    leave_type: Mapped[str | None] = mapped_column(String(16))
+    swap_with_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    swap_with_name: Mapped[str | None] = mapped_column(String(120))
+    left_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    marked_by: Mapped[str | None] = mapped_column(String(120))
+    marked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PersonnelChangeRow(Base):
+    __tablename__ = "personnel_changes"
+    __table_args__ = (Index("ix_personnel_changes_instance", "instance_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agents.id"))
+    text: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str | None] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class NoticeRow(Base):
+    """A business notice as its current version; every version is also a `notice_revisions` row."""
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_site", "site_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(16))
+    effective_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    effective_to: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    explain_at_meeting: Mapped[bool] = mapped_column(Boolean)
+    kb_path: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class NoticeRevisionRow(Base):
+    __tablename__ = "notice_revisions"
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(16))
+    effective_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    effective_to: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    explain_at_meeting: Mapped[bool] = mapped_column(Boolean)
+    kb_path: Mapped[str] = mapped_column(Text)
+    by: Mapped[str | None] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class NoticeAckRow(Base):
+    __tablename__ = "notice_acks"
+    __table_args__ = (Index("ix_notice_acks_notice", "notice_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id", ondelete="CASCADE"))
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("supervisors.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
