@@ -1,7 +1,7 @@
 """Reader of roster files (排班表): who works which shift on which day, with breaks.
 
 A roster is a CSV (UTF-8, with or without BOM, else GB18030 as Chinese Excel
-saves it) or an .xlsx workbook (first sheet). The first non-empty line is
+saves it; UTF-16 with a BOM, Excel's "Unicode text") or an .xlsx workbook (first sheet). The first non-empty line is
 the header; names are matched case- and space-insensitively in English or
 Chinese (see COLUMNS). One line per agent and day: the shift's name, or its
 start and end, or both (custom hours), and the activities either in one
@@ -128,16 +128,18 @@ def read_table(path: str | Path) -> Table:
 
 
 def _csv_rows(p: Path, raw: bytes) -> Iterator[tuple[int, list[str]]]:
-    for encoding in ("utf-8-sig", "gb18030"):
+    # Excel's "Unicode text" is UTF-16 with a BOM; its "CSV" on Chinese Windows is GB18030.
+    encodings = ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = raw.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes nearly any byte string
+    else:
         raise InputFileError(str(p), "not a text file (neither UTF-8 nor GB18030)")
     if "\x00" in text:
-        raise InputFileError(str(p), "not a text file (NUL bytes; UTF-16 or binary?)")
+        raise InputFileError(str(p), "not a text file (NUL bytes)")
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
