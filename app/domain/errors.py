@@ -97,3 +97,13 @@ class UnknownQueueError(AppError):
         super().__init__(f"source {source!r} has no queue {queue!r} (its queues: {listed})", source=source, queue=queue)
         self.source = source
         self.queue = queue
+
+
+class WrongPinError(AppError):
+    """The PIN given is not the supervisor's (or the supervisor may no longer sign)."""
+
+    code = "wrong_pin"
+
+    def __init__(self, supervisor: str) -> None:
+        super().__init__(f"wrong PIN for {supervisor!r}", supervisor=supervisor)
+        self.supervisor = supervisor
