@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,7 @@ class RejectCode(str, enum.Enum):
     UNKNOWN_SHIFT = "unknown_shift"
     NO_MATCHING_SHIFT = "no_matching_shift"
     NO_SHIFT = "no_shift"  # neither a shift name nor start and end (readers report it first)
+    BAD_TIME = "bad_time"  # hours that last no time (e.g. inside a skipped DST hour; readers catch start == end)
     OVERLAP = "overlap"
     ACTIVITY_OUTSIDE = "activity_outside"
     ACTIVITY_OVERLAP = "activity_overlap"
@@ -151,17 +152,24 @@ def _draft(ln: RosterLineLike, agent: Agent, by_name: dict[str, ShiftDefinition]
             raise _Reject(RejectCode.NO_MATCHING_SHIFT, f"{ln.start:%H:%M}-{ln.end:%H:%M}")
     else:
         raise _Reject(RejectCode.NO_SHIFT, "neither a shift name nor a start and end")
-    if custom:
-        start, end = window(ln.day, ln.start, ln.end, tz)
-    else:
-        start, end = definition.window(ln.day, tz)
+    start, end = window(ln.day, ln.start, ln.end, tz) if custom else window(ln.day, definition.start, definition.end, tz)
+    if _ts(end) <= _ts(start):
+        raise _Reject(RejectCode.BAD_TIME, f"{start:%H:%M}-{end:%H:%M} lasts no time")
     return RosterDraft(ln.line, agent, ln.day, definition, start, end, place_activities(ln.activities, start, end, tz))
 
 
 def window(day: date, start: time, end: time, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """Aware start and end of wall-clock hours starting on `day` (end <= start: the next day)."""
+    """Aware start and end of wall-clock hours starting on `day` (end <= start: the next day).
+
+    A wall time in the hour a DST change skips moves forward by the gap (02:30 becomes 03:30);
+    in the repeated hour it is the first occurrence.
+    """
     end_day = day + timedelta(days=1) if end <= start else day
-    return datetime.combine(day, start, tzinfo=tz), datetime.combine(end_day, end, tzinfo=tz)
+    return _real(datetime.combine(day, start, tzinfo=tz)), _real(datetime.combine(end_day, end, tzinfo=tz))
+
+
+def _real(at: datetime) -> datetime:
+    return at.astimezone(timezone.utc).astimezone(at.tzinfo)
 
 
 def nearest_definition(start: time, definitions: Iterable[ShiftDefinition]) -> ShiftDefinition | None:
@@ -186,6 +194,8 @@ def place_activities(activities: Iterable[tuple[ActivityKind, time, time]], star
             day += timedelta(days=1)
         act_start, act_end = window(day, a, b, tz)
         shown = f"{kind.value} {a:%H:%M}-{b:%H:%M}"
+        if _ts(act_end) <= _ts(act_start):  # only in a skipped DST hour (readers catch a == b)
+            raise _Reject(RejectCode.BAD_TIME, f"{shown} lasts no time")
         if _ts(act_start) < _ts(start) or _ts(act_end) > _ts(end):
             raise _Reject(RejectCode.ACTIVITY_OUTSIDE, shown)
         placed.append((Activity(kind, act_start, act_end), shown))
