@@ -64,8 +64,8 @@ class Supervisor:
 
 
 def check_pin(pin: str) -> None:
-    """A PIN is 4 to 12 digits."""
-    if not (PIN_MIN <= len(pin) <= PIN_MAX) or not pin.isdigit():
+    """A PIN is 4 to 12 digits 0-9 (str.isdigit alone takes full-width １２３４, which hashes differently)."""
+    if not (PIN_MIN <= len(pin) <= PIN_MAX) or not (pin.isascii() and pin.isdigit()):
         raise InvalidSettingError("PIN", None, f"must be {PIN_MIN} to {PIN_MAX} digits")
 
 
