@@ -18,7 +18,7 @@ from app.domain.errors import AppError
 from app.domain.intervals import zone
 from app.domain.service_level import SlDefinition
 from app.services.console import Console
-from app.services.demo import build_demo
+from app.services.demo import DEMO_PIN, build_demo
 from app.cli_parser import build_parser
 from app.services.imports import ImportRequest, ImportSummary, import_feed
 from app.services.lane import Lane
@@ -209,6 +209,9 @@ def _demo(lang: str) -> int:
     print(f"Site {built.site!r}, source {built.source!r}: {s.calls:,} calls of today ({built.today}) so far, "
           f"{s.waiting:,} waiting")
     print(f"Live feed: {built.feed_path} (Asterisk queue_log; the window appends today's calls as the clock reaches them)")
+    sheet = built.sheet
+    print(f"Shift sheet: {sheet.agents} agents, {sheet.roster_entries} roster entries, {sheet.notices} business notices; "
+          f"imported from {sheet.agents_file} and {sheet.roster_file}; every demo supervisor's PIN is {DEMO_PIN}")
     with Console.open(built.db_url) as console:
         rows = interval_report(console, built.source, date.fromisoformat(built.today), ALL_QUEUES)
     print(report_table(rows, date.fromisoformat(built.today)))

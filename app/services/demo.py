@@ -20,11 +20,12 @@ from app import paths
 from app.domain.calls import FeedFormat
 from app.domain.intervals import zone
 from app.services.console import Console, machine_zone
+from app.services.demo_roster import DEMO_PIN, DemoSheet, build_demo_sheet
 from app.services.demo_feed import DEMO_DAY_FILE, DemoTick, demo_cut, demo_feed_tick, write_day
 from app.services.import_common import ImportRequest
 from app.services.live import PollResult, add_live_source, poll
 
-__all__ = ["DEMO_DAY_FILE", "DEMO_SOURCE", "DemoBuilt", "DemoTick", "build_demo", "demo_feed_tick", "site_name"]
+__all__ = ["DEMO_DAY_FILE", "DEMO_PIN", "DEMO_SOURCE", "DemoBuilt", "DemoTick", "build_demo", "demo_feed_tick", "site_name"]
 
 DEMO_SOURCE = "demo-acd"
 SITE_NAMES = {"zh_CN": "演示呼叫中心（一楼）", "en": "Demo contact centre (floor 1)"}
@@ -40,6 +41,7 @@ class DemoBuilt:
     today: str
     feed_path: str
     summary: PollResult
+    sheet: DemoSheet
 
 
 def site_name(lang: str) -> str:
@@ -62,6 +64,7 @@ def build_demo(lang: str = "en", now: datetime | None = None, db_path: Path | No
     try:
         add_live_source(console, ImportRequest(path=feed, format=FeedFormat.QUEUE_LOG, source=DEMO_SOURCE))
         first = poll(console, DEMO_SOURCE, now=cut)
+        sheet = build_demo_sheet(console, db_path.parent / "demo-sheet", lang, now)
     finally:
         console.close()
-    return DemoBuilt(url, site_name(lang), DEMO_SOURCE, now.date().isoformat(), str(feed), first)
+    return DemoBuilt(url, site_name(lang), DEMO_SOURCE, now.date().isoformat(), str(feed), first, sheet)

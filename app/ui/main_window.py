@@ -19,6 +19,7 @@ from app.ui.empty_state import EmptyStateView
 from app.ui.live import LiveFeeds
 from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
+from app.ui.shift_sheet.view import ShiftSheetView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
 
 
@@ -35,6 +36,9 @@ class MainWindow(QMainWindow):
         self._preferences = preferences
         self.actions = Actions(self)
         self.views = {}
+        self.shift_sheet_started = None  # the console the sheet was started on
+        self.current_shift = None
+        self._sheet_checked = 0.0
         self._build()
         self._menus()
         context.status = self.show_message
@@ -44,6 +48,10 @@ class MainWindow(QMainWindow):
         self.live.data_arrived.connect(self._live_data)
         self.retranslate()
         self._restore()
+        self.shift_timer = QTimer(self, interval=60_000)
+        self.shift_timer.timeout.connect(self.update_shift)
+        if scheduled:
+            self.shift_timer.start()
 
     # --- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -55,7 +63,8 @@ class MainWindow(QMainWindow):
         self.welcome.add_feed_requested.connect(self.add_feed)
         self.service_level = ServiceLevelView(self.context)
         self.now = NowView(self.context)
-        for view in (self.welcome, self.service_level, self.now):
+        self.shift_sheet = ShiftSheetView(self.context)
+        for view in (self.welcome, self.service_level, self.now, self.shift_sheet):
             self.add_view(view)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(objectName="main_splitter")
@@ -64,11 +73,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
+        self.shift_label = QLabel(objectName="current_shift")
         self.site_label = QLabel(objectName="site")
         self.db_label = QLabel(objectName="database")
         self.busy_label = QLabel(objectName="busy")
         bar = self.statusBar()
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.shift_label)
         bar.addPermanentWidget(self.site_label)
         bar.addPermanentWidget(self.db_label)
         self.resize(1280, 820)
@@ -90,6 +101,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.PREFERENCES, lambda: self._preferences and self._preferences())
         a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
         a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
+        a.connect(ActionId.VIEW_SHIFT_SHEET, lambda: self.show_view("shift_sheet"))
         a.connect(ActionId.WALLBOARD, lambda: self.now.open_wallboard())
         a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
         a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
@@ -99,7 +111,7 @@ class MainWindow(QMainWindow):
                           None, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
-        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
+        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
                           ActionId.TODAY, None, ActionId.REFRESH):
             self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
         self.toolbar = self.addToolBar("")
@@ -120,6 +132,7 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.retranslate()
         self._status_labels()
+        self._show_shift(self.current_shift)
 
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -159,12 +172,17 @@ class MainWindow(QMainWindow):
 
             sources = source_service.list_sources(console)
             live, demo = source_service.live_plan(console, sources)
-            return sources, source_service.list_sites(console), live, demo
+            return sources, source_service.list_sites(console), live, demo, _current_shift(console, now)
 
+        now = self.context.now()
         self.context.runner.run(work, on_done=self._sources_loaded)
 
     def _sources_loaded(self, result) -> None:
-        sources, sites, live, demo = result
+        sources, sites, live, demo, current = result
+        if self.shift_sheet_started is not self.context.console:  # first start, or the demo replaced the database
+            self.shift_sheet_started = self.context.console
+            self.shift_sheet.start()
+        self._show_shift(current)
         if (live, demo) != self.live.plan:
             self.live.start(live, demo)
         self.sources, self.sites = sources, sites
@@ -186,12 +204,40 @@ class MainWindow(QMainWindow):
         console = self.context.console
         self.db_label.setText(self.tr("Database: {url}").format(url=console.db.url) if console else self.tr("Opening the database…"))
 
+    def update_shift(self) -> None:
+        """Which shift runs now, for the status bar (every minute, and after each refresh)."""
+        console = self.context.console
+        if console is not None:
+            self.context.runner.run(_current_shift, console, self.context.now(), on_done=self._show_shift)
+
+    def _show_shift(self, current) -> None:
+        self.current_shift = current
+        if current is None or current.slot is None:
+            nxt = current.next if current is not None else None
+            self.shift_label.setText(self.tr("No shift now; next: {name} at {time}").format(
+                name=nxt.definition.name, time=f"{nxt.start:%H:%M}") if nxt else "")
+            return
+        slot = current.slot
+        text = self.tr("Shift: {name} {start}–{end}").format(name=slot.definition.name, start=f"{slot.start:%H:%M}",
+                                                              end=f"{slot.end:%H:%M}")
+        if current.handing_over is not None:
+            text += " · " + self.tr("handover with {name} until {time}").format(
+                name=current.handing_over.definition.name, time=f"{current.handing_over.end:%H:%M}")
+        self.shift_label.setText(text)
+
     def _live_data(self, result) -> None:
         """A poll stored new data: the views that show that source refresh."""
         if self.service_level.source_box.currentText() == result.source and self.service_level.day == self.context.today():
             self.service_level.refresh()
         if self.now.source_box.currentText() == result.source:
             self.now.refresh()
+        # The sheet's ACD check is live: read again while it is on screen, at most twice a minute.
+        if self.current_view_id() == "shift_sheet" and self.shift_sheet.sheet is not None:
+            import time
+
+            if time.monotonic() - self._sheet_checked > 30:
+                self._sheet_checked = time.monotonic()
+                self.shift_sheet.refresh()
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
@@ -247,3 +293,9 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.save_state()
         super().closeEvent(event)
+
+
+def _current_shift(console, now):
+    from app.services import shifts
+
+    return shifts.current_shift(console, now)

@@ -39,6 +39,25 @@ def render_all(desktop, folder: Path) -> list[Path]:
         shot("wallboard", board)
         board.close()
         window.show_view("service_level")
+    sheet = window.shift_sheet
+    window.show_view("shift_sheet")
+    for index, name in enumerate(("shift_sheet", "shift_sheet_notices", "shift_sheet_acd_check")):
+        sheet.side.setCurrentIndex(index)
+        shot(name)
+    sheet.side.setCurrentIndex(0)
+    if sheet.sheet is not None:
+        sheet.actions.setup()
+        setup = sheet.actions.dialog
+        setup.tabs.setCurrentIndex(4)
+        shot("shift_setup", setup)
+        setup.close()
+        roster_file = demo_roster_file(desktop)
+        if roster_file is not None:
+            sheet.actions.import_roster()
+            dialog = sheet.actions.dialog
+            dialog.preview(roster_file)
+            shot("roster_import", dialog)
+            dialog.close()
     window.add_feed()
     dialog = window.add_feed_dialog
     shot("add_feed", dialog)
@@ -47,3 +66,10 @@ def render_all(desktop, folder: Path) -> list[Path]:
     shot("preferences", window.preferences_dialog)
     window.preferences_dialog.close()
     return written
+
+
+def demo_roster_file(desktop) -> str | None:
+    """The demo's schedule export, when there is one."""
+    from app.services.demo_roster import demo_roster_file as find
+
+    return find()
