@@ -2,155 +2,183 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddEntryDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="175"/>
+        <source>Add an agent to this shift</source>
+        <translation>为本班次添加坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="186"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="187"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="188"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="208"/>
+        <source>Choose an agent from the list.</source>
+        <translation>请从列表中选择一名坐席。</translation>
+    </message>
+</context>
+<context>
     <name>AddFeedDialog</name>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="135" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="135"/>
         <source>Add a feed</source>
         <translation>添加数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="136" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="136"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="136" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="136"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="136" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="136"/>
         <source>Source name</source>
         <translation>数据源名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="137" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="137"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="137" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="137"/>
         <source>Time zone of the file</source>
         <translation>文件时区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="138" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="138"/>
         <source>Threshold T (seconds)</source>
         <translation>阈值 T（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="138" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="138"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="139" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="139"/>
         <source>Target %</source>
         <translation>目标 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="139" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="139"/>
         <source>Mapping file</source>
         <translation>映射文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="140" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="140"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="142" />
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="143" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="142"/>
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="143"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="144" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="144"/>
         <source>The ACD keeps appending to this file: poll it</source>
         <translation>ACD 持续写入此文件：定时读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="145" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="145"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="146" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="146"/>
         <source>Copy rejected lines</source>
         <translation>复制被拒行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="147" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="147"/>
         <source>Save rejected lines…</source>
         <translation>保存被拒行…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="148" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="148"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="148" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="148"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="148" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="148"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="149" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="149"/>
         <source>needed for interval reports; optional for other CSV exports</source>
         <translation>区间报表必填；其他 CSV 导出可选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="180" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="180"/>
         <source>Choose an ACD file</source>
         <translation>选择 ACD 文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="187" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="187"/>
         <source>Choose a mapping file</source>
         <translation>选择映射文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="218" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="218"/>
         <source>Choose a file and name the source.</source>
         <translation>请选择文件并填写数据源名称。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="241" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="241"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="266" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="266"/>
         <source>{source} is live: {lines} lines read, {new} new calls; the window polls it from now on.</source>
         <translation>{source} 已设为实时：读取 {lines} 行，新增 {new} 通电话；此后由控制台定时读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="271" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="271"/>
         <source>{n} intervals</source>
         <translation>{n} 个时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="272" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="272"/>
         <source>{n} calls ({new} new, {known} already known)</source>
         <translation>{n} 通电话（新增 {new}，已有 {known}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="274" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="274"/>
         <source>Imported {what} from {lines} lines into {source}; {rejected} lines rejected.</source>
         <translation>已从 {lines} 行导入 {what} 到 {source}；{rejected} 行被拒。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="278" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="278"/>
         <source>Cancelled: the batches read so far are stored; import again to complete it.</source>
         <translation>已取消：已读取的批次已保存；再次导入即可完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="313" />
+        <location filename="../../app/ui/feeds/add_feed_dialog.py" line="313"/>
         <source>Save rejected lines</source>
         <translation>保存被拒行</translation>
     </message>
@@ -158,70 +186,295 @@
 <context>
     <name>AgentsModel</name>
     <message>
-        <location filename="../../app/ui/now/view.py" line="36" />
+        <location filename="../../app/ui/now/view.py" line="36"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="36" />
+        <location filename="../../app/ui/now/view.py" line="36"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="36" />
+        <location filename="../../app/ui/now/view.py" line="36"/>
         <source>Pause reason</source>
         <translation>小休原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="36" />
+        <location filename="../../app/ui/now/view.py" line="36"/>
         <source>For</source>
         <translation>持续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="41" />
+        <location filename="../../app/ui/now/view.py" line="41"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="42" />
+        <location filename="../../app/ui/now/view.py" line="42"/>
         <source>on a call</source>
         <translation>通话中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="43" />
+        <location filename="../../app/ui/now/view.py" line="43"/>
         <source>paused</source>
         <translation>小休</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="44" />
+        <location filename="../../app/ui/now/view.py" line="44"/>
         <source>logged out</source>
         <translation>已登出</translation>
     </message>
 </context>
 <context>
+    <name>AgentsTab</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="314"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="327"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="314"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="327"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="314"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="327"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="315"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="327"/>
+        <source>ACD login</source>
+        <translation>ACD 工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="315"/>
+        <source>Fixed seat</source>
+        <translation>固定座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="315"/>
+        <source>Skills (comma separated)</source>
+        <translation>技能（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="317"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="328"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="318"/>
+        <source>Import agents…</source>
+        <translation>导入坐席名单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="322"/>
+        <source>(no team)</source>
+        <translation>（无班组）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="327"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="328"/>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="332"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="332"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="49"/>
+        <source>Record a personnel change</source>
+        <translation>登记人员异动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="54"/>
+        <source>(no agent)</source>
+        <translation>（不涉及具体坐席）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="63"/>
+        <source>Change</source>
+        <translation>异动类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="64"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="65"/>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="75"/>
+        <source>Say what happened.</source>
+        <translation>请填写情况说明。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="50"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="50"/>
+        <source>Change</source>
+        <translation>异动类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="50"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="50"/>
+        <source>What</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="51"/>
+        <source>Record a change… (Ctrl+Shift+C)</source>
+        <translation>登记异动…（Ctrl+Shift+C）</translation>
+    </message>
+</context>
+<context>
+    <name>CountsModel</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="138"/>
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="138"/>
+        <source>No team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <source>Scheduled</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <source>Swapped</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <source>Not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="152"/>
+        <source>Difference to plan</source>
+        <translation>与计划差</translation>
+    </message>
+</context>
+<context>
+    <name>CrossCheckPanel</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="198"/>
+        <source>Rostered agents the ACD disagrees with</source>
+        <translation>ACD 状态与考勤不符的在岗坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="199"/>
+        <source>Logged in to the ACD, not on this shift&apos;s roster</source>
+        <translation>已登录 ACD、但不在本班次排班中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="215"/>
+        <source>No feed of this site reports agent log-ins, so nothing can be checked.</source>
+        <translation>本站点没有上报坐席登录的数据源，无法核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="217"/>
+        <source>{count} findings at {time}, from the live feed.</source>
+        <translation>{time} 实时数据核对：发现 {count} 处不符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="220"/>
+        <source>The ACD agrees with the sheet ({time}).</source>
+        <translation>ACD 与考勤一致（{time}）。</translation>
+    </message>
+</context>
+<context>
     <name>EmptyStateView</name>
     <message>
-        <location filename="../../app/ui/empty_state.py" line="46" />
+        <location filename="../../app/ui/empty_state.py" line="46"/>
         <source>Welcome</source>
         <translation>欢迎</translation>
     </message>
     <message>
-        <location filename="../../app/ui/empty_state.py" line="49" />
+        <location filename="../../app/ui/empty_state.py" line="49"/>
         <source>Welcome to the Shift Handover Console</source>
         <translation>欢迎使用交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/empty_state.py" line="52" />
-        <source>There is no call data in this database yet. Load the demo to see a live floor with today's calls, or add a feed: a file exported by your ACD (call records, an Asterisk queue_log or an interval report).</source>
+        <location filename="../../app/ui/empty_state.py" line="52"/>
+        <source>There is no call data in this database yet. Load the demo to see a live floor with today&apos;s calls, or add a feed: a file exported by your ACD (call records, an Asterisk queue_log or an interval report).</source>
         <translation>此数据库中还没有话务数据。加载演示可查看带有今日来电的实时现场，或添加数据源：由 ACD 导出的文件（通话记录、Asterisk queue_log 或区间报表）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/empty_state.py" line="57" />
+        <location filename="../../app/ui/empty_state.py" line="57"/>
         <source>Load the demo</source>
         <translation>加载演示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/empty_state.py" line="58" />
+        <location filename="../../app/ui/empty_state.py" line="58"/>
         <source>Add a feed…</source>
         <translation>添加数据源…</translation>
     </message>
@@ -229,22 +482,22 @@
 <context>
     <name>LiveFeeds</name>
     <message>
-        <location filename="../../app/ui/live.py" line="119" />
+        <location filename="../../app/ui/live.py" line="119"/>
         <source>{name}: waiting for the first poll</source>
         <translation>{name}：等待首次读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="124" />
+        <location filename="../../app/ui/live.py" line="124"/>
         <source>{name}: stale, no data yet</source>
         <translation>{name}：停滞，尚无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="127" />
+        <location filename="../../app/ui/live.py" line="127"/>
         <source>{name}: stale, last data {time}</source>
         <translation>{name}：停滞，最后数据 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="128" />
+        <location filename="../../app/ui/live.py" line="128"/>
         <source>{name}: live, last data {time}</source>
         <translation>{name}：实时，最后数据 {time}</translation>
     </message>
@@ -252,140 +505,344 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116" />
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185" />
+        <location filename="../../app/ui/main_window.py" line="203"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187" />
+        <location filename="../../app/ui/main_window.py" line="205"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="197" />
+        <location filename="../../app/ui/main_window.py" line="217"/>
+        <source>No shift now; next: {name} at {time}</source>
+        <translation>当前无班次；下一班：{name} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="221"/>
+        <source>Shift: {name} {start}–{end}</source>
+        <translation>班次：{name} {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="224"/>
+        <source>handover with {name} until {time}</source>
+        <translation>与{name}交接至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="210" />
+        <location filename="../../app/ui/main_window.py" line="256"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
 </context>
 <context>
+    <name>MarkEditor</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/mark_editor.py" line="57"/>
+        <source>Record (Enter)</source>
+        <translation>登记（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/mark_editor.py" line="65"/>
+        <source>Late by how many minutes?</source>
+        <translation>迟到几分钟？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/mark_editor.py" line="66"/>
+        <source>Which leave?</source>
+        <translation>请假类型？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/mark_editor.py" line="67"/>
+        <source>Swapped with whom?</source>
+        <translation>与谁换班？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/mark_editor.py" line="68"/>
+        <source>Left at:</source>
+        <translation>离岗时间：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/mark_editor.py" line="69"/>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="92"/>
+        <source>Business notice</source>
+        <translation>业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="92"/>
+        <source>Business notice — new version</source>
+        <translation>业务通知 — 新版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="105"/>
+        <source>e.g. Knowledge base › Cards › Fees 2026</source>
+        <translation>例如：知识库 › 信用卡 › 2026 年费政策</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="108"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="109"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="110"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="111"/>
+        <source>In force from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="114"/>
+        <source>Where to find it in the system</source>
+        <translation>系统中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="115"/>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="116"/>
+        <source>Explain at the pre-shift meeting</source>
+        <translation>在班前会上讲解</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="120"/>
+        <source>Saving makes version {n}; everyone acknowledges it again.</source>
+        <translation>保存后成为第 {n} 版，所有人需重新确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="156"/>
+        <source>A notice needs a title.</source>
+        <translation>通知需要标题。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/dialogs.py" line="159"/>
+        <source>The notice must end after it starts.</source>
+        <translation>截止时间必须晚于生效时间。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPanel</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="112"/>
+        <source>Search notices (Enter)</source>
+        <translation>搜索通知（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="113"/>
+        <source>Include expired</source>
+        <translation>包括已过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="114"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="114"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="114"/>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="114"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="115"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="116"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="117"/>
+        <source>Acknowledge…</source>
+        <translation>确认已读…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="138"/>
+        <source>until withdrawn</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="140"/>
+        <source>expired {when}</source>
+        <translation>已于 {when} 过期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="163"/>
+        <source>changed since your acknowledgement</source>
+        <translation>确认后已修改，需重新确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="165"/>
+        <source>not yet by you</source>
+        <translation>您尚未确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="166"/>
+        <source>nobody yet</source>
+        <translation>尚无人确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="171"/>
+        <source>Select a notice to read it.</source>
+        <translation>选择一条通知查看内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="175"/>
+        <source>Where to find it: {path}</source>
+        <translation>系统中的位置：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="176"/>
+        <source>Version {version}, in force from {start}</source>
+        <translation>第 {version} 版，{start} 起生效</translation>
+    </message>
+</context>
+<context>
     <name>NowTiles</name>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="41" />
+        <location filename="../../app/ui/now/tiles.py" line="41"/>
         <source>▼ below the target of {t:g} %</source>
         <translation>▼ 低于目标 {t:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="41" />
+        <location filename="../../app/ui/now/tiles.py" line="41"/>
         <source>target {t:g} %</source>
         <translation>目标 {t:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="43" />
+        <location filename="../../app/ui/now/tiles.py" line="43"/>
         <source>no reason</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="46" />
+        <location filename="../../app/ui/now/tiles.py" line="46"/>
         <source>of the remaining calls within T</source>
         <translation>剩余来电需在 T 内接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="47" />
+        <location filename="../../app/ui/now/tiles.py" line="47"/>
         <source>the target holds for the day</source>
         <translation>今日目标已可保证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="48" />
+        <location filename="../../app/ui/now/tiles.py" line="48"/>
         <source>the target cannot be reached today</source>
         <translation>今日已无法达到目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="49" />
+        <location filename="../../app/ui/now/tiles.py" line="49"/>
         <source>no volume of last week to plan with</source>
         <translation>缺少上周同期话量，无法推算</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="51" />
+        <location filename="../../app/ui/now/tiles.py" line="51"/>
         <source> (about {n:.0f} calls to come)</source>
         <translation>（预计还有约 {n:.0f} 通来电）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="55" />
+        <location filename="../../app/ui/now/tiles.py" line="55"/>
         <source>Waiting now</source>
         <translation>当前排队</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="56" />
+        <location filename="../../app/ui/now/tiles.py" line="56"/>
         <source>oldest {wait}</source>
         <translation>最长等待 {wait}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="58" />
+        <location filename="../../app/ui/now/tiles.py" line="58"/>
         <source>Agents logged in</source>
         <translation>在线坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="59" />
+        <location filename="../../app/ui/now/tiles.py" line="59"/>
         <source>{on} on a call · {free} available · {paused} paused</source>
         <translation>{on} 通话中 · {free} 空闲 · {paused} 小休</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="61" />
+        <location filename="../../app/ui/now/tiles.py" line="61"/>
         <source>Paused</source>
         <translation>小休</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="61" />
+        <location filename="../../app/ui/now/tiles.py" line="61"/>
         <source>nobody paused</source>
         <translation>无人小休</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="62" />
+        <location filename="../../app/ui/now/tiles.py" line="62"/>
         <source>Service level today</source>
         <translation>今日服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="63" />
+        <location filename="../../app/ui/now/tiles.py" line="63"/>
         <source>Abandoned today</source>
         <translation>今日放弃率</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="64" />
+        <location filename="../../app/ui/now/tiles.py" line="64"/>
         <source>{n} of {offered} calls</source>
         <translation>{offered} 通中放弃 {n} 通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/tiles.py" line="65" />
+        <location filename="../../app/ui/now/tiles.py" line="65"/>
         <source>Needed for the rest of the day</source>
         <translation>今日余下时段所需</translation>
     </message>
@@ -393,35 +850,53 @@
 <context>
     <name>NowView</name>
     <message>
-        <location filename="../../app/ui/now/view.py" line="94" />
+        <location filename="../../app/ui/now/view.py" line="94"/>
         <source>Now</source>
         <translation>现场实况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="97" />
+        <location filename="../../app/ui/now/view.py" line="97"/>
         <source>Wallboard</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="98" />
+        <location filename="../../app/ui/now/view.py" line="98"/>
         <source>Full screen for the floor (Esc closes it)</source>
         <translation>为现场全屏显示（按 Esc 关闭）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/view.py" line="133" />
+        <location filename="../../app/ui/now/view.py" line="133"/>
         <source>{source} at {time}</source>
         <translation>{source}，{time}</translation>
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../app/ui/pin_dialog.py" line="35"/>
+        <source>Supervisor</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pin_dialog.py" line="36"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pin_dialog.py" line="49"/>
+        <source>There is no supervisor yet: add one in Shifts and people.</source>
+        <translation>还没有值班主管：请在“班次与人员”中添加。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../app/ui/preferences.py" line="34" />
+        <location filename="../../app/ui/preferences.py" line="34"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences.py" line="37" />
+        <location filename="../../app/ui/preferences.py" line="37"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -429,95 +904,194 @@
 <context>
     <name>QueueSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="68" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="68"/>
         <source>Queue settings of {source}</source>
         <translation>{source} 的队列设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="70" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="70"/>
         <source>Tick a queue to give it its own threshold, target and definition; the others follow the source ({t:g} s, {target:g} %). Applying recomputes the stored figures.</source>
         <translation>勾选队列即可为其单独设置阈值、目标和口径；未勾选的队列沿用数据源设置（{t:g} 秒，{target:g} %）。应用后将重新计算已存数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74"/>
         <source>Own settings</source>
         <translation>单独设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74"/>
         <source>Threshold T (s)</source>
         <translation>阈值 T（秒）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74"/>
         <source>Target %</source>
         <translation>目标 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="74"/>
         <source>Definition</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="98" />
+        <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="98"/>
         <source>Saved; {n} intervals recomputed.</source>
         <translation>已保存；重新计算了 {n} 个时段。</translation>
     </message>
 </context>
 <context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="67"/>
+        <source>Import a roster</source>
+        <translation>导入排班表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="68"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="69"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="70"/>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="71"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="70"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="70"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="71"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="71"/>
+        <source>Row</source>
+        <translation>原始内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="73"/>
+        <source>A schedule export, CSV or Excel: one row per agent per date, with the agent id, the date, the shift name or its start and end, and optional activities.</source>
+        <translation>排班系统导出的 CSV 或 Excel 文件：每名坐席每天一行，包括工号、日期、班次名称（或上下班时间），以及可选的活动安排。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="75"/>
+        <source>Ready</source>
+        <translation>可导入</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="76"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="79"/>
+        <source>Roster file</source>
+        <translation>排班文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="80"/>
+        <source>Schedule exports (*.csv *.xlsx);;All files (*)</source>
+        <translation>排班导出文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="89"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="106"/>
+        <source>Dates {first} to {last}.</source>
+        <translation>日期 {first} 至 {last}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="109"/>
+        <source>{ready} rows ready, {rejected} rejected.</source>
+        <translation>{ready} 行可导入，{rejected} 行被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="110"/>
+        <source>Importing replaces the {n} roster entries stored for those dates; the {kept} attendance marks already recorded stay as they are.</source>
+        <translation>导入将替换这些日期已有的 {n} 条排班；已登记的 {kept} 条考勤保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="125"/>
+        <source>Ready ({n})</source>
+        <translation>可导入（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/roster_import.py" line="126"/>
+        <source>Rejected ({n})</source>
+        <translation>被拒绝（{n}）</translation>
+    </message>
+</context>
+<context>
     <name>ServiceLevelChart</name>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="79" />
+        <location filename="../../app/ui/service_level/chart.py" line="79"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="80" />
+        <location filename="../../app/ui/service_level/chart.py" line="80"/>
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="146" />
+        <location filename="../../app/ui/service_level/chart.py" line="146"/>
         <source>{time}: no data</source>
         <translation>{time}：无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="150" />
+        <location filename="../../app/ui/service_level/chart.py" line="150"/>
         <source>{time} ({state})</source>
         <translation>{time}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="150" />
+        <location filename="../../app/ui/service_level/chart.py" line="150"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="150" />
+        <location filename="../../app/ui/service_level/chart.py" line="150"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="151" />
+        <location filename="../../app/ui/service_level/chart.py" line="151"/>
         <source>Offered {n}, answered {a}, abandoned {b}</source>
         <translation>呼入 {n}，接通 {a}，放弃 {b}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="152" />
+        <location filename="../../app/ui/service_level/chart.py" line="152"/>
         <source>Answered within T: {n}</source>
         <translation>T 内接通：{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="153" />
+        <location filename="../../app/ui/service_level/chart.py" line="153"/>
         <source>Service level: {sl}</source>
         <translation>服务水平：{sl}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="154" />
+        <location filename="../../app/ui/service_level/chart.py" line="154"/>
         <source>ASA {asa} s, AHT {aht} s, longest wait {mx} s</source>
         <translation>平均应答 {asa} 秒，平均处理 {aht} 秒，最长等待 {mx} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="159" />
+        <location filename="../../app/ui/service_level/chart.py" line="159"/>
         <source>Waiting now: {n}</source>
         <translation>当前排队：{n}</translation>
     </message>
@@ -525,107 +1099,107 @@
 <context>
     <name>ServiceLevelModels</name>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="29" />
+        <location filename="../../app/ui/service_level/models.py" line="29"/>
         <source>Answered in T / offered</source>
         <translation>T 内接通 / 呼入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="30" />
+        <location filename="../../app/ui/service_level/models.py" line="30"/>
         <source>Answered in T / answered</source>
         <translation>T 内接通 / 接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="31" />
+        <location filename="../../app/ui/service_level/models.py" line="31"/>
         <source>Short abandons left out</source>
         <translation>剔除短时放弃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="32" />
+        <location filename="../../app/ui/service_level/models.py" line="32"/>
         <source>Short abandons count as met</source>
         <translation>短时放弃计为达标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="51" />
-        <location filename="../../app/ui/service_level/models.py" line="127" />
+        <location filename="../../app/ui/service_level/models.py" line="51"/>
+        <location filename="../../app/ui/service_level/models.py" line="127"/>
         <source>Interval</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="51" />
-        <location filename="../../app/ui/service_level/models.py" line="127" />
+        <location filename="../../app/ui/service_level/models.py" line="51"/>
+        <location filename="../../app/ui/service_level/models.py" line="127"/>
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="51" />
-        <location filename="../../app/ui/service_level/models.py" line="127" />
+        <location filename="../../app/ui/service_level/models.py" line="51"/>
+        <location filename="../../app/ui/service_level/models.py" line="127"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="51" />
+        <location filename="../../app/ui/service_level/models.py" line="51"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="51" />
+        <location filename="../../app/ui/service_level/models.py" line="51"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="51" />
+        <location filename="../../app/ui/service_level/models.py" line="51"/>
         <source>Waiting</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="52" />
-        <location filename="../../app/ui/service_level/models.py" line="127" />
+        <location filename="../../app/ui/service_level/models.py" line="52"/>
+        <location filename="../../app/ui/service_level/models.py" line="127"/>
         <source>Within T</source>
         <translation>T 内接通</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="52" />
+        <location filename="../../app/ui/service_level/models.py" line="52"/>
         <source>SL %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="52" />
+        <location filename="../../app/ui/service_level/models.py" line="52"/>
         <source>ASA s</source>
         <translation>平均应答 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="52" />
+        <location filename="../../app/ui/service_level/models.py" line="52"/>
         <source>AHT s</source>
         <translation>平均处理 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="52" />
+        <location filename="../../app/ui/service_level/models.py" line="52"/>
         <source>Longest wait s</source>
         <translation>最长等待 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="74" />
-        <location filename="../../app/ui/service_level/models.py" line="150" />
+        <location filename="../../app/ui/service_level/models.py" line="74"/>
+        <location filename="../../app/ui/service_level/models.py" line="150"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="110" />
+        <location filename="../../app/ui/service_level/models.py" line="110"/>
         <source>Below the target of {t:g} %</source>
         <translation>低于目标 {t:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="127" />
+        <location filename="../../app/ui/service_level/models.py" line="127"/>
         <source>Short abandons</source>
         <translation>短时放弃</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="142" />
-        <source>Definition '{name}'</source>
+        <location filename="../../app/ui/service_level/models.py" line="142"/>
+        <source>Definition &apos;{name}&apos;</source>
         <translation>口径“{name}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/models.py" line="215" />
+        <location filename="../../app/ui/service_level/models.py" line="215"/>
         <source>{day} {time}: offered {n}, service level {sl}</source>
         <translation>{day} {time}：呼入 {n}，服务水平 {sl}</translation>
     </message>
@@ -633,259 +1207,749 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="111" />
+        <location filename="../../app/ui/service_level/view.py" line="111"/>
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="112" />
+        <location filename="../../app/ui/service_level/view.py" line="112"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="113" />
+        <location filename="../../app/ui/service_level/view.py" line="113"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="114" />
+        <location filename="../../app/ui/service_level/view.py" line="114"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="115" />
+        <location filename="../../app/ui/service_level/view.py" line="115"/>
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="116" />
+        <location filename="../../app/ui/service_level/view.py" line="116"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="117" />
+        <location filename="../../app/ui/service_level/view.py" line="117"/>
         <source>Queue settings…</source>
         <translation>队列设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="118" />
+        <location filename="../../app/ui/service_level/view.py" line="118"/>
         <source>Threshold, target and definition per queue</source>
         <translation>按队列设置阈值、目标和口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="119" />
+        <location filename="../../app/ui/service_level/view.py" line="119"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="120" />
+        <location filename="../../app/ui/service_level/view.py" line="120"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="121" />
+        <location filename="../../app/ui/service_level/view.py" line="121"/>
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="128" />
+        <location filename="../../app/ui/service_level/view.py" line="130"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="150" />
-        <location filename="../../app/ui/service_level/view.py" line="172" />
+        <location filename="../../app/ui/service_level/view.py" line="152"/>
+        <location filename="../../app/ui/service_level/view.py" line="174"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="242" />
+        <location filename="../../app/ui/service_level/view.py" line="252"/>
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="242" />
+        <location filename="../../app/ui/service_level/view.py" line="252"/>
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="244" />
+        <location filename="../../app/ui/service_level/view.py" line="254"/>
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="247" />
+        <location filename="../../app/ui/service_level/view.py" line="257"/>
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="252" />
+        <location filename="../../app/ui/service_level/view.py" line="262"/>
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="254" />
+        <location filename="../../app/ui/service_level/view.py" line="264"/>
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="256" />
+        <location filename="../../app/ui/service_level/view.py" line="266"/>
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="285" />
+        <location filename="../../app/ui/service_level/view.py" line="295"/>
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="285" />
+        <location filename="../../app/ui/service_level/view.py" line="295"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="291" />
+        <location filename="../../app/ui/service_level/view.py" line="301"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="294" />
+        <location filename="../../app/ui/service_level/view.py" line="304"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="385"/>
+        <source>Shifts and people</source>
+        <translation>班次与人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="386"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="386"/>
+        <source>Special days</source>
+        <translation>特殊日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="386"/>
+        <source>Teams</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="386"/>
+        <source>Supervisors</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="387"/>
+        <source>Agents</source>
+        <translation>坐席</translation>
+    </message>
+</context>
+<context>
+    <name>SheetActions</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="60"/>
+        <source>Import a roster…</source>
+        <translation>导入排班表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="61"/>
+        <source>Import agents…</source>
+        <translation>导入坐席名单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="62"/>
+        <source>Add an agent to this shift…</source>
+        <translation>为本班次添加坐席…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="63"/>
+        <source>Take the selected agent off this shift</source>
+        <translation>将所选坐席移出本班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="64"/>
+        <source>Record a personnel change…</source>
+        <translation>登记人员异动…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="65"/>
+        <source>New business notice…</source>
+        <translation>新建业务通知…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="66"/>
+        <source>Print the sheet…</source>
+        <translation>打印信息表…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="67"/>
+        <source>Save the sheet as PDF…</source>
+        <translation>将信息表存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="68"/>
+        <source>Export the sheet to Excel…</source>
+        <translation>将信息表导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="69"/>
+        <source>Shifts and people…</source>
+        <translation>班次与人员…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="113"/>
+        <source>Roster imported: {written} entries for {first} to {last} ({replaced} replaced).</source>
+        <translation>排班已导入：{first} 至 {last} 共 {written} 条（替换 {replaced} 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="121"/>
+        <source>Agents file</source>
+        <translation>坐席名单文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="122"/>
+        <source>Agent lists (*.csv *.xlsx);;All files (*)</source>
+        <translation>坐席名单 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="130"/>
+        <source>{added} agents added, {updated} updated, {teams} teams created, {problems} rows rejected.</source>
+        <translation>新增坐席 {added} 名，更新 {updated} 名，新建班组 {teams} 个，拒绝 {problems} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="134"/>
+        <source>Import agents</source>
+        <translation>导入坐席名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="137"/>
+        <source>line {line}: {reason} — {row}</source>
+        <translation>第 {line} 行：{reason} — {row}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="163"/>
+        <source>Take off the shift</source>
+        <translation>移出班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="164"/>
+        <source>Take {name} off this shift&apos;s roster? Attendance already recorded stays in the history.</source>
+        <translation>将 {name} 移出本班次排班？已登记的考勤仍保留在历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="209"/>
+        <source>Acknowledge a notice</source>
+        <translation>确认业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="210"/>
+        <source>I have read “{title}” (version {version}) and will pass it on.</source>
+        <translation>我已阅读《{title}》（第 {version} 版），并将传达到位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="214"/>
+        <source>Notice acknowledged.</source>
+        <translation>通知已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="242"/>
+        <source>Print the sheet to PDF</source>
+        <translation>将信息表打印为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="244"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="256"/>
+        <source>Export the sheet</source>
+        <translation>导出信息表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="258"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetTableModel</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="74"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="74"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="74"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="75"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="75"/>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="75"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="76"/>
+        <source>ACD check</source>
+        <translation>ACD 核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="76"/>
+        <source>Scheduled</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="76"/>
+        <source>Activities</source>
+        <translation>活动安排</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="92"/>
+        <source>Marked by {name} at {time}</source>
+        <translation>{name} 于 {time} 登记</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSheetView</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="153"/>
+        <source>Shift sheet</source>
+        <translation>当班信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="156"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="157"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="158"/>
+        <source>Supervisor on duty</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="159"/>
+        <source>Current shift</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="160"/>
+        <source>Open the shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="161"/>
+        <source>Roster and sheet</source>
+        <translation>排班与信息表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="163"/>
+        <source>Keys on the table: P or Space present · L late · A absent · V on leave · S swapped · E left early · N note · Backspace clear · Ctrl+Z undo · each mark moves to the next agent</source>
+        <translation>表格快捷键：P 或空格 出勤 · L 迟到 · A 缺勤 · V 请假 · S 换班 · E 早退 · N 备注 · Backspace 清除 · Ctrl+Z 撤销 · 每登记一人自动跳到下一人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="165"/>
+        <source>Personnel changes</source>
+        <translation>人员异动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="166"/>
+        <source>Business notices</source>
+        <translation>业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="167"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="258"/>
+        <source>ACD check</source>
+        <translation>ACD 核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="258"/>
+        <source>ACD check ({n})</source>
+        <translation>ACD 核对（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="273"/>
+        <source>No shift is defined for this day yet. Define the site&apos;s shifts in Shifts and people (Roster and sheet menu), then import a roster.</source>
+        <translation>这一天还没有班次。请先在“班次与人员”（“排班与信息表”菜单）中定义站点的班次，然后导入排班表。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="276"/>
+        <source>Nobody is rostered on this shift yet. Import a roster (Ctrl+Shift+I) or add agents by hand.</source>
+        <translation>本班次还没有排班。请导入排班表（Ctrl+Shift+I）或手工添加坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="295"/>
+        <source>(nobody yet)</source>
+        <translation>（尚未指定）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="312"/>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="312"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="313"/>
+        <source>handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/view.py" line="314"/>
+        <source>Status: {status}</source>
+        <translation>状态：{status}</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftsTab</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="118"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="118"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="122"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="118"/>
+        <source>Ends (next day when earlier)</source>
+        <translation>结束（早于开始时间即为次日）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="122"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="122"/>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="122"/>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialDaysTab</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="163"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="169"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="163"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="169"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="163"/>
+        <source>Opens</source>
+        <translation>开始营业</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="163"/>
+        <source>Closes</source>
+        <translation>结束营业</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="165"/>
+        <source>Closed all day</source>
+        <translation>全天休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="166"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="169"/>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="172"/>
+        <source>closed</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="193"/>
+        <source>A special day needs a name (e.g. National Day).</source>
+        <translation>特殊日期需要名称（例如：国庆节）。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorsTab</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="262"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="262"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="269"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="262"/>
+        <source>PIN (4–12 digits)</source>
+        <translation>PIN 码（4–12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="262"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="269"/>
+        <source>Supervisor</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="287"/>
+        <source>The two PINs differ.</source>
+        <translation>两次输入的 PIN 码不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="290"/>
+        <source>A supervisor needs a name.</source>
+        <translation>主管需要姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsTab</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="217"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="227"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="217"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="227"/>
+        <source>Team leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="217"/>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="227"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="222"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>Wallboard</name>
     <message>
-        <location filename="../../app/ui/now/wallboard.py" line="37" />
+        <location filename="../../app/ui/now/wallboard.py" line="37"/>
         <source>Wallboard</source>
         <translation>大屏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/now/wallboard.py" line="51" />
+        <location filename="../../app/ui/now/wallboard.py" line="51"/>
         <source>{source} · {time}</source>
         <translation>{source} · {time}</translation>
     </message>
 </context>
 <context>
+    <name>_Tab</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="67"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="68"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="69"/>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="41" />
+        <location filename="../../app/ui/actions.py" line="42"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="41" />
-        <source>Build the demo database with today's calls and open it</source>
+        <location filename="../../app/ui/actions.py" line="42"/>
+        <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="42" />
+        <location filename="../../app/ui/actions.py" line="43"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="42" />
+        <location filename="../../app/ui/actions.py" line="43"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="43" />
+        <location filename="../../app/ui/actions.py" line="44"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="43" />
+        <location filename="../../app/ui/actions.py" line="44"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44" />
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44" />
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45" />
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45" />
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46" />
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46" />
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47" />
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47" />
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48" />
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48" />
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49" />
+        <location filename="../../app/ui/actions.py" line="50"/>
+        <source>S&amp;hift sheet</source>
+        <translation>当班信息(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="50"/>
+        <source>Who is on this shift, attendance, changes and notices</source>
+        <translation>本班次人员、考勤、异动与通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49" />
-        <source>Full-screen wallboard of the floor's figures</source>
+        <location filename="../../app/ui/actions.py" line="51"/>
+        <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50" />
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50" />
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51" />
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51" />
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52" />
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52" />
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -893,57 +1957,810 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="26" />
+        <location filename="../../app/ui/errors.py" line="26"/>
         <source>{path}, line {line}: {reason}</source>
         <translation>{path}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27" />
+        <location filename="../../app/ui/errors.py" line="27"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="29" />
+        <location filename="../../app/ui/errors.py" line="29"/>
         <source>There is no feed source named {name}.</source>
         <translation>没有名为 {name} 的数据源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="31" />
+        <location filename="../../app/ui/errors.py" line="31"/>
         <source>There is no site named {name}.</source>
         <translation>没有名为 {name} 的站点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33" />
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="36" />
+        <location filename="../../app/ui/errors.py" line="36"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
 </context>
 <context>
+    <name>print</name>
+    <message>
+        <location filename="../../app/printing/document.py" line="89"/>
+        <source>Page {page} / {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="35"/>
+        <source>Current-shift info sheet</source>
+        <translation>当班班次信息通知表</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="36"/>
+        <source>Roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="37"/>
+        <source>Counts</source>
+        <translation>人数统计</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="38"/>
+        <source>Personnel changes</source>
+        <translation>人员异动</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="39"/>
+        <source>Business notices in force</source>
+        <translation>生效中的业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="40"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="41"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="42"/>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="43"/>
+        <source>Supervisor on duty</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="44"/>
+        <source>Shift status</source>
+        <translation>班次状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="45"/>
+        <source>planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="46"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="47"/>
+        <source>handed over</source>
+        <translation>已交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="48"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="49"/>
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="50"/>
+        <source>No team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="51"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="52"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="53"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="54"/>
+        <source>until withdrawn</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="55"/>
+        <source>Emp. no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="56"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="57"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="58"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="59"/>
+        <location filename="../../app/printing/shift_sheet.py" line="85"/>
+        <source>Scheduled</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="60"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="61"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="62"/>
+        <source>Activities</source>
+        <translation>活动安排</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="63"/>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="64"/>
+        <source>Late (min)</source>
+        <translation>迟到（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="65"/>
+        <source>Leave type</source>
+        <translation>假别</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="66"/>
+        <source>Swapped with</source>
+        <translation>换班对象</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="67"/>
+        <source>Left at</source>
+        <translation>离岗时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="68"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="69"/>
+        <source>ACD check</source>
+        <translation>ACD 核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="70"/>
+        <source>Marked by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="71"/>
+        <source>Marked at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="72"/>
+        <source>Change</source>
+        <translation>异动类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="73"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="74"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="75"/>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="76"/>
+        <source>Recorded at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="77"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="78"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="79"/>
+        <source>In force from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="80"/>
+        <source>In force to</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="81"/>
+        <source>Explain at the meeting</source>
+        <translation>班前会讲解</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="82"/>
+        <source>Where to find it</source>
+        <translation>系统中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="83"/>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="84"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="86"/>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="87"/>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="88"/>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="89"/>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="90"/>
+        <source>Swapped</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="91"/>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="92"/>
+        <source>Not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="93"/>
+        <source>Expected</source>
+        <translation>预计到岗</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="94"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="95"/>
+        <source>not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="96"/>
+        <source>present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="97"/>
+        <source>late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="98"/>
+        <source>absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="99"/>
+        <source>on leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="100"/>
+        <source>swapped</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="101"/>
+        <source>left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="102"/>
+        <source>annual leave</source>
+        <translation>年假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="103"/>
+        <source>sick leave</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="104"/>
+        <source>personal leave</source>
+        <translation>事假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="105"/>
+        <source>time off in lieu</source>
+        <translation>调休</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="106"/>
+        <source>other leave</source>
+        <translation>其他假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="107"/>
+        <source>shift swap</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="108"/>
+        <source>early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="109"/>
+        <source>sickness</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="110"/>
+        <source>new hire</source>
+        <translation>新员工</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="111"/>
+        <source>transfer</source>
+        <translation>调岗</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="112"/>
+        <location filename="../../app/printing/shift_sheet.py" line="123"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="113"/>
+        <source>not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="114"/>
+        <source>logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="115"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="116"/>
+        <source>normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="117"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="118"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="119"/>
+        <source>break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="120"/>
+        <source>lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="121"/>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="122"/>
+        <source>meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="124"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="125"/>
+        <source>with {name}</source>
+        <translation>与 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="126"/>
+        <source>left at {time}</source>
+        <translation>{time} 离岗</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="127"/>
+        <source>Logged in to the ACD but not rostered: {logins}</source>
+        <translation>已登录 ACD 但未排班：{logins}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="128"/>
+        <source>No ACD agent feed: the cross-check did not run.</source>
+        <translation>没有 ACD 坐席数据，未进行核对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="129"/>
+        <source>Printed {time}</source>
+        <translation>打印时间 {time}</translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
-        <location filename="../../app/ui/settings.py" line="35" />
+        <location filename="../../app/ui/settings.py" line="35"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="36" />
+        <location filename="../../app/ui/settings.py" line="36"/>
         <source>Minutes without new data before a live feed is stale</source>
         <translation>实时数据源无新数据多少分钟后视为停滞</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="37" />
+        <location filename="../../app/ui/settings.py" line="37"/>
         <source>Seconds between two polls of a live feed</source>
         <translation>实时数据源两次读取之间的秒数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings.py" line="38" />
+        <location filename="../../app/ui/settings.py" line="38"/>
         <source>Default service-level target (%)</source>
         <translation>默认服务水平目标（%）</translation>
+    </message>
+</context>
+<context>
+    <name>sheet</name>
+    <message>
+        <location filename="../../app/ui/shift_sheet/printing.py" line="34"/>
+        <source>Sheet printed to {path} ({pages} pages).</source>
+        <translation>信息表已打印到 {path}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/printing.py" line="64"/>
+        <source>Sheet exported to {path}.</source>
+        <translation>信息表已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="14"/>
+        <source>not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="15"/>
+        <source>present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="16"/>
+        <source>late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="17"/>
+        <source>absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="18"/>
+        <source>on leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="19"/>
+        <source>swapped</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="20"/>
+        <source>left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="26"/>
+        <source>annual leave</source>
+        <translation>年假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="27"/>
+        <source>sick leave</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="28"/>
+        <source>personal leave</source>
+        <translation>事假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="29"/>
+        <source>time off in lieu</source>
+        <translation>调休</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="30"/>
+        <source>other leave</source>
+        <translation>其他假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="36"/>
+        <source>shift swap</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="37"/>
+        <source>early leave</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="38"/>
+        <source>sickness</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="39"/>
+        <source>new hire, first day</source>
+        <translation>新员工首日上岗</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="40"/>
+        <source>transfer</source>
+        <translation>调岗</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="41"/>
+        <source>other change</source>
+        <translation>其他异动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="47"/>
+        <source>marked present, not logged in to the ACD</source>
+        <translation>登记为出勤，但未登录 ACD</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="48"/>
+        <source>logged in to the ACD, marked absent</source>
+        <translation>已登录 ACD，但登记为缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="54"/>
+        <source>break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="55"/>
+        <source>lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="56"/>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="57"/>
+        <source>meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="58"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="64"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="65"/>
+        <source>normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="66"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="67"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="73"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="74"/>
+        <source>team leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="75"/>
+        <source>viewer</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="82"/>
+        <source>no agent id</source>
+        <translation>缺少工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="83"/>
+        <source>not a date</source>
+        <translation>日期无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="84"/>
+        <source>not a time</source>
+        <translation>时间无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="85"/>
+        <source>neither a shift name nor start and end</source>
+        <translation>既无班次名称也无上下班时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="86"/>
+        <source>activity not understood</source>
+        <translation>活动安排无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="87"/>
+        <source>unknown agent</source>
+        <translation>未知坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="88"/>
+        <source>agent no longer active</source>
+        <translation>坐席已离职</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="89"/>
+        <source>no such shift</source>
+        <translation>没有这个班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="90"/>
+        <source>no shift starts near that time</source>
+        <translation>没有在该时间附近开始的班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="91"/>
+        <source>overlaps another row of the agent</source>
+        <translation>与该坐席的另一行时间重叠</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="92"/>
+        <source>activity outside the shift</source>
+        <translation>活动不在班次时间内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="93"/>
+        <source>activities overlap</source>
+        <translation>活动时间重叠</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="94"/>
+        <source>same row twice</source>
+        <translation>重复的行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="95"/>
+        <source>no employee number</source>
+        <translation>缺少工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="96"/>
+        <source>no name</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="97"/>
+        <source>employee number used twice</source>
+        <translation>工号重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="98"/>
+        <source>active must be yes or no</source>
+        <translation>在职一栏应为“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="112"/>
+        <source>late {minutes} min</source>
+        <translation>迟到 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="114"/>
+        <source>on leave ({type})</source>
+        <translation>请假（{type}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="116"/>
+        <source>swapped with {name}</source>
+        <translation>与 {name} 换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="118"/>
+        <source>left early at {time}</source>
+        <translation>{time} 早退</translation>
     </message>
 </context>
 </TS>
