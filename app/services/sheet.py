@@ -113,19 +113,15 @@ def mark(console: Console, instance_id: int, agent_id: int, mark: Mark, by: str 
     with console.db.transaction() as tx:
         instance = _instance(tx, instance_id)
         agent = _agent(tx, instance, agent_id)
-        entry = next(
-            (e for e in sheet_store.shift_entries(tx, instance.site_id, instance.day, instance.definition.id)
-             if e.agent_id == agent.id),
-            None,
-        )
-        if entry is None:
+        entries = sheet_store.shift_entries(tx, instance.site_id, instance.day, instance.definition.id, agent.id)
+        if not entries:
             raise InvalidSettingError("agent", agent.employee_no, "is not rostered on this shift")
         if mark.swap_with_id is not None:
             other = _agent(tx, instance, mark.swap_with_id)
             mark = Mark(mark.status, mark.late_minutes, mark.leave_type, other.id,
                         mark.swap_with_name or other.name, mark.left_at, mark.note)
         record = sheet_store.add_mark(tx, instance.id, agent.id, mark, _by(by), now)
-    return SheetRow(agent, entry, record.mark, record.revision, record.marked_by, record.marked_at)
+    return SheetRow(agent, entries[0], record.mark, record.revision, record.marked_by, record.marked_at)
 
 
 def mark_history(console: Console, instance_id: int, agent_id: int) -> tuple[tuple[Mark, int, str | None, datetime], ...]:

@@ -64,8 +64,15 @@ class AgentFields:
     active: bool = True
 
 
-def _agents(session: Session, rows: Iterable[AgentRow]) -> list[Agent]:
-    rows = list(rows)
+# Plain column rows, not ORM objects (a sheet reads every agent of the site).
+_AGENT = (
+    AgentRow.id, AgentRow.site_id, AgentRow.employee_no, AgentRow.name, AgentRow.team_id, AgentRow.skills,
+    AgentRow.acd_login, AgentRow.fixed_seat, AgentRow.active,
+)
+
+
+def _agents(session: Session, query) -> list[Agent]:
+    rows = session.execute(query).all()
     team_ids = {r.team_id for r in rows if r.team_id is not None}
     names: dict[int, str] = {}
     if team_ids:
@@ -89,28 +96,27 @@ def _agents(session: Session, rows: Iterable[AgentRow]) -> list[Agent]:
 
 def list_agents(session: Session, site_id: int, active_only: bool = False) -> tuple[Agent, ...]:
     """The site's agents by name (then employee number); sorted here so both databases agree."""
-    query = select(AgentRow).where(AgentRow.site_id == site_id)
+    query = select(*_AGENT).where(AgentRow.site_id == site_id)
     if active_only:
         query = query.where(AgentRow.active.is_(True))
-    agents = _agents(session, session.scalars(query))
-    return tuple(sorted(agents, key=lambda a: (a.name, a.employee_no)))
+    return tuple(sorted(_agents(session, query), key=lambda a: (a.name, a.employee_no)))
 
 
 def get_agent(session: Session, agent_id: int) -> Agent | None:
-    row = session.get(AgentRow, agent_id)
-    return _agents(session, [row])[0] if row else None
+    found = _agents(session, select(*_AGENT).where(AgentRow.id == agent_id))
+    return found[0] if found else None
 
 
 def agents_by_id(session: Session, agent_ids: Iterable[int]) -> dict[int, Agent]:
     ids = set(agent_ids)
     if not ids:
         return {}
-    return {a.id: a for a in _agents(session, session.scalars(select(AgentRow).where(AgentRow.id.in_(ids))))}
+    return {a.id: a for a in _agents(session, select(*_AGENT).where(AgentRow.id.in_(ids)))}
 
 
 def find_agent(session: Session, site_id: int, employee_no: str) -> Agent | None:
-    row = session.scalar(select(AgentRow).where(AgentRow.site_id == site_id, AgentRow.employee_no == employee_no))
-    return _agents(session, [row])[0] if row else None
+    found = _agents(session, select(*_AGENT).where(AgentRow.site_id == site_id, AgentRow.employee_no == employee_no))
+    return found[0] if found else None
 
 
 def save_agent(session: Session, site_id: int, fields: AgentFields, agent_id: int | None = None) -> Agent:
@@ -128,7 +134,7 @@ def save_agent(session: Session, site_id: int, fields: AgentFields, agent_id: in
     row.fixed_seat = fields.fixed_seat
     row.active = fields.active
     session.flush()
-    return _agents(session, [row])[0]
+    return get_agent(session, row.id)
 
 
 # --- supervisors ---
