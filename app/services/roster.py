@@ -113,7 +113,8 @@ def add_entry(console: Console, agent_id: int, day: date, definition_id: int, st
         start = aware("start", start) if start is not None else window_start
         end = aware("end", end) if end is not None else window_end
         if not start < end <= start + timedelta(hours=MAX_ENTRY_HOURS):
-            raise InvalidSettingError("end", end.isoformat(), f"must be after the start, within {MAX_ENTRY_HOURS} hours")
+            raise InvalidSettingError("end", end.isoformat(),
+                                      f"must be after the start, within {MAX_ENTRY_HOURS} hours")
         clash = sheet_store.overlapping_entries(tx, agent.id, start, end)
         if clash:
             raise InvalidSettingError(

@@ -34,7 +34,8 @@ from app.storage import sheet as sheet_store
 from app.storage import shifts as shift_store
 
 
-def load_sheet(console: Console, day: date, definition_id: int, now: datetime, site_id: int | None = None) -> ShiftSheet:
+def load_sheet(console: Console, day: date, definition_id: int, now: datetime,
+               site_id: int | None = None) -> ShiftSheet:
     """The sheet of the shift `definition_id` starting on `day`, as it stands at `now`."""
     aware("now", now)
     with console.db.transaction() as tx:
@@ -124,7 +125,8 @@ def mark(console: Console, instance_id: int, agent_id: int, mark: Mark, by: str 
     return SheetRow(agent, entries[0], record.mark, record.revision, record.marked_by, record.marked_at)
 
 
-def mark_history(console: Console, instance_id: int, agent_id: int) -> tuple[tuple[Mark, int, str | None, datetime], ...]:
+def mark_history(console: Console, instance_id: int,
+                 agent_id: int) -> tuple[tuple[Mark, int, str | None, datetime], ...]:
     """Every mark of the agent on the shift, oldest first: (mark, revision, marked by, marked at)."""
     with console.db.transaction() as tx:
         return tuple((r.mark, r.revision, r.marked_by, r.marked_at)

@@ -134,7 +134,8 @@ def history(session: Session, notice_id: int) -> tuple[Notice, ...]:
     if row is None:
         return ()
     acks = _acks(session, [notice_id]).get(notice_id, [])
-    query = select(NoticeRevisionRow).where(NoticeRevisionRow.notice_id == notice_id).order_by(NoticeRevisionRow.version)
+    revisions = NoticeRevisionRow
+    query = select(revisions).where(revisions.notice_id == notice_id).order_by(revisions.version)
     return tuple(
         Notice(
             id=notice_id,

@@ -76,7 +76,8 @@ def _agents(session: Session, query) -> list[Agent]:
     team_ids = {r.team_id for r in rows if r.team_id is not None}
     names: dict[int, str] = {}
     if team_ids:
-        names = {tid: name for tid, name in session.execute(select(TeamRow.id, TeamRow.name).where(TeamRow.id.in_(team_ids)))}
+        query = select(TeamRow.id, TeamRow.name).where(TeamRow.id.in_(team_ids))
+        names = {team_id: name for team_id, name in session.execute(query)}
     return [
         Agent(
             id=r.id,

@@ -51,7 +51,8 @@ def _entries(session: Session, query) -> list[RosterEntry]:
     activities: dict[int, list[Activity]] = {}
     if rows:
         acts = (
-            select(RosterActivityRow.entry_id, RosterActivityRow.kind, RosterActivityRow.start_at, RosterActivityRow.end_at)
+            select(RosterActivityRow.entry_id, RosterActivityRow.kind, RosterActivityRow.start_at,
+                   RosterActivityRow.end_at)
             .where(RosterActivityRow.entry_id.in_([r[0] for r in rows]))
             .order_by(RosterActivityRow.start_at, RosterActivityRow.id)
         )
@@ -68,7 +69,8 @@ def shift_entries(session: Session, site_id: int, day: date, definition_id: int,
     """The entries of one shift (the definition on the day it starts), or one agent's of it, in start order."""
     query = (
         select(*_ENTRY)
-        .where(RosterEntryRow.site_id == site_id, RosterEntryRow.day == day, RosterEntryRow.definition_id == definition_id)
+        .where(RosterEntryRow.site_id == site_id, RosterEntryRow.day == day,
+               RosterEntryRow.definition_id == definition_id)
         .order_by(RosterEntryRow.start_at, RosterEntryRow.id)
     )
     if agent_id is not None:
