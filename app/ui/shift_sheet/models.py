@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 
 from app.domain.attendance import AttendanceStatus, Counts, SheetRow
 from app.ui.shift_sheet import words
@@ -14,6 +14,12 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the SheetRow of a line
 COLUMNS = ("employee_no", "name", "team", "seat", "attendance", "note", "acd", "scheduled", "activities")
 ATTENDANCE_COLUMN = COLUMNS.index("attendance")
 NOTE_COLUMN = COLUMNS.index("note")
+# The roles `SheetTableModel.data` answers; the view asks every cell for about eight roles when it paints
+# or sizes columns, so the others return at once.
+ANSWERED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                            Qt.ItemDataRole.ForegroundRole, ROW_ROLE})
+
+PLAIN_STATUSES = frozenset({AttendanceStatus.UNMARKED, AttendanceStatus.PRESENT, AttendanceStatus.ABSENT})
 
 # Soft backgrounds, readable in print and on a floor screen.
 STATUS_COLOURS = {
@@ -24,6 +30,12 @@ STATUS_COLOURS = {
     AttendanceStatus.SWAPPED: "#d9eef7",
     AttendanceStatus.LEFT_EARLY: "#fde2c8",
 }
+
+
+def _hm(moment, tz: ZoneInfo) -> str:
+    """HH:MM of an aware instant in `tz` (a sixth of the time of strftime, which sizing a column calls 1,000+ times)."""
+    local = moment.astimezone(tz)
+    return f"{local.hour:02d}:{local.minute:02d}"
 
 
 class SheetTableModel(QAbstractTableModel):
@@ -51,6 +63,24 @@ class SheetTableModel(QAbstractTableModel):
                 return i
         return -1
 
+    def widest_rows(self, metrics: QFontMetrics) -> list[int]:
+        """For each column, the line whose text is widest in `metrics` (-1 when there are no lines).
+
+        Only the text sets a cell's width here (no font, icon or size hint roles), so a view sizes a
+        column from this one cell instead of asking the model about every cell."""
+        widest = []
+        for column in COLUMNS:
+            best, best_width, seen = -1, -1, {}
+            for i, row in enumerate(self.rows):
+                text = self._text(row, column)
+                width = seen.get(text)
+                if width is None:
+                    width = seen[text] = metrics.horizontalAdvance(text)
+                if width > best_width:
+                    best, best_width = i, width
+            widest.append(best)
+        return widest
+
     def retranslate(self) -> None:
         self._words = words.statuses()
         self._activity_words = words.activities()
@@ -77,7 +107,7 @@ class SheetTableModel(QAbstractTableModel):
         return titles[COLUMNS[section]]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+        if role not in ANSWERED_ROLES or not index.isValid() or not (0 <= index.row() < len(self.rows)):
             return None
         row = self.rows[index.row()]
         column = COLUMNS[index.column()]
@@ -112,10 +142,12 @@ class SheetTableModel(QAbstractTableModel):
         if column == "seat":
             return a.fixed_seat or ""
         if column == "scheduled":
-            return f"{e.start.astimezone(self.tz):%H:%M}–{e.end.astimezone(self.tz):%H:%M}"
+            return f"{_hm(e.start, self.tz)}–{_hm(e.end, self.tz)}"
         if column == "activities":
-            return ", ".join(f"{self._activity_words[x.kind]} {x.start.astimezone(self.tz):%H:%M}" for x in e.activities)
+            return ", ".join(f"{self._activity_words[x.kind]} {_hm(x.start, self.tz)}" for x in e.activities)
         if column == "attendance":
+            if row.mark.status in PLAIN_STATUSES:  # no detail: the word alone (what mark_text says too)
+                return self._words[row.mark.status]
             return words.mark_text(row.mark, self.tz)
         if column == "note":
             return row.mark.note

@@ -256,7 +256,7 @@ class ShiftSheetView(QWidget):
             self.notices.show_notices(sheet.notices, self._supervisor_id(), self.tz, self.context.now())
             found = self.crosscheck.show_sheet(sheet)
             self.side.setTabText(2, self.tr("ACD check ({n})").format(n=found) if found else self.tr("ACD check"))
-            self.table.resizeColumnsToContents()
+            self._fit_columns()
             self.table.horizontalHeader().setStretchLastSection(True)
             row = keep_row if 0 <= keep_row < len(sheet.rows) else 0
             if sheet.rows:
@@ -267,6 +267,15 @@ class ShiftSheetView(QWidget):
         self._empty_text()
         self.actions.update_enabled()
         self.sheet_loaded.emit(sheet)
+
+    def _fit_columns(self) -> None:
+        """What `resizeColumnsToContents` does, without its cost: Qt asks the model about eight roles of every
+        cell (22,000 Python calls, 150-300 ms for 300 agents); here Qt measures only each column's widest text."""
+        header = self.table.horizontalHeader()
+        grid = 1 if self.table.showGrid() else 0
+        for column, row in enumerate(self.model.widest_rows(self.table.fontMetrics())):
+            content = self.table.sizeHintForIndex(self.model.index(row, column)).width() + grid if row >= 0 else 0
+            header.resizeSection(column, max(content, header.sectionSizeHint(column)))
 
     def _empty_text(self) -> None:
         if self.sheet is None:
