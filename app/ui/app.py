@@ -40,7 +40,7 @@ class DesktopApp:
         self.lane = lane or Lane()
         runner = TaskRunner(self.lane)
         self.db_url = db_url
-        self.context = UiContext(None, runner, self.settings)
+        self.context = UiContext(None, runner, self.settings, font_family=self.font_family)
         self.window = MainWindow(self.context, load_demo=self.load_demo, preferences=self.preferences,
                                  scheduled=scheduled)
 

@@ -29,6 +29,7 @@ class UiContext:
     settings: Settings
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(ZoneInfo(machine_zone())))
     status: Callable[[str], None] = field(default=lambda text: None)
+    font_family: str | None = None  # the shipped Chinese font as registered (printing uses it)
 
     def now(self) -> datetime:
         return self.clock()

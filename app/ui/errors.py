@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from app.domain.errors import AppError, InputFileError, InvalidSettingError, UnknownSiteError, UnknownSourceError
+from app.domain.errors import (
+    AppError, InputFileError, InvalidSettingError, UnknownSiteError, UnknownSourceError, WrongPinError,
+)
 
 log = logging.getLogger(__name__)
 _sink: Callable[[str], None] | None = None
@@ -29,6 +31,8 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "There is no feed source named {name}.").format(name=exc.name)
     if isinstance(exc, UnknownSiteError):
         return QCoreApplication.translate("errors", "There is no site named {name}.").format(name=exc.name)
+    if isinstance(exc, WrongPinError):
+        return QCoreApplication.translate("errors", "That is not the PIN of {name}. Try again.").format(name=exc.supervisor)
     if isinstance(exc, InvalidSettingError):
         return QCoreApplication.translate("errors", "{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
     if isinstance(exc, AppError):

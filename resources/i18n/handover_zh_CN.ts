@@ -363,62 +363,62 @@
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="138"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="170"/>
         <source>All teams</source>
         <translation>全部班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="138"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="170"/>
         <source>No team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
         <source>Scheduled</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
         <source>Present</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="150"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
         <source>Swapped</source>
         <translation>换班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
         <source>Left early</source>
         <translation>早退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="151"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
         <source>Not marked</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="152"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
         <source>Difference to plan</source>
         <translation>与计划差</translation>
     </message>
@@ -1492,52 +1492,52 @@
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="74"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="104"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="74"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="74"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="104"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="75"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="105"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="75"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="105"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="75"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="105"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="76"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
         <source>ACD check</source>
         <translation>ACD 核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="76"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
         <source>Scheduled</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="76"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
         <source>Activities</source>
         <translation>活动安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="92"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="122"/>
         <source>Marked by {name} at {time}</source>
         <translation>{name} 于 {time} 登记</translation>
     </message>
@@ -1606,37 +1606,37 @@
         <translation>ACD 核对（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="273"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="282"/>
         <source>No shift is defined for this day yet. Define the site&apos;s shifts in Shifts and people (Roster and sheet menu), then import a roster.</source>
         <translation>这一天还没有班次。请先在“班次与人员”（“排班与信息表”菜单）中定义站点的班次，然后导入排班表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="276"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="285"/>
         <source>Nobody is rostered on this shift yet. Import a roster (Ctrl+Shift+I) or add agents by hand.</source>
         <translation>本班次还没有排班。请导入排班表（Ctrl+Shift+I）或手工添加坐席。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="295"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="304"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="312"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="321"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="312"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="321"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="313"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="322"/>
         <source>handed over</source>
         <translation>已交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="314"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="323"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
@@ -1957,32 +1957,37 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="26"/>
+        <location filename="../../app/ui/errors.py" line="28"/>
         <source>{path}, line {line}: {reason}</source>
         <translation>{path}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27"/>
+        <location filename="../../app/ui/errors.py" line="29"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="29"/>
+        <location filename="../../app/ui/errors.py" line="31"/>
         <source>There is no feed source named {name}.</source>
         <translation>没有名为 {name} 的数据源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="31"/>
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>There is no site named {name}.</source>
         <translation>没有名为 {name} 的站点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="35"/>
+        <source>That is not the PIN of {name}. Try again.</source>
+        <translation>这不是 {name} 的 PIN 码，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="37"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="36"/>
+        <location filename="../../app/ui/errors.py" line="40"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -2116,9 +2121,9 @@
     </message>
     <message>
         <location filename="../../app/printing/shift_sheet.py" line="59"/>
-        <location filename="../../app/printing/shift_sheet.py" line="85"/>
         <source>Scheduled</source>
-        <translation>排班</translation>
+        <comment>roster column: the agent&apos;s hours</comment>
+        <translation>班次时间</translation>
     </message>
     <message>
         <location filename="../../app/printing/shift_sheet.py" line="60"/>
@@ -2244,6 +2249,12 @@
         <location filename="../../app/printing/shift_sheet.py" line="84"/>
         <source>Version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/shift_sheet.py" line="85"/>
+        <source>Scheduled</source>
+        <comment>count of agents rostered</comment>
+        <translation>排班人数</translation>
     </message>
     <message>
         <location filename="../../app/printing/shift_sheet.py" line="86"/>
@@ -2488,12 +2499,12 @@
 <context>
     <name>sheet</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/printing.py" line="34"/>
+        <location filename="../../app/ui/shift_sheet/printing.py" line="28"/>
         <source>Sheet printed to {path} ({pages} pages).</source>
         <translation>信息表已打印到 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/printing.py" line="64"/>
+        <location filename="../../app/ui/shift_sheet/printing.py" line="58"/>
         <source>Sheet exported to {path}.</source>
         <translation>信息表已导出到 {path}。</translation>
     </message>

@@ -10,15 +10,12 @@ import pytest
 
 @pytest.fixture(scope="session")
 def font_family(qapp):
-    """The family of resources/fonts/NotoSansSC-Regular-GB2312.otf, registered with QFontDatabase."""
-    from PySide6.QtGui import QFontDatabase
+    """The family of the shipped fonts (resources/fonts/NotoSansSC-*-GB2312.otf), registered as the window does."""
+    from app.ui.fonts import register_fonts
 
-    from app import paths
-    from app.ui.fonts import FONT_FILE
-
-    font_id = QFontDatabase.addApplicationFont(str(paths.resources_dir() / "fonts" / FONT_FILE))
-    assert font_id >= 0
-    return QFontDatabase.applicationFontFamilies(font_id)[0]
+    family = register_fonts(qapp)
+    assert family == "Handover Noto Sans SC"
+    return family
 
 
 def page_texts(path) -> list[str]:

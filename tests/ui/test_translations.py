@@ -32,7 +32,7 @@ def test_the_catalog_holds_every_string_of_the_code(tmp_path):
     if not lupdate.exists():
         lupdate = shutil.which("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    files = sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py"))
+    files = sorted(str(p) for folder in ("ui", "printing") for p in (ROOT / "app" / folder).rglob("*.py"))
     subprocess.run([str(lupdate), *files, "-ts", str(fresh), "-no-obsolete", "-silent"], check=True, cwd=ROOT)
     wanted = {
         (c.find("name").text, m.find("source").text)

@@ -11,30 +11,26 @@ from PySide6.QtWidgets import QApplication
 
 from app.ui.errors import report_error
 
-PRINT_FAMILY = "Noto Sans SC"
 
-
-def font_family() -> str:
-    """The shipped Chinese font when registered (it has Latin too), else the application's font."""
-    families = QApplication.font().families()
-    for family in families:
-        if PRINT_FAMILY in family:
-            return family
-    return families[0] if families else QApplication.font().family()
+def font_family(context) -> str:
+    """The shipped Chinese font as registered at start (it has Latin too), else the application's font."""
+    return context.font_family or QApplication.font().family()
 
 
 def print_sheet(view, sheet, path: str) -> str:
-    """Write the sheet to an A4 PDF at `path` on the lane; the status bar says when it is there."""
+    """Write the sheet to an A4 PDF at `path` off the GUI thread; the status bar says when it is there."""
     from app.printing.shift_sheet import print_sheet_pdf
 
-    family = font_family()
+    family = font_family(view.context)
     now = view.context.now()
 
     def done(pages: int) -> None:
         view.context.status(QCoreApplication.translate("sheet", "Sheet printed to {path} ({pages} pages).").format(
             path=path, pages=pages))
 
-    view.context.runner.run(print_sheet_pdf, sheet, path, family, now, on_done=done, on_error=report_error)
+    from app.ui.print_jobs import print_jobs
+
+    print_jobs().run(view.context.runner, print_sheet_pdf, sheet, path, family, now, on_done=done, on_error=report_error)
     return path
 
 
@@ -49,7 +45,7 @@ def preview_sheet(view, sheet):
     printer.setPageLayout(page_layout(landscape=True))
     dialog = QPrintPreviewDialog(printer, view)
     dialog.setObjectName("sheet_preview")
-    family, now = font_family(), view.context.now()
+    family, now = font_family(view.context), view.context.now()
     dialog.paintRequested.connect(lambda p: paint_sheet(p, sheet, family, now))
     dialog.open()
     return dialog
@@ -68,5 +64,7 @@ def export_sheet(view, sheet, path: str) -> str:
 
 
 def export_titles() -> dict[str, str]:
-    """Filled in once the export's keys are known (see app/services/sheet_export.py)."""
-    return {}
+    """The export's column titles and words: the printed sheet's, in the window's language."""
+    from app.printing.shift_sheet import sheet_words
+
+    return sheet_words()
