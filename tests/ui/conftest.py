@@ -15,9 +15,19 @@ NOW = datetime(2026, 11, 27, 11, 15, tzinfo=ZoneInfo(machine_zone()))
 
 @pytest.fixture
 def desktop(qapp, tmp_path, sqlite_url):
+    yield from _desktop(tmp_path, sqlite_url)
+
+
+@pytest.fixture
+def desktop_any_db(qapp, tmp_path, db_url):
+    """The same window on a SQLite file and on a fresh PostgreSQL schema."""
+    yield from _desktop(tmp_path, db_url)
+
+
+def _desktop(tmp_path, url):
     from app.ui.app import DesktopApp
 
-    app = DesktopApp(sqlite_url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane(), scheduled=False)
+    app = DesktopApp(url, "en", settings_path=tmp_path / "settings.ini", lane=InlineLane(), scheduled=False)
     app.context.clock = lambda: NOW
     app.window.service_level.day = NOW.date()
     app.start()

@@ -9,17 +9,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.domain.attendance import AttendanceStatus, LeaveType
+from app.domain.attendance import AttendanceStatus, CrossFlag, LeaveType
 from app.domain.notices import AckState, Priority
 from app.domain.people import Role
 from app.services import notices, people, roster, sheet, shifts
-from app.ui.shift_sheet.models import ATTENDANCE_COLUMN
+from app.ui.shift_sheet.models import ATTENDANCE_COLUMN, COLUMNS
 from tests.ui.conftest import NOW
 
 
 @pytest.fixture
-def floor(desktop):
+def floor(desktop_any_db):
     """Three shifts, two teams, two supervisors, 40 agents rostered on today's morning shift."""
+    desktop = desktop_any_db
     c = desktop.context.console
     morning = shifts.save_definition(c, "Morning", time(7), time(15, 30))
     shifts.save_definition(c, "Afternoon", time(15), time(23, 30))
@@ -225,3 +226,33 @@ def test_the_sheet_speaks_chinese(floor):
     QApplication.processEvents()
     assert view.title_text() == "当班信息"
     assert view.side.tabText(0) == "人员异动"
+
+
+def test_the_acd_check_flags_agents_from_the_feed_and_marks_follow(floor, qtbot, tmp_path):
+    from app.domain.calls import FeedFormat
+    from app.services.import_common import ImportRequest
+    from app.services.imports import import_feed
+
+    desktop, view, *_ = floor
+    login = int((NOW - timedelta(hours=3)).timestamp())
+    path = tmp_path / "queue_log"
+    path.write_text("\n".join([
+        f"{login}|NONE|sales|A0|AGENTLOGIN|SIP/a0",
+        f"{login}|NONE|sales|A2|AGENTLOGIN|SIP/a2",
+        f"{login}|NONE|sales|X9|AGENTLOGIN|SIP/x9",
+    ]) + "\n")
+    import_feed(desktop.context.console, ImportRequest(path=path, format=FeedFormat.QUEUE_LOG, source="pbx"))
+    view.refresh()
+    assert view.sheet.logins_known and set(view.sheet.logged_in) == {"A0", "A2", "X9"}
+    assert [view.crosscheck.strangers.item(i).text() for i in range(view.crosscheck.strangers.count())] == ["X9"]
+    table = view.table
+    table.setFocus()
+    table.setCurrentIndex(view.model.index(0, 0))
+    names = [r.agent.acd_login for r in view.model.rows[:3]]
+    assert names == ["A0", "A2", "A4"]  # rows by team, then name: Agent 00, 02, 04 of Cards
+    qtbot.keyClick(table, Qt.Key.Key_P)  # A0 logged in: fine
+    qtbot.keyClick(table, Qt.Key.Key_A)  # A2 logged in but marked absent: flagged
+    qtbot.keyClick(table, Qt.Key.Key_P)  # A4 not logged in, marked present: flagged
+    flags = [r.flags for r in view.model.rows[:3]]
+    assert flags == [(), (CrossFlag.LOGGED_IN_NOT_PRESENT,), (CrossFlag.NOT_LOGGED_IN,)]
+    assert view.model.data(view.model.index(2, COLUMNS.index("acd"))).startswith("⚠")
