@@ -2504,7 +2504,7 @@
         <translation>信息表已打印到 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/printing.py" line="58"/>
+        <location filename="../../app/ui/shift_sheet/printing.py" line="60"/>
         <source>Sheet exported to {path}.</source>
         <translation>信息表已导出到 {path}。</translation>
     </message>
@@ -2752,6 +2752,11 @@
         <location filename="../../app/ui/shift_sheet/words.py" line="98"/>
         <source>active must be yes or no</source>
         <translation>在职一栏应为“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="104"/>
+        <source>{reason}: {detail}</source>
+        <translation>{reason}：{detail}</translation>
     </message>
     <message>
         <location filename="../../app/ui/shift_sheet/words.py" line="112"/>

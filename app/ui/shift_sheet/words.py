@@ -101,7 +101,7 @@ def problems() -> dict[str, str]:
 
 def problem_text(code: str, detail: str) -> str:
     word = problems().get(code.lower() if isinstance(code, str) else str(code), str(code))
-    return f"{word}: {detail}" if detail else word
+    return QCoreApplication.translate("sheet", "{reason}: {detail}").format(reason=word, detail=detail) if detail else word
 
 
 def mark_text(mark: Mark, tz) -> str:
