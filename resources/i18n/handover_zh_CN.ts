@@ -363,62 +363,62 @@
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="170"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="172"/>
         <source>All teams</source>
         <translation>全部班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="170"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="172"/>
         <source>No team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
         <source>Scheduled</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
         <source>Present</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="182"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
         <source>Swapped</source>
         <translation>换班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
         <source>Left early</source>
         <translation>早退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="183"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
         <source>Not marked</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="186"/>
         <source>Difference to plan</source>
         <translation>与计划差</translation>
     </message>
@@ -442,8 +442,8 @@
     </message>
     <message>
         <location filename="../../app/ui/shift_sheet/panels.py" line="217"/>
-        <source>{count} findings at {time}, from the live feed.</source>
-        <translation>{time} 实时数据核对：发现 {count} 处不符。</translation>
+        <source>Findings at {time}, from the live feed: {count}.</source>
+        <translation>{time} 实时数据核对，不符之处：{count} 处。</translation>
     </message>
     <message>
         <location filename="../../app/ui/shift_sheet/panels.py" line="220"/>
@@ -1492,52 +1492,52 @@
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="104"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="104"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="104"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="105"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="107"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="105"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="107"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="105"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="107"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
         <source>ACD check</source>
         <translation>ACD 核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
         <source>Scheduled</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
         <source>Activities</source>
         <translation>活动安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="122"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="124"/>
         <source>Marked by {name} at {time}</source>
         <translation>{name} 于 {time} 登记</translation>
     </message>
@@ -2609,172 +2609,182 @@
         <translation>已登录 ACD，但登记为缺勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="54"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="55"/>
+        <source>not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="56"/>
+        <source>logged in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/words.py" line="62"/>
         <source>break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="55"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="63"/>
         <source>lunch</source>
         <translation>午餐</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="56"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="64"/>
         <source>training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="57"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="65"/>
         <source>meeting</source>
         <translation>会议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="58"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="66"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="64"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="72"/>
         <source>low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="65"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="73"/>
         <source>normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="66"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="74"/>
         <source>high</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="67"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="75"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="73"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="81"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="74"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="82"/>
         <source>team leader</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="75"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="83"/>
         <source>viewer</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="82"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="90"/>
         <source>no agent id</source>
         <translation>缺少工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="83"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="91"/>
         <source>not a date</source>
         <translation>日期无法识别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="84"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="92"/>
         <source>not a time</source>
         <translation>时间无法识别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="85"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="93"/>
         <source>neither a shift name nor start and end</source>
         <translation>既无班次名称也无上下班时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="86"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="94"/>
         <source>activity not understood</source>
         <translation>活动安排无法识别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="87"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="95"/>
         <source>unknown agent</source>
         <translation>未知坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="88"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="96"/>
         <source>agent no longer active</source>
         <translation>坐席已离职</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="89"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="97"/>
         <source>no such shift</source>
         <translation>没有这个班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="90"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="98"/>
         <source>no shift starts near that time</source>
         <translation>没有在该时间附近开始的班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="91"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="99"/>
         <source>overlaps another row of the agent</source>
         <translation>与该坐席的另一行时间重叠</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="92"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="100"/>
         <source>activity outside the shift</source>
         <translation>活动不在班次时间内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="93"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="101"/>
         <source>activities overlap</source>
         <translation>活动时间重叠</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="94"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="102"/>
         <source>same row twice</source>
         <translation>重复的行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="95"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="103"/>
         <source>no employee number</source>
         <translation>缺少工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="96"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="104"/>
         <source>no name</source>
         <translation>缺少姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="97"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="105"/>
         <source>employee number used twice</source>
         <translation>工号重复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="98"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="106"/>
         <source>active must be yes or no</source>
         <translation>在职一栏应为“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="104"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="112"/>
         <source>{reason}: {detail}</source>
         <translation>{reason}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="112"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="120"/>
         <source>late {minutes} min</source>
         <translation>迟到 {minutes} 分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="114"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="122"/>
         <source>on leave ({type})</source>
         <translation>请假（{type}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="116"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="124"/>
         <source>swapped with {name}</source>
         <translation>与 {name} 换班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/words.py" line="118"/>
+        <location filename="../../app/ui/shift_sheet/words.py" line="126"/>
         <source>left early at {time}</source>
         <translation>{time} 早退</translation>
     </message>

@@ -48,6 +48,7 @@ class SheetTableModel(QAbstractTableModel):
         self._words = words.statuses()
         self._activity_words = words.activities()
         self._flag_words = words.flags()
+        self._short_flags = words.short_flags()
 
     def set_rows(self, rows: tuple[SheetRow, ...], tz: ZoneInfo) -> None:
         self.beginResetModel()
@@ -85,6 +86,7 @@ class SheetTableModel(QAbstractTableModel):
         self._words = words.statuses()
         self._activity_words = words.activities()
         self._flag_words = words.flags()
+        self._short_flags = words.short_flags()
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -152,7 +154,7 @@ class SheetTableModel(QAbstractTableModel):
         if column == "note":
             return row.mark.note
         if column == "acd":
-            return "⚠ " + "; ".join(self._flag_words[f] for f in row.flags) if row.flags else ""
+            return "⚠ " + "; ".join(self._short_flags[f] for f in row.flags) if row.flags else ""
         return ""
 
 

@@ -214,7 +214,7 @@ class CrossCheckPanel(QWidget):
         if not sheet.logins_known:
             self.summary.setText(self.tr("No feed of this site reports agent log-ins, so nothing can be checked."))
         elif found:
-            self.summary.setText(self.tr("{count} findings at {time}, from the live feed.").format(
+            self.summary.setText(self.tr("Findings at {time}, from the live feed: {count}.").format(
                 count=found, time=f"{sheet.at.astimezone(ZoneInfo(sheet.timezone)):%H:%M}"))
         else:
             self.summary.setText(self.tr("The ACD agrees with the sheet ({time}).").format(

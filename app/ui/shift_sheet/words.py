@@ -49,6 +49,14 @@ def flags() -> dict[CrossFlag, str]:
     }
 
 
+def short_flags() -> dict[CrossFlag, str]:
+    """The table cell's words (the long ones are its tooltip and the ACD check tab's)."""
+    return {
+        CrossFlag.NOT_LOGGED_IN: QCoreApplication.translate("sheet", "not logged in"),
+        CrossFlag.LOGGED_IN_NOT_PRESENT: QCoreApplication.translate("sheet", "logged in"),
+    }
+
+
 def activities() -> dict[ActivityKind, str]:
     return {
         ActivityKind.BREAK: QCoreApplication.translate("sheet", "break"),
