@@ -1,0 +1,169 @@
+"""The floor seat map as values: floors, zones, seats, seats out of service, a shift's seating.
+
+Layout units: a seat is SEAT_W x SEAT_H units (think centimetres), positions
+are the seat's top-left corner, snapped to GRID units in the editor, and
+rotation is in degrees around the seat's centre. A zone is a rectangle.
+
+A shift's seating is a set of (seat, agent) pairs: storage keeps what was
+set even when it conflicts (two agents on one seat, an agent on two seats),
+so conflicts can be shown and resolved, never hidden.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain.people import Agent
+
+SEAT_W, SEAT_H, GRID = 60.0, 50.0, 10.0
+
+
+class ZoneKind(str, enum.Enum):
+    NORMAL = "normal"
+    TRAINING = "training"
+    QUIET = "quiet"
+    KEPT_APART = "kept_apart"  # not used for seating unless allowed (audits, VIP line, isolation)
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    id: int
+    site_id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    id: int
+    floor_id: int
+    name: str
+    colour: str  # "#rrggbb"
+    kind: ZoneKind
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x < self.x + self.width and self.y <= y < self.y + self.height
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfService:
+    """Why a seat cannot be used and until when (it carries forward across shifts until cleared)."""
+
+    reason: str
+    since: datetime
+    expected_back: datetime | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    id: int
+    floor_id: int
+    code: str
+    x: float
+    y: float
+    rotation: float = 0.0
+    zone_id: int | None = None
+    equipment: str = ""
+    out_of_service: OutOfService | None = None
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return self.x + SEAT_W / 2, self.y + SEAT_H / 2
+
+
+@dataclass(frozen=True)
+class FloorLayout:
+    floor: Floor
+    zones: tuple[Zone, ...]
+    seats: tuple[Seat, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatAssignment:
+    seat_id: int
+    agent_id: int
+
+
+class ConflictKind(str, enum.Enum):
+    SHARED_SEAT = "shared_seat"  # two agents on one seat
+    TWO_SEATS = "two_seats"  # an agent on two seats
+    ABSENT_SEATED = "absent_seated"  # an agent marked absent or on leave still has a seat
+    OUT_OF_SERVICE_IN_USE = "out_of_service_in_use"
+    KEPT_APART_IN_USE = "kept_apart_in_use"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: ConflictKind
+    seat_ids: tuple[int, ...]
+    agent_ids: tuple[int, ...]
+
+
+class UnplacedReason(str, enum.Enum):
+    NO_FREE_SEAT = "no_free_seat"
+    NO_TRAINING_SEAT = "no_training_seat"  # a trainee, and the training zone is full (seated elsewhere is not done)
+    FIXED_SEAT_TAKEN = "fixed_seat_taken"  # detail: the seat code (the agent is then placed elsewhere if possible)
+    FIXED_SEAT_UNUSABLE = "fixed_seat_unusable"  # out of service, kept apart, or no such seat (detail: code)
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """An agent the automatic assignment could not seat, or seated other than asked (see UnplacedReason)."""
+
+    agent_id: int
+    reason: UnplacedReason
+    detail: str = ""
+    placed: bool = False  # True: a note only (e.g. the fixed seat was taken, the agent sits elsewhere)
+
+
+@dataclass(frozen=True)
+class AutoResult:
+    assignments: tuple[SeatAssignment, ...]
+    unplaced: tuple[Unplaced, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatFreed:
+    """A seat freed because its agent was marked absent or on leave (a visible note on the map)."""
+
+    seat_id: int
+    seat_code: str
+    agent_id: int
+    agent_name: str
+    at: datetime
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class SeatMap:
+    """Everything the map of one shift shows (and prints).
+
+    agents: the shift's rostered agents with their marks (SheetRow-like values:
+    agent, mark); present_ids: those expected on the floor (present, late,
+    swapped, or not marked yet); assignments: the shift's seating as stored.
+    """
+
+    site_name: str
+    timezone: str
+    instance_id: int
+    shift_label: str
+    layouts: tuple[FloorLayout, ...]
+    assignments: tuple[SeatAssignment, ...]
+    agents: tuple[Agent, ...]
+    present_ids: frozenset[int]
+    absent_ids: frozenset[int]
+    conflicts: tuple[Conflict, ...]
+    freed: tuple[SeatFreed, ...]
+    team_colours: tuple[tuple[int, str], ...]  # team id -> colour
+    at: datetime
+
+
+def is_trainee(agent: Agent) -> bool:
+    """A trainee sits in the training zone: the skill "trainee" (or 新员工 / 培训) marks one."""
+    return any(s.strip().casefold() in ("trainee", "新员工", "培训", "新人") for s in agent.skills)
