@@ -386,3 +386,89 @@ class NoticeAckRow(Base):
     supervisor_id: Mapped[int] = mapped_column(ForeignKey("supervisors.id"))
     version: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+# --- The floor seat map (migration 0005): floors, zones, seats, outages, a shift's seating. ---
+# Zones and seats are configuration, retired rather than deleted, so the
+# seating of past shifts keeps pointing at them. Outages keep their history
+# (the open one, cleared_at NULL, is the seat's state); seating pairs may
+# conflict (no unique seat per shift): conflicts are shown, not prevented.
+
+
+class FloorRow(Base):
+    __tablename__ = "floors"
+    __table_args__ = (UniqueConstraint("site_id", "name", name="uq_floors_site_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ZoneRow(Base):
+    __tablename__ = "zones"
+    __table_args__ = (Index("ix_zones_floor", "floor_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    floor_id: Mapped[int] = mapped_column(ForeignKey("floors.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    colour: Mapped[str] = mapped_column(String(9))
+    kind: Mapped[str] = mapped_column(String(16))
+    x: Mapped[float] = mapped_column(Double)
+    y: Mapped[float] = mapped_column(Double)
+    width: Mapped[float] = mapped_column(Double)
+    height: Mapped[float] = mapped_column(Double)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class SeatRow(Base):
+    """A seat; its code is unique on the floor, retired seats included (adding the code again revives it)."""
+
+    __tablename__ = "seats"
+    __table_args__ = (UniqueConstraint("floor_id", "code", name="uq_seats_floor_code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    floor_id: Mapped[int] = mapped_column(ForeignKey("floors.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(64))
+    x: Mapped[float] = mapped_column(Double)
+    y: Mapped[float] = mapped_column(Double)
+    rotation: Mapped[float] = mapped_column(Double, default=0.0)
+    zone_id: Mapped[int | None] = mapped_column(ForeignKey("zones.id"))
+    equipment: Mapped[str] = mapped_column(Text, default="")
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class SeatOutageRow(Base):
+    __tablename__ = "seat_outages"
+    __table_args__ = (Index("ix_seat_outages_seat", "seat_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seat_id: Mapped[int] = mapped_column(ForeignKey("seats.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(Text)
+    since: Mapped[datetime] = mapped_column(UtcDateTime)
+    expected_back: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    by: Mapped[str | None] = mapped_column(String(120))
+    cleared_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    cleared_by: Mapped[str | None] = mapped_column(String(120))
+
+
+class SeatAssignmentRow(Base):
+    __tablename__ = "seat_assignments"
+    __table_args__ = (Index("ix_seat_assignments_instance", "instance_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    seat_id: Mapped[int] = mapped_column(ForeignKey("seats.id"))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    assigned_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    by: Mapped[str | None] = mapped_column(String(120))
+
+
+class SeatEventRow(Base):
+    """Something that happened to a shift's seat: 'freed' (its agent was marked absent or on leave)."""
+
+    __tablename__ = "seat_events"
+    __table_args__ = (Index("ix_seat_events_instance", "instance_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    seat_id: Mapped[int] = mapped_column(ForeignKey("seats.id"))
+    agent_id: Mapped[int] = mapped_column(ForeignKey("agents.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    by: Mapped[str | None] = mapped_column(String(120))
