@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from app.domain.attendance import (
+    MISSING,
     ChangeKind,
     Mark,
     PersonnelChange,
@@ -30,6 +31,7 @@ from app.services.floor import floor_now
 from app.services.shifts import aware
 from app.storage import notices as notice_store
 from app.storage import people as people_store
+from app.storage import seating as seat_store
 from app.storage import sheet as sheet_store
 from app.storage import shifts as shift_store
 
@@ -106,7 +108,10 @@ def sheet_notices(notices: tuple[Notice, ...], now: datetime, shift_start: datet
 
 
 def mark(console: Console, instance_id: int, agent_id: int, mark: Mark, by: str | None, now: datetime) -> SheetRow:
-    """Record a mark as the agent's next revision on the shift; the agent's new row (without cross-check flags)."""
+    """Record a mark as the agent's next revision on the shift; the agent's new row (without cross-check flags).
+
+    A mark of absent or on leave releases the agent's seats on the shift (a 'freed' seat event each).
+    """
     mark = mark.check()
     aware("now", now)
     if mark.left_at is not None:
@@ -122,6 +127,8 @@ def mark(console: Console, instance_id: int, agent_id: int, mark: Mark, by: str 
             mark = Mark(mark.status, mark.late_minutes, mark.leave_type, other.id,
                         mark.swap_with_name or other.name, mark.left_at, mark.note)
         record = sheet_store.add_mark(tx, instance.id, agent.id, mark, _by(by), now)
+        if mark.status in MISSING:  # absent or on leave: the agent's seats are freed, with a note on the map
+            seat_store.free_agent(tx, instance.id, agent.id, _by(by), now)
     return SheetRow(agent, entries[0], record.mark, record.revision, record.marked_by, record.marked_at)
 
 

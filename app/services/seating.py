@@ -1,0 +1,462 @@
+"""Use cases of the floor seat map: floors, zones and seats, seats out of service, a shift's seating.
+
+`site_id` None means the first site; instants are aware datetimes. Layout
+edits retire zones and seats instead of deleting them (restore brings them
+back), so what past shifts used stays stored. A seat code is unique on its
+floor, retired seats included: adding a retired seat's code again revives
+that seat.
+
+A shift's map shows the site's current layout (every floor, retired zones
+and seats left out), the shift's rostered agents (absent: marked absent or on
+leave; present: the others) and the seating as stored, conflicts included
+(app.domain.seat_rules.conflicts); pairs on retired seats stay stored but are
+left off the map. Every write is one transaction and returns the new map.
+The layout and seat-list files are in app.services.seating_files.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date, datetime, timezone
+
+from app.domain import seat_rules
+from app.domain.attendance import MISSING
+from app.domain.errors import InvalidSettingError
+from app.domain.intervals import zone as tz_zone
+from app.domain.seating import (
+    AutoResult,
+    Floor,
+    FloorLayout,
+    OutOfService,
+    Seat,
+    SeatAssignment,
+    SeatMap,
+    Zone,
+    ZoneKind,
+)
+from app.domain.shifts import ShiftInstance, slots_on
+from app.services.console import Console
+from app.services.shifts import aware
+from app.storage import people as people_store
+from app.storage import seating as store
+from app.storage import sheet as sheet_store
+from app.storage import shifts as shift_store
+from app.storage.seating import OutageRecord
+
+MAX_CODE = 64
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+# --- floors ---
+
+def list_floors(console: Console, site_id: int | None = None) -> tuple[Floor, ...]:
+    """The site's floors in their order."""
+    with console.db.transaction() as tx:
+        return store.list_floors(tx, shift_store.site(tx, site_id).id)
+
+
+def add_floor(console: Console, name: str, site_id: int | None = None) -> Floor:
+    """A new floor after the site's others (its name unique in the site)."""
+    name = _name(name, "a floor needs a name")
+    with console.db.transaction() as tx:
+        site = shift_store.site(tx, site_id)
+        if store.find_floor(tx, site.id, name) is not None:
+            raise InvalidSettingError("name", name, "another floor of the site has this name")
+        return store.add_floor(tx, site.id, name, datetime.now(timezone.utc))
+
+
+def floor_layout(console: Console, floor_id: int) -> FloorLayout:
+    """The floor with its zones and seats in use (not retired)."""
+    with console.db.transaction() as tx:
+        floor = _floor(tx, floor_id)
+        return FloorLayout(floor, store.list_zones(tx, [floor.id]), store.list_seats(tx, [floor.id]))
+
+
+# --- seats ---
+
+def add_seat(console: Console, floor_id: int, code: str, x: float, y: float, rotation: float = 0.0,
+             zone_id: int | None = None, equipment: str = "") -> Seat:
+    """A new seat on the floor (a retired seat with this code comes back with these values)."""
+    with console.db.transaction() as tx:
+        floor = _floor(tx, floor_id)
+        seat = _checked_seat(tx, Seat(0, floor.id, code, x, y, rotation, zone_id, equipment))
+        found = store.find_seat(tx, floor.id, seat.code)
+        if found is not None and not found[1]:
+            raise InvalidSettingError("code", seat.code, "another seat of the floor has this code")
+        return store.save_seat(tx, seat, found[0].id if found else None)
+
+
+def update_seats(console: Console, seats: Sequence[Seat]) -> tuple[Seat, ...]:
+    """Change code, position, rotation, zone and equipment of seats in use, by id (codes may be exchanged)."""
+    with console.db.transaction() as tx:
+        stored = store.get_seats(tx, [s.id for s in seats])
+        checked = []
+        for seat in seats:
+            if seat.id not in stored or stored[seat.id][1]:
+                raise InvalidSettingError("seat", seat.id, "no such seat in use")
+            checked.append(_checked_seat(tx, replace(seat, floor_id=stored[seat.id][0].floor_id)))
+        _check_codes(tx, checked, {s.id: s for s, _ in stored.values()})
+        moved = [s for s in checked if s.code != stored[s.id][0].code]
+        for seat in moved:  # codes exchanged within the batch: step aside first (unique per floor)
+            store.save_seat(tx, replace(seat, code=f"\x00{seat.id}"), seat.id)
+        return tuple(store.save_seat(tx, seat, seat.id) for seat in checked)
+
+
+def _check_codes(tx, checked: list[Seat], before: dict[int, Seat]) -> None:
+    final: dict[tuple[int, str], int] = {}
+    for seat in checked:
+        key = (seat.floor_id, seat.code)
+        if final.setdefault(key, seat.id) != seat.id:
+            raise InvalidSettingError("code", seat.code, "two seats of the floor would have this code")
+    for seat in checked:
+        if seat.code == before[seat.id].code:
+            continue
+        other = store.find_seat(tx, seat.floor_id, seat.code)
+        if other is not None and other[0].id not in {s.id for s in checked}:
+            why = "a retired seat of the floor has this code" if other[1] else "another seat of the floor has this code"
+            raise InvalidSettingError("code", seat.code, why)
+
+
+def retire_seats(console: Console, seat_ids: Iterable[int]) -> tuple[Seat, ...]:
+    """Take seats off the layout (past shifts' seating keeps them; `restore_seats` brings them back)."""
+    return _set_seats_retired(console, seat_ids, True)
+
+
+def restore_seats(console: Console, seat_ids: Iterable[int]) -> tuple[Seat, ...]:
+    return _set_seats_retired(console, seat_ids, False)
+
+
+def _set_seats_retired(console: Console, seat_ids: Iterable[int], retired: bool) -> tuple[Seat, ...]:
+    ids = list(seat_ids)
+    with console.db.transaction() as tx:
+        known = store.get_seats(tx, ids)
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise InvalidSettingError("seat", missing[0], "no such seat")
+        return store.set_seats_retired(tx, ids, retired)
+
+
+def _checked_seat(tx, seat: Seat) -> Seat:
+    code = (seat.code or "").strip()
+    if not code or len(code) > MAX_CODE or code.startswith("\x00"):
+        raise InvalidSettingError("code", code, f"a seat needs a code of 1 to {MAX_CODE} characters")
+    x, y, rotation = (_number(n, v) for n, v in (("x", seat.x), ("y", seat.y), ("rotation", seat.rotation)))
+    if seat.zone_id is not None:
+        found = store.get_zones(tx, [seat.zone_id]).get(seat.zone_id)
+        if found is None or found[1] or found[0].floor_id != seat.floor_id:
+            raise InvalidSettingError("zone", seat.zone_id, "no such zone in use on the seat's floor")
+    return Seat(seat.id, seat.floor_id, code, x, y, rotation % 360.0, seat.zone_id, (seat.equipment or "").strip())
+
+
+# --- zones ---
+
+def add_zone(console: Console, floor_id: int, name: str, kind: ZoneKind, x: float, y: float, width: float,
+             height: float, colour: str = "#dfe9f5") -> Zone:
+    """A new zone (a rectangle) on the floor; its name is unique among the floor's zones in use."""
+    with console.db.transaction() as tx:
+        floor = _floor(tx, floor_id)
+        zone = _checked_zone(tx, Zone(0, floor.id, name, colour, kind, x, y, width, height))
+        return store.add_zone(tx, zone)
+
+
+def update_zones(console: Console, zones: Sequence[Zone]) -> tuple[Zone, ...]:
+    """Change name, colour, kind and rectangle of zones in use, by id."""
+    with console.db.transaction() as tx:
+        stored = store.get_zones(tx, [z.id for z in zones])
+        out = []
+        for zone in zones:
+            if zone.id not in stored or stored[zone.id][1]:
+                raise InvalidSettingError("zone", zone.id, "no such zone in use")
+            out.append(store.update_zone(tx, _checked_zone(tx, replace(zone, floor_id=stored[zone.id][0].floor_id))))
+        return tuple(out)
+
+
+def retire_zones(console: Console, zone_ids: Iterable[int]) -> tuple[Zone, ...]:
+    """Take zones off the layout; their seats stay, in no zone, until the zone is restored."""
+    return _set_zones_retired(console, zone_ids, True)
+
+
+def restore_zones(console: Console, zone_ids: Iterable[int]) -> tuple[Zone, ...]:
+    return _set_zones_retired(console, zone_ids, False)
+
+
+def _set_zones_retired(console: Console, zone_ids: Iterable[int], retired: bool) -> tuple[Zone, ...]:
+    ids = list(zone_ids)
+    with console.db.transaction() as tx:
+        known = store.get_zones(tx, ids)
+        missing = [i for i in ids if i not in known]
+        if missing:
+            raise InvalidSettingError("zone", missing[0], "no such zone")
+        return store.set_zones_retired(tx, ids, retired)
+
+
+def _checked_zone(tx, zone: Zone) -> Zone:
+    name = _name(zone.name, "a zone needs a name")
+    try:
+        kind = ZoneKind(zone.kind)
+    except ValueError:
+        raise InvalidSettingError("kind", zone.kind, "not a kind of zone") from None
+    if not _COLOUR.match(zone.colour or ""):
+        raise InvalidSettingError("colour", zone.colour, "must be #rrggbb")
+    x, y, width, height = (_number(n, getattr(zone, n)) for n in ("x", "y", "width", "height"))
+    if width <= 0 or height <= 0:
+        raise InvalidSettingError("size", f"{width} x {height}", "a zone needs a width and a height")
+    same = [z for z in store.list_zones(tx, [zone.floor_id]) if z.name.casefold() == name.casefold()]
+    if any(z.id != zone.id for z in same):
+        raise InvalidSettingError("name", name, "another zone of the floor has this name")
+    return Zone(zone.id, zone.floor_id, name, zone.colour.lower(), kind, x, y, width, height)
+
+
+# --- out of service ---
+
+def set_out_of_service(console: Console, seat_id: int, reason: str, expected_back: datetime | None,
+                       by: str | None, now: datetime) -> Seat:
+    """Put a seat out of service from `now` until cleared (an open outage is closed and replaced)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidSettingError("reason", reason, "a seat out of service needs a reason")
+    aware("now", now)
+    if expected_back is not None:
+        aware("expected_back", expected_back)
+    with console.db.transaction() as tx:
+        seat = _seat_in_use(tx, seat_id)
+        store.clear_outage(tx, seat.id, _by(by), now)
+        store.add_outage(tx, seat.id, OutOfService(reason, now, expected_back, _by(by)))
+        return store.get_seats(tx, [seat.id])[seat.id][0]
+
+
+def clear_out_of_service(console: Console, seat_id: int, by: str | None, now: datetime) -> Seat:
+    """The seat is back in service (a seat in service stays as it is)."""
+    aware("now", now)
+    with console.db.transaction() as tx:
+        seat = store.get_seats(tx, [seat_id]).get(seat_id)
+        if seat is None:
+            raise InvalidSettingError("seat", seat_id, "no such seat")
+        store.clear_outage(tx, seat_id, _by(by), now)
+        return store.get_seats(tx, [seat_id])[seat_id][0]
+
+
+def outage_history(console: Console, seat_id: int) -> tuple[OutageRecord, ...]:
+    """Every time the seat was out of service, oldest first (cleared_at None: still out)."""
+    with console.db.transaction() as tx:
+        return store.outage_history(tx, seat_id)
+
+
+# --- a shift's seating ---
+
+def load_seat_map(console: Console, day: date, definition_id: int, now: datetime,
+                  site_id: int | None = None) -> SeatMap:
+    """The map of the shift `definition_id` starting on `day` (the shift is created when new)."""
+    aware("now", now)
+    with console.db.transaction() as tx:
+        definition = shift_store.get_definition(tx, definition_id)
+        if definition is None:
+            raise InvalidSettingError("shift", definition_id, "no such shift definition")
+        if site_id is not None and site_id != definition.site_id:
+            raise InvalidSettingError("shift", definition.name, "belongs to another site")
+        return _map(tx, shift_store.ensure_instance(tx, definition, day), now)
+
+
+def seat_map(console: Console, instance_id: int, now: datetime) -> SeatMap:
+    aware("now", now)
+    with console.db.transaction() as tx:
+        return _map(tx, _instance(tx, instance_id), now)
+
+
+def assign(console: Console, instance_id: int, seat_id: int, agent_id: int, by: str | None,
+           now: datetime) -> SeatMap:
+    """Seat the agent: its other seats on the shift are released, and whoever sat there is unseated."""
+    def change(tx, instance, pairs):
+        _check_seats(tx, instance, [seat_id])
+        _check_agents(tx, instance, [agent_id])
+        kept = [p for p in pairs if p.agent_id != agent_id and p.seat_id != seat_id]
+        return kept + [SeatAssignment(seat_id, agent_id)]
+    return _write(console, instance_id, by, now, change)
+
+
+def unassign(console: Console, instance_id: int, agent_id: int, by: str | None, now: datetime) -> SeatMap:
+    """Release every seat of the agent on the shift."""
+    return _write(console, instance_id, by, now, lambda tx, instance, pairs: [p for p in pairs if p.agent_id != agent_id])
+
+
+def swap(console: Console, instance_id: int, seat_a: int, seat_b: int, by: str | None, now: datetime) -> SeatMap:
+    """Exchange the agents of two seats (either may be free)."""
+    def change(tx, instance, pairs):
+        _check_seats(tx, instance, [seat_a, seat_b])
+        other = {seat_a: seat_b, seat_b: seat_a}
+        return [SeatAssignment(other.get(p.seat_id, p.seat_id), p.agent_id) for p in pairs]
+    return _write(console, instance_id, by, now, change)
+
+
+def set_assignments(console: Console, instance_id: int, assignments: Sequence[SeatAssignment], by: str | None,
+                    now: datetime) -> SeatMap:
+    """Make the shift's seating exactly `assignments` (conflicting pairs are stored as given)."""
+    def change(tx, instance, pairs):
+        _check_seats(tx, instance, [p.seat_id for p in assignments])
+        _check_agents(tx, instance, [p.agent_id for p in assignments])
+        return list(assignments)
+    return _write(console, instance_id, by, now, change)
+
+
+def auto_assign(console: Console, instance_id: int, by: str | None, now: datetime,
+                allow_kept_apart: bool = False) -> tuple[SeatMap, AutoResult]:
+    """Seat the present agents by the rules (app.domain.seat_rules.auto_assign), from the current seating."""
+    results = []
+
+    def change(tx, instance, pairs):
+        before = _map(tx, instance, now)
+        seats, zones = _layout_parts(before)
+        rostered = [a for a in before.agents if a.id in before.present_ids | before.absent_ids]
+        result = seat_rules.auto_assign(seats, zones, rostered, before.present_ids, before.assignments,
+                                        allow_kept_apart=allow_kept_apart)
+        results.append(result)
+        return list(result.assignments)
+    return _write(console, instance_id, by, now, change), results[0]
+
+
+def start_from_previous(console: Console, instance_id: int, by: str | None, now: datetime) -> SeatMap:
+    """The seating of the site's latest earlier shift that has one: its pairs of agents present now, on seats
+    still usable (in the layout, in service). InvalidSettingError when no earlier shift has seating."""
+    def change(tx, instance, pairs):
+        previous = store.previous_seated_instance(tx, instance.site_id, instance.day, instance.definition.start)
+        if previous is None:
+            raise InvalidSettingError("shift", instance.id, "no earlier shift of the site has seating")
+        now_map = _map(tx, instance, now)
+        usable = {s.id for s in _layout_parts(now_map)[0] if s.out_of_service is None}
+        return [p for p in store.list_assignments(tx, previous)
+                if p.agent_id in now_map.present_ids and p.seat_id in usable]
+    return _write(console, instance_id, by, now, change)
+
+
+def start_from_fixed(console: Console, instance_id: int, by: str | None, now: datetime) -> SeatMap:
+    """Seat each present agent with a fixed seat that exists on the site's layout there; nobody else."""
+    def change(tx, instance, pairs):
+        now_map = _map(tx, instance, now)
+        by_code: dict[str, Seat] = {}
+        for seat in sorted(_layout_parts(now_map)[0], key=lambda s: (s.floor_id, s.id)):
+            by_code.setdefault(seat.code.strip().casefold(), seat)  # the lowest floor id first, as seat_rules
+        out = []
+        for agent in now_map.agents:
+            seat = by_code.get((agent.fixed_seat or "").strip().casefold())
+            if agent.id in now_map.present_ids and seat is not None:
+                out.append(SeatAssignment(seat.id, agent.id))
+        return out
+    return _write(console, instance_id, by, now, change)
+
+
+def _write(console: Console, instance_id: int, by: str | None, now: datetime, change) -> SeatMap:
+    """One transaction: the shift's pairs -> change(tx, instance, pairs) -> stored; the new map."""
+    aware("now", now)
+    with console.db.transaction() as tx:
+        instance = _instance(tx, instance_id)
+        pairs = list(store.list_assignments(tx, instance.id))
+        store.replace_assignments(tx, instance.id, change(tx, instance, pairs), _by(by), now)
+        return _map(tx, instance, now)
+
+
+def _layout_parts(seat_map: SeatMap) -> tuple[list[Seat], list[Zone]]:
+    return ([s for layout in seat_map.layouts for s in layout.seats],
+            [z for layout in seat_map.layouts for z in layout.zones])
+
+
+def _map(tx, instance: ShiftInstance, now: datetime) -> SeatMap:
+    site = shift_store.site(tx, instance.site_id)
+    tz = tz_zone(site.timezone)
+    definition = instance.definition
+    slots = slots_on(instance.day, [definition], tz, shift_store.special_day(tx, site.id, instance.day))
+    start, end = (slots[0].start, slots[0].end) if slots else definition.window(instance.day, tz)
+    label = f"{definition.name} {instance.day.isoformat()} {start.astimezone(tz):%H:%M}–{end.astimezone(tz):%H:%M}"
+    floors = store.list_floors(tx, site.id)
+    ids = [f.id for f in floors]
+    zones, seats = store.list_zones(tx, ids), store.list_seats(tx, ids)
+    layouts = tuple(FloorLayout(f, tuple(z for z in zones if z.floor_id == f.id),
+                                tuple(s for s in seats if s.floor_id == f.id)) for f in floors)
+    seat_ids = {s.id for s in seats}
+    assignments = tuple(p for p in store.list_assignments(tx, instance.id) if p.seat_id in seat_ids)
+    rostered = list(dict.fromkeys(
+        e.agent_id for e in sheet_store.shift_entries(tx, site.id, instance.day, definition.id)))
+    marks = sheet_store.latest_marks(tx, instance.id)
+    absent = frozenset(i for i in rostered if i in marks and marks[i].mark.status in MISSING)
+    present = frozenset(rostered) - absent
+    agents = people_store.agents_by_id(tx, set(rostered) | {p.agent_id for p in assignments})
+    return SeatMap(
+        site_name=site.name,
+        timezone=site.timezone,
+        instance_id=instance.id,
+        shift_label=label,
+        layouts=layouts,
+        assignments=assignments,
+        agents=tuple(sorted(agents.values(), key=lambda a: (a.name, a.employee_no, a.id))),
+        present_ids=present,
+        absent_ids=absent,
+        conflicts=seat_rules.conflicts(seats, zones, assignments, absent),
+        freed=store.list_freed(tx, instance.id),
+        team_colours=tuple((t.id, t.colour) for t in people_store.list_teams(tx, site.id)),
+        at=now,
+    )
+
+
+# --- checks ---
+
+def _name(value: str, reason: str) -> str:
+    name = (value or "").strip()
+    if not name:
+        raise InvalidSettingError("name", name, reason)
+    return name
+
+
+def _number(name: str, value: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidSettingError(name, value, "must be a number") from None
+    if not math.isfinite(number):
+        raise InvalidSettingError(name, value, "must be a finite number")
+    return number
+
+
+def _by(by: str | None) -> str | None:
+    return (by or "").strip() or None
+
+
+def _floor(tx, floor_id: int) -> Floor:
+    floor = store.get_floor(tx, floor_id)
+    if floor is None:
+        raise InvalidSettingError("floor", floor_id, "no such floor")
+    return floor
+
+
+def _seat_in_use(tx, seat_id: int) -> Seat:
+    found = store.get_seats(tx, [seat_id]).get(seat_id)
+    if found is None or found[1]:
+        raise InvalidSettingError("seat", seat_id, "no such seat in use")
+    return found[0]
+
+
+def _instance(tx, instance_id: int) -> ShiftInstance:
+    instance = shift_store.get_instance(tx, instance_id)
+    if instance is None:
+        raise InvalidSettingError("shift", instance_id, "no such shift")
+    return instance
+
+
+def _check_seats(tx, instance: ShiftInstance, seat_ids: Iterable[int]) -> None:
+    """Each seat is in use on a floor of the shift's site."""
+    ids = set(seat_ids)
+    found = store.get_seats(tx, ids)
+    floors = {f.id for f in store.list_floors(tx, instance.site_id)}
+    for seat_id in sorted(ids):
+        seat = found.get(seat_id)
+        if seat is None or seat[1] or seat[0].floor_id not in floors:
+            raise InvalidSettingError("seat", seat_id, "no such seat in use in the shift's site")
+
+
+def _check_agents(tx, instance: ShiftInstance, agent_ids: Iterable[int]) -> None:
+    ids = set(agent_ids)
+    found = people_store.agents_by_id(tx, ids)
+    for agent_id in sorted(ids):
+        if agent_id not in found or found[agent_id].site_id != instance.site_id:
+            raise InvalidSettingError("agent", agent_id, "no such agent in the shift's site")
