@@ -100,8 +100,8 @@ def update_seats(console: Console, seats: Sequence[Seat]) -> tuple[Seat, ...]:
             checked.append(_checked_seat(tx, replace(seat, floor_id=stored[seat.id][0].floor_id)))
         _check_codes(tx, checked, {s.id: s for s, _ in stored.values()})
         moved = [s for s in checked if s.code != stored[s.id][0].code]
-        for seat in moved:  # codes exchanged within the batch: step aside first (unique per floor)
-            store.save_seat(tx, replace(seat, code=f"\x00{seat.id}"), seat.id)
+        for seat in moved:  # codes exchanged within the batch: step aside first (unique per floor; a code
+            store.save_seat(tx, replace(seat, code=f" {seat.id}"), seat.id)  # never starts with a space)
         return tuple(store.save_seat(tx, seat, seat.id) for seat in checked)
 
 
@@ -141,8 +141,8 @@ def _set_seats_retired(console: Console, seat_ids: Iterable[int], retired: bool)
 
 def _checked_seat(tx, seat: Seat) -> Seat:
     code = (seat.code or "").strip()
-    if not code or len(code) > MAX_CODE or code.startswith("\x00"):
-        raise InvalidSettingError("code", code, f"a seat needs a code of 1 to {MAX_CODE} characters")
+    if not code or len(code) > MAX_CODE or not code.isprintable():
+        raise InvalidSettingError("code", code, f"a seat needs a code of 1 to {MAX_CODE} printable characters")
     x, y, rotation = (_number(n, v) for n, v in (("x", seat.x), ("y", seat.y), ("rotation", seat.rotation)))
     if seat.zone_id is not None:
         found = store.get_zones(tx, [seat.zone_id]).get(seat.zone_id)
