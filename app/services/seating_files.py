@@ -60,22 +60,18 @@ def import_layout(console: Console, floor_id: int, path: str | Path) -> LayoutIm
         created = _new_zones(tx, floor.id, layout.rows, zones)
         for row in layout.rows:
             found = store.find_seat(tx, floor.id, row.code)
-            zone_id = None if not row.zone else zones[row.zone.casefold()].id
-            if found is not None and not found[1]:
-                old = found[0]
-                seat = Seat(old.id, floor.id, row.code, row.x, row.y,
-                            old.rotation if row.rotation is None else row.rotation % 360.0,
-                            old.zone_id if row.zone is None else zone_id,
-                            old.equipment if row.equipment is None else row.equipment)
-                if (seat.x, seat.y, seat.rotation, seat.zone_id, seat.equipment) != (
-                        old.x, old.y, old.rotation, old.zone_id, old.equipment):
-                    store.save_seat(tx, seat, old.id)
-                    updated += 1
-            else:
-                seat = Seat(0, floor.id, row.code, row.x, row.y, (row.rotation or 0.0) % 360.0, zone_id,
-                            row.equipment or "")
+            old = found[0] if found else Seat(0, floor.id, row.code, row.x, row.y)  # a missing column keeps it
+            seat = Seat(old.id, floor.id, row.code, row.x, row.y,
+                        old.rotation if row.rotation is None else row.rotation % 360.0,
+                        old.zone_id if row.zone is None else (zones[row.zone.casefold()].id if row.zone else None),
+                        old.equipment if row.equipment is None else row.equipment)
+            if found is None or found[1]:  # new, or a retired seat back
                 store.save_seat(tx, seat, found[0].id if found else None)
                 added += 1
+            elif (seat.x, seat.y, seat.rotation, seat.zone_id, seat.equipment) != (
+                    old.x, old.y, old.rotation, old.zone_id, old.equipment):
+                store.save_seat(tx, seat, old.id)
+                updated += 1
     return LayoutImported(layout.path, added, updated, created, layout.problems)
 
 
