@@ -6,7 +6,9 @@ out with QTextDocument on a paged device and paints it page by page itself,
 because QTextDocument.print_ has no custom header: each page gets the site
 name, the shift and the print time at the top and the page number at the
 bottom. `paint` works on any QPagedPaintDevice (a QPrinter handed over by a
-QPrintPreviewDialog, for one); `write_pdf` makes an A4 PDF file.
+QPrintPreviewDialog, for one); `write_pdf` makes an A4 PDF file. A document
+painted with QPainter instead (the seat chart) gets the same bands from
+`paint_bands` and its writer from `pdf_writer`.
 
 The layout runs in the device's own pixels (`setPaintDevice`), so fonts keep
 their point sizes and Qt scales the HTML's pixel lengths (padding, borders)
@@ -251,6 +253,28 @@ def paint(device: QPagedPaintDevice, html: str, header: PageHeader, font_family:
     return pages
 
 
+def paint_bands(painter: QPainter, device: QPagedPaintDevice, header: PageHeader, page: int, pages: int,
+                font_family: str, *, footer: str | None = None, point_size: float = 9.0) -> QRectF:
+    """Paint one page's header and "page x / y" footer, as `paint` does; returns the body rectangle between them.
+
+    For documents painted with QPainter rather than laid out as HTML (the
+    seat chart): `painter` is active on `device`, `page` counts from 1 and
+    `footer` is a template with {page} and {pages} (default: translated
+    "Page {page} / {pages}"). The rectangle is in the device's pixels.
+    """
+    template = footer if footer is not None else footer_text()
+    width, height = float(device.width()), float(device.height())
+    _paint_bands(painter, device, header, template.format(page=page, pages=pages), font_family, point_size,
+                 width, height, _mm(device, HEADER_MM), _mm(device, FOOTER_MM))
+    return body_rect(device)
+
+
+def body_rect(device: QPagedPaintDevice) -> QRectF:
+    """Where a page's body goes on `device`, between the header and footer bands (device pixels)."""
+    header_h, footer_h = _mm(device, HEADER_MM), _mm(device, FOOTER_MM)
+    return QRectF(0, header_h, float(device.width()), float(device.height()) - header_h - footer_h)
+
+
 def _paint_bands(painter: QPainter, device: QPagedPaintDevice, header: PageHeader, footer: str,
                  font_family: str, point_size: float, width: float, height: float,
                  header_h: float, footer_h: float) -> None:
@@ -295,6 +319,19 @@ def write_pdf(path: str | Path, html: str, header: PageHeader, font_family: str,
 
     Raises PrintError when the file cannot be written (folder missing, no permission).
     """
+    writer = pdf_writer(path, landscape=landscape, title=title)
+    try:
+        return paint(writer, html, header, font_family, footer=footer, point_size=point_size)
+    except PrintError:
+        raise PrintError(str(path), "the file cannot be written") from None
+
+
+def pdf_writer(path: str | Path, *, landscape: bool = False, title: str = "") -> QPdfWriter:
+    """An A4 PDF writer for `path` at 300 dpi with the application's margins (nothing is written until painted).
+
+    Raises PrintError when the folder does not exist; a file that cannot be
+    written shows when a painter is begun on the writer.
+    """
     path = Path(path)
     if not path.parent.is_dir():
         raise PrintError(str(path), "the folder does not exist")
@@ -304,7 +341,4 @@ def write_pdf(path: str | Path, html: str, header: PageHeader, font_family: str,
     writer.setCreator("Shift Handover Console")
     if title:
         writer.setTitle(title)
-    try:
-        return paint(writer, html, header, font_family, footer=footer, point_size=point_size)
-    except PrintError:
-        raise PrintError(str(path), "the file cannot be written") from None
+    return writer
