@@ -212,6 +212,9 @@ def _demo(lang: str) -> int:
     sheet = built.sheet
     print(f"Shift sheet: {sheet.agents} agents, {sheet.roster_entries} roster entries, {sheet.notices} business notices; "
           f"imported from {sheet.agents_file} and {sheet.roster_file}; every demo supervisor's PIN is {DEMO_PIN}")
+    floor = built.floor
+    print(f"Seat map: {floor.seats} seats in three zones (from {floor.layout_file}), {floor.seated} agents seated "
+          f"on the shift running now")
     with Console.open(built.db_url) as console:
         rows = interval_report(console, built.source, date.fromisoformat(built.today), ALL_QUEUES)
     print(report_table(rows, date.fromisoformat(built.today)))

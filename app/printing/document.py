@@ -96,7 +96,7 @@ def _mm(device: QPagedPaintDevice, mm: float) -> float:
 
 
 def document_font(font_family: str, point_size: float) -> QFont:
-    """The font of printed text: `font_family` at `point_size`, without OpenType 'locl' substitutions.
+    """The font of printed text: `font_family` at `point_size`, without OpenType 'locl' substitutions or ligatures.
 
     The shipped Noto Sans SC swaps Latin-context digits for alternate glyphs
     through 'locl'; those glyphs have no character in the font's cmap, so the
@@ -106,6 +106,7 @@ def document_font(font_family: str, point_size: float) -> QFont:
     font = QFont(font_family)
     font.setPointSizeF(point_size)
     font.setFeature(QFont.Tag("locl"), 0)
+    font.setFeature(QFont.Tag("liga"), 0)  # "ff", "fl" as one glyph would lose letters in PDF text
     return font
 
 

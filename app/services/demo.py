@@ -20,7 +20,8 @@ from app import paths
 from app.domain.calls import FeedFormat
 from app.domain.intervals import zone
 from app.services.console import Console, machine_zone
-from app.services.demo_roster import DEMO_PIN, DemoSheet, build_demo_sheet
+from app.services.demo_roster import DEMO_PIN, SUPERVISORS, DemoSheet, build_demo_sheet
+from app.services.demo_seating import DemoFloor, build_demo_floor
 from app.services.demo_feed import DEMO_DAY_FILE, DemoTick, demo_cut, demo_feed_tick, write_day
 from app.services.import_common import ImportRequest
 from app.services.live import PollResult, add_live_source, poll
@@ -42,6 +43,7 @@ class DemoBuilt:
     feed_path: str
     summary: PollResult
     sheet: DemoSheet
+    floor: DemoFloor
 
 
 def site_name(lang: str) -> str:
@@ -65,6 +67,8 @@ def build_demo(lang: str = "en", now: datetime | None = None, db_path: Path | No
         add_live_source(console, ImportRequest(path=feed, format=FeedFormat.QUEUE_LOG, source=DEMO_SOURCE))
         first = poll(console, DEMO_SOURCE, now=cut)
         sheet = build_demo_sheet(console, db_path.parent / "demo-sheet", lang, now)
+        duty = SUPERVISORS[0][0]["zh_CN" if lang == "zh_CN" else "en"]
+        floor = build_demo_floor(console, db_path.parent / "demo-sheet", lang, now, duty)
     finally:
         console.close()
-    return DemoBuilt(url, site_name(lang), DEMO_SOURCE, now.date().isoformat(), str(feed), first, sheet)
+    return DemoBuilt(url, site_name(lang), DEMO_SOURCE, now.date().isoformat(), str(feed), first, sheet, floor)

@@ -85,7 +85,7 @@ def _agents(lang: str) -> list[dict]:
         logins = FEED_AGENTS[shift_key]
         for k in range(count):
             team = TEAMS[3][0] if k >= count - 3 else TEAMS[(k // 2) % 3][0]
-            skills = {"cards1": "cards;retail", "cards2": "cards;fraud", "loans": "loans;retail", "trainees": "retail"}[team]
+            skills = {"cards1": "cards;retail", "cards2": "cards;fraud", "loans": "loans;retail", "trainees": "retail;trainee"}[team]
             out.append(dict(shift=shift_key, employee_no=f"E{1001 + i}", name=_name(i, lang), team=team, skills=skills,
                             acd_login=logins[k] if k < len(logins) else "",
                             fixed_seat=f"A-{k + 1:02d}" if shift_key == "morning" and k < 8 else ""))

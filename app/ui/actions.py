@@ -24,6 +24,7 @@ class ActionId(enum.Enum):
     VIEW_SERVICE_LEVEL = "view_service_level"
     VIEW_NOW = "view_now"
     VIEW_SHIFT_SHEET = "view_shift_sheet"
+    VIEW_SEAT_MAP = "view_seat_map"
     WALLBOARD = "wallboard"
     PREVIOUS_DAY = "previous_day"
     NEXT_DAY = "next_day"
@@ -48,6 +49,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.VIEW_SERVICE_LEVEL: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Service level"), QT_TRANSLATE_NOOP("actions", "Half-hourly service level"), "Ctrl+1"),
     ActionId.VIEW_NOW: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Now"), QT_TRANSLATE_NOOP("actions", "The floor right now"), "Ctrl+2"),
     ActionId.VIEW_SHIFT_SHEET: ActionSpec(QT_TRANSLATE_NOOP("actions", "S&hift sheet"), QT_TRANSLATE_NOOP("actions", "Who is on this shift, attendance, changes and notices"), "Ctrl+3"),
+    ActionId.VIEW_SEAT_MAP: ActionSpec(QT_TRANSLATE_NOOP("actions", "Seat &map"), QT_TRANSLATE_NOOP("actions", "Who sits where on this shift, seats out of service, the layout"), "Ctrl+4"),
     ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11"),
     ActionId.PREVIOUS_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Pre&vious day"), QT_TRANSLATE_NOOP("actions", "Show the day before"), "Alt+Left"),
     ActionId.NEXT_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Ne&xt day"), QT_TRANSLATE_NOOP("actions", "Show the day after"), "Alt+Right"),

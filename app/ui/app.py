@@ -81,12 +81,17 @@ class DesktopApp:
 
     def wait_idle(self, timeout_ms: int = 30000) -> None:
         """Process events until the lane has delivered every result (screenshots, tests)."""
+        from app.ui.print_jobs import print_jobs
+
         deadline = QDeadlineTimer(timeout_ms)
-        while self.context.runner.pending and not deadline.hasExpired():
+        while (self.context.runner.pending or print_jobs().pending) and not deadline.hasExpired():
             self.qt.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         self.qt.processEvents()
 
     def close(self) -> None:
+        from app.ui.print_jobs import wait_for_print_jobs
+
+        wait_for_print_jobs()
         self.window.live.stop()
         self.window.close()
         self.lane.shutdown()

@@ -19,6 +19,7 @@ from app.ui.empty_state import EmptyStateView
 from app.ui.live import LiveFeeds
 from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
+from app.ui.seat_map.view import SeatMapView
 from app.ui.shift_sheet.view import ShiftSheetView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
 
@@ -64,7 +65,11 @@ class MainWindow(QMainWindow):
         self.service_level = ServiceLevelView(self.context)
         self.now = NowView(self.context)
         self.shift_sheet = ShiftSheetView(self.context)
-        for view in (self.welcome, self.service_level, self.now, self.shift_sheet):
+        self.seat_map = SeatMapView(self.context)
+        # The seat map shows the shift the sheet shows.
+        self.shift_sheet.sheet_loaded.connect(
+            lambda sheet: sheet is not None and self.seat_map.follow(sheet.instance.day, sheet.instance.definition.id))
+        for view in (self.welcome, self.service_level, self.now, self.shift_sheet, self.seat_map):
             self.add_view(view)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(objectName="main_splitter")
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
         a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
         a.connect(ActionId.VIEW_SHIFT_SHEET, lambda: self.show_view("shift_sheet"))
+        a.connect(ActionId.VIEW_SEAT_MAP, lambda: self.show_view("seat_map"))
         a.connect(ActionId.WALLBOARD, lambda: self.now.open_wallboard())
         a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
         a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
@@ -111,7 +117,7 @@ class MainWindow(QMainWindow):
                           None, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
-        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
+        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
                           ActionId.TODAY, None, ActionId.REFRESH):
             self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
         self.toolbar = self.addToolBar("")

@@ -51,6 +51,10 @@ class PrintJobs(QObject):
 
         QThreadPool.globalInstance().start(work)
 
+    @property
+    def pending(self) -> int:
+        return len(self._jobs)
+
     def _deliver(self, job: int, result, error) -> None:
         on_done, on_error = self._jobs.pop(job, (None, None))
         if error is not None:
@@ -69,6 +73,11 @@ class PrintJobs(QObject):
 
 
 _jobs: PrintJobs | None = None
+
+
+def wait_for_print_jobs(timeout_ms: int = 30000) -> None:
+    """Let documents being written finish (the window closing, screenshots, tests)."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def print_jobs() -> PrintJobs:

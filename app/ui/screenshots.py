@@ -58,6 +58,8 @@ def render_all(desktop, folder: Path) -> list[Path]:
             dialog.preview(roster_file)
             shot("roster_import", dialog)
             dialog.close()
+    window.show_view("seat_map")
+    shot("seat_map")
     window.add_feed()
     dialog = window.add_feed_dialog
     shot("add_feed", dialog)

@@ -505,64 +505,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="124"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="211"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="217"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="227"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="224"/>
+        <location filename="../../app/ui/main_window.py" line="230"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="243"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="256"/>
+        <location filename="../../app/ui/main_window.py" line="262"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>MapActions</name>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="59"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="180"/>
+        <source>Assign automatically</source>
+        <translation>自动排座</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="60"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="187"/>
+        <source>Start from the previous shift</source>
+        <translation>沿用上一班次的座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="61"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="193"/>
+        <source>Start from fixed seats</source>
+        <translation>按固定座位开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="62"/>
+        <source>Print the seat chart (PDF)…</source>
+        <translation>打印座位表（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="63"/>
+        <source>Export the list agent → seat…</source>
+        <translation>导出“坐席 → 座位”名单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="64"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="258"/>
+        <source>Add a seat</source>
+        <translation>添加座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="65"/>
+        <source>Add a zone…</source>
+        <translation>添加区域…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="66"/>
+        <source>Add a floor…</source>
+        <translation>添加楼层…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="67"/>
+        <source>Import a layout (CSV)…</source>
+        <translation>导入布局（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="68"/>
+        <source>Export the layout (CSV)…</source>
+        <translation>导出布局（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="72"/>
+        <source>… and use kept-apart zones too</source>
+        <translation>……也可使用隔离区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="156"/>
+        <source>Seat {name}</source>
+        <translation>安排 {name} 的座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="163"/>
+        <source>Swap seats</source>
+        <translation>交换座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="173"/>
+        <source>Free a seat</source>
+        <translation>空出座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="199"/>
+        <source>{placed} agents seated; {left} notes.</source>
+        <translation>已安排 {placed} 人；{left} 条说明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="220"/>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="235"/>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="241"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="268"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="274"/>
+        <source>Add a zone</source>
+        <translation>添加区域</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="268"/>
+        <source>Name of the zone</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="281"/>
+        <source>Add a floor</source>
+        <translation>添加楼层</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="281"/>
+        <source>Name of the floor</source>
+        <translation>楼层名称</translation>
     </message>
 </context>
 <context>
@@ -871,6 +989,44 @@
     </message>
 </context>
 <context>
+    <name>OutOfServiceDialog</name>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="105"/>
+        <source>Seat {code} out of service</source>
+        <translation>座位 {code} 停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <source>headset broken</source>
+        <translation>耳机损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <source>PC down</source>
+        <translation>电脑故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <source>phone line fault</source>
+        <translation>电话线路故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="108"/>
+        <source>chair or desk damaged</source>
+        <translation>桌椅损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="109"/>
+        <source>Expected back</source>
+        <translation>预计恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="116"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
         <location filename="../../app/ui/pin_dialog.py" line="35"/>
@@ -1036,6 +1192,84 @@
         <location filename="../../app/ui/shift_sheet/roster_import.py" line="126"/>
         <source>Rejected ({n})</source>
         <translation>被拒绝（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMapView</name>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="106"/>
+        <source>Seat map</source>
+        <translation>座位安排</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="109"/>
+        <source>Edit the layout</source>
+        <translation>编辑布局</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="110"/>
+        <source>Find an agent (Ctrl+F)</source>
+        <translation>查找坐席（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="111"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="112"/>
+        <source>Seating</source>
+        <translation>排座</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="113"/>
+        <source>Expected on the floor, not seated (drag onto a seat)</source>
+        <translation>应到岗但未安排座位（拖到座位上）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="114"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="115"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="116"/>
+        <source>out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="171"/>
+        <source>Shift: {shift}</source>
+        <translation>班次：{shift}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="202"/>
+        <source>Seat {seat} freed: {name} marked absent ({time})</source>
+        <translation>座位 {seat} 已空出：{name} 登记为缺勤（{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="209"/>
+        <source>Seat {seat} out of service: {reason}</source>
+        <translation>座位 {seat} 停用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="219"/>
+        <source>No floor yet. Seating menu: import a layout (CSV: seat code, x, y, zone) or add a floor and draw it in Edit the layout.</source>
+        <translation>还没有楼层。请在“排座”菜单中导入布局（CSV：座位号、x、y、区域），或添加楼层后在“编辑布局”中绘制。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="250"/>
+        <source>{name} sits at {seat}.</source>
+        <translation>{name} 坐在 {seat}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="252"/>
+        <source>No seated agent matches {text}.</source>
+        <translation>没有已安排座位的坐席与“{text}”相符。</translation>
     </message>
 </context>
 <context>
@@ -1824,132 +2058,142 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="42"/>
+        <location filename="../../app/ui/actions.py" line="43"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="42"/>
+        <location filename="../../app/ui/actions.py" line="43"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="43"/>
+        <location filename="../../app/ui/actions.py" line="44"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="43"/>
+        <location filename="../../app/ui/actions.py" line="44"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44"/>
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44"/>
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
+        <source>Seat &amp;map</source>
+        <translation>座位安排(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="52"/>
+        <source>Who sits where on this shift, seats out of service, the layout</source>
+        <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -1995,7 +2239,7 @@
 <context>
     <name>print</name>
     <message>
-        <location filename="../../app/printing/document.py" line="89"/>
+        <location filename="../../app/printing/document.py" line="91"/>
         <source>Page {page} / {pages}</source>
         <translation>第 {page} / {pages} 页</translation>
     </message>
@@ -2075,9 +2319,80 @@
         <translation>全部班组</translation>
     </message>
     <message>
+        <location filename="../../app/printing/seat_chart.py" line="39"/>
+        <source>Seat chart</source>
+        <translation>现场坐席安排表</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="40"/>
+        <source>{total} seats: {taken} taken · {free} free · {out} out of service</source>
+        <translation>共 {total} 个座位：已占用 {taken} · 空闲 {free} · 停用 {out}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="41"/>
+        <source>conflicts: {count}</source>
+        <translation>冲突：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="42"/>
+        <source>No floor layout: there is no seat to show.</source>
+        <translation>没有楼层布局：无座位可显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="43"/>
+        <source>Agent → seat</source>
+        <translation>坐席 → 座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="44"/>
+        <source>Agent → seat (continued)</source>
+        <translation>坐席 → 座位（续）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="45"/>
+        <source>{count} agents, sorted by name</source>
+        <translation>共 {count} 人，按姓名拼音排序</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="46"/>
+        <source>No agent on this shift.</source>
+        <translation>本班次没有坐席人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="47"/>
+        <source>not seated</source>
+        <translation>未安排座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="49"/>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="50"/>
+        <source>out of service</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="51"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="52"/>
         <location filename="../../app/printing/shift_sheet.py" line="50"/>
         <source>No team</source>
         <translation>无班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="54"/>
+        <source>quiet</source>
+        <translation>静音区</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/seat_chart.py" line="55"/>
+        <source>kept apart</source>
+        <translation>隔离区</translation>
     </message>
     <message>
         <location filename="../../app/printing/shift_sheet.py" line="51"/>
@@ -2317,6 +2632,7 @@
         <translation>迟到</translation>
     </message>
     <message>
+        <location filename="../../app/printing/seat_chart.py" line="48"/>
         <location filename="../../app/printing/shift_sheet.py" line="98"/>
         <source>absent</source>
         <translation>缺勤</translation>
@@ -2433,6 +2749,7 @@
         <translation>午餐</translation>
     </message>
     <message>
+        <location filename="../../app/printing/seat_chart.py" line="53"/>
         <location filename="../../app/printing/shift_sheet.py" line="121"/>
         <source>training</source>
         <translation>培训</translation>
@@ -2468,9 +2785,183 @@
         <translation>没有 ACD 坐席数据，未进行核对。</translation>
     </message>
     <message>
+        <location filename="../../app/printing/seat_chart.py" line="56"/>
         <location filename="../../app/printing/shift_sheet.py" line="129"/>
         <source>Printed {time}</source>
         <translation>打印时间 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>seat_map</name>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="22"/>
+        <source>Add a floor first.</source>
+        <translation>请先添加楼层。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="24"/>
+        <source>Import a layout</source>
+        <translation>导入布局</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="25"/>
+        <source>Layouts (*.csv *.xlsx);;All files (*)</source>
+        <translation>布局文件 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="30"/>
+        <source>Layout imported: {added} seats added, {updated} updated, {zones} zones created, {problems} rows rejected.</source>
+        <translation>布局已导入：新增座位 {added} 个，更新 {updated} 个，新建区域 {zones} 个，拒绝 {problems} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="45"/>
+        <source>Export the layout</source>
+        <translation>导出布局</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="50"/>
+        <source>Layout exported to {path}.</source>
+        <translation>布局已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="61"/>
+        <source>Print the seat chart to PDF</source>
+        <translation>将座位表打印为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="68"/>
+        <source>Seat chart printed to {path} ({pages} pages).</source>
+        <translation>座位表已打印到 {path}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="79"/>
+        <source>Export the list agent → seat</source>
+        <translation>导出“坐席 → 座位”名单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="84"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="85"/>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="86"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="87"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="88"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="89"/>
+        <source>not seated</source>
+        <translation>未安排座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="90"/>
+        <source>no team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="91"/>
+        <source>Seats</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="95"/>
+        <source>List exported to {path}.</source>
+        <translation>名单已导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="144"/>
+        <source>Out of service…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="147"/>
+        <source>Back in service</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="150"/>
+        <source>Free this seat</source>
+        <translation>空出此座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="12"/>
+        <source>normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="13"/>
+        <source>training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="14"/>
+        <source>quiet</source>
+        <translation>静音区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="15"/>
+        <source>kept apart</source>
+        <translation>隔离区</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="23"/>
+        <source>Seat {seats} has two agents: {agents}</source>
+        <translation>座位 {seats} 安排了两人：{agents}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="24"/>
+        <source>{agents} is on two seats: {seats}</source>
+        <translation>{agents} 占用了两个座位：{seats}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="25"/>
+        <source>{agents} is marked absent but seated at {seats}</source>
+        <translation>{agents} 登记为缺勤，但仍安排在 {seats}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="26"/>
+        <source>Seat {seats} is out of service but used by {agents}</source>
+        <translation>座位 {seats} 已停用，但 {agents} 仍在使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="27"/>
+        <source>Seat {seats} is in a kept-apart zone, used by {agents}</source>
+        <translation>座位 {seats} 位于隔离区，由 {agents} 使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="34"/>
+        <source>{name}: no free seat left</source>
+        <translation>{name}：没有空余座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="35"/>
+        <source>{name}: a trainee, and the training zone is full</source>
+        <translation>{name}：新员工，培训区已满</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="36"/>
+        <source>{name}: fixed seat {seat} was taken, seated elsewhere</source>
+        <translation>{name}：固定座位 {seat} 已被占用，已安排到其他座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="37"/>
+        <source>{name}: fixed seat {seat} cannot be used</source>
+        <translation>{name}：固定座位 {seat} 无法使用</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The floor seat assignment map view (现场坐席安排表)."""

@@ -1,0 +1,315 @@
+"""What the seat map does: seating gestures and layout edits as undoable commands, its menu, print and files.
+
+Every change goes to the services on the lane; a seating write answers with
+the shift's new SeatMap, a layout write with the floor's layout (the map is
+then read again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
+
+from app.domain.seating import GRID, SEAT_H, SEAT_W, ZoneKind
+from app.ui.errors import report_error
+from app.ui.seat_map import words
+from app.ui.seat_map.commands import AddCommand, LayoutCommand, RetireCommand, SeatingCommand
+
+
+class MapActions(QObject):
+    """State: the view, its menu, the notes of the last automatic assignment, the dialog open now."""
+
+    def __init__(self, view) -> None:
+        super().__init__(view)
+        self.view = view
+        self.dialog = None
+        self.unplaced_notes: list[str] = []
+        self.allow_kept_apart = QAction(view, objectName="map_allow_kept_apart", checkable=True)
+        self.menu = QMenu(view)
+        self.items: dict[str, QAction] = {}
+        for key, slot in (("auto", self.auto_assign), ("previous", self.start_from_previous),
+                          ("fixed", self.start_from_fixed), (None, None), ("print", self.print_pdf),
+                          ("export_list", self.export_list), (None, None), ("add_seat", self.add_seat),
+                          ("add_zone", self.add_zone), ("add_floor", self.add_floor), ("import_layout", self.import_layout),
+                          ("export_layout", self.export_layout)):
+            if key is None:
+                self.menu.addSeparator()
+                continue
+            action = QAction(view, objectName=f"map_{key}")
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.menu.addAction(action)
+            self.items[key] = action
+            if key == "auto":
+                self.menu.addAction(self.allow_kept_apart)
+        view.menu_button.setMenu(self.menu)
+        scene = view.scene
+        scene.agent_dropped.connect(self.drop_agent)
+        scene.seat_dropped.connect(self.drop_seat)
+        scene.items_moved.connect(self.moved)
+        view.unseated.seat_dropped.connect(self.unseat)
+        view.map.delete_pressed.connect(self.delete_selected)
+        view.map.rotate_pressed.connect(self.rotate_selected)
+        view.map.context_requested.connect(self.seat_menu)
+
+    def retranslate(self) -> None:
+        texts = {
+            "auto": self.tr("Assign automatically"),
+            "previous": self.tr("Start from the previous shift"),
+            "fixed": self.tr("Start from fixed seats"),
+            "print": self.tr("Print the seat chart (PDF)…"),
+            "export_list": self.tr("Export the list agent → seat…"),
+            "add_seat": self.tr("Add a seat"),
+            "add_zone": self.tr("Add a zone…"),
+            "add_floor": self.tr("Add a floor…"),
+            "import_layout": self.tr("Import a layout (CSV)…"),
+            "export_layout": self.tr("Export the layout (CSV)…"),
+        }
+        for key, action in self.items.items():
+            action.setText(texts[key])
+        self.allow_kept_apart.setText(self.tr("… and use kept-apart zones too"))
+
+    # --- plumbing ---------------------------------------------------------------------------------
+    @property
+    def context(self):
+        return self.view.context
+
+    def _instance(self) -> int | None:
+        return self.view.seat_map.instance_id if self.view.seat_map is not None else None
+
+    def _by(self) -> str | None:
+        sheet = getattr(self.view.window(), "shift_sheet", None)
+        return sheet.supervisor_name() if sheet is not None else None
+
+    def run_seating(self, fn, done=None) -> None:
+        """Run a seating write (fn(console) -> SeatMap, or (SeatMap, AutoResult)) and show its answer."""
+        def shown(result) -> None:
+            seat_map = result[0] if isinstance(result, tuple) else result
+            if isinstance(result, tuple):
+                self._explain(result[1], seat_map)
+            self.view.show_map(seat_map)
+            if done is not None:
+                done(seat_map)
+
+        self.context.runner.run(fn, self.context.console, on_done=shown, on_error=report_error)
+
+    def replace_seating(self, assignments) -> None:
+        from app.services import seating
+
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        self.run_seating(lambda c: seating.set_assignments(c, instance, assignments, by, now))
+
+    def _seating(self, text: str, fn) -> None:
+        if self.view.seat_map is None:
+            return
+        self.view.undo.push(SeatingCommand(self, text, self.view.seat_map.assignments, fn))
+
+    def run_layout(self, fn, done=None) -> None:
+        def written(result) -> None:
+            if done is not None:
+                done(result)
+            self.view.load()
+
+        self.context.runner.run(fn, self.context.console, on_done=written, on_error=report_error)
+
+    def write_layout(self, seats, zones) -> None:
+        from app.services import seating
+
+        def work(c):
+            if seats:
+                seating.update_seats(c, seats)
+            if zones:
+                seating.update_zones(c, zones)
+
+        self.run_layout(work)
+
+    def retire(self, seat_ids, zone_ids) -> None:
+        from app.services import seating
+
+        def work(c):
+            if seat_ids:
+                seating.retire_seats(c, seat_ids)
+            if zone_ids:
+                seating.retire_zones(c, zone_ids)
+
+        self.run_layout(work)
+
+    def restore(self, seat_ids, zone_ids) -> None:
+        from app.services import seating
+
+        def work(c):
+            if zone_ids:
+                seating.restore_zones(c, zone_ids)
+            if seat_ids:
+                seating.restore_seats(c, seat_ids)
+
+        self.run_layout(work)
+
+    # --- seating gestures ----------------------------------------------------------------------------
+    def drop_agent(self, agent_id: int, seat_id: int) -> None:
+        from app.services import seating
+
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        name = self._name(agent_id)
+        self._seating(self.tr("Seat {name}").format(name=name),
+                      lambda c: seating.assign(c, instance, seat_id, agent_id, by, now))
+
+    def drop_seat(self, from_seat: int, to_seat: int) -> None:
+        from app.services import seating
+
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        self._seating(self.tr("Swap seats"), lambda c: seating.swap(c, instance, from_seat, to_seat, by, now))
+
+    def unseat(self, seat_id: int) -> None:
+        from app.services import seating
+
+        seat_map = self.view.seat_map
+        if seat_map is None:
+            return
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        remaining = tuple(p for p in seat_map.assignments if p.seat_id != seat_id)
+        self._seating(self.tr("Free a seat"), lambda c: seating.set_assignments(c, instance, remaining, by, now))
+
+    def auto_assign(self) -> None:
+        from app.services import seating
+
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        allow = self.allow_kept_apart.isChecked()
+        self._seating(self.tr("Assign automatically"),
+                      lambda c: seating.auto_assign(c, instance, by, now, allow_kept_apart=allow))
+
+    def start_from_previous(self) -> None:
+        from app.services import seating
+
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        self._seating(self.tr("Start from the previous shift"), lambda c: seating.start_from_previous(c, instance, by, now))
+
+    def start_from_fixed(self) -> None:
+        from app.services import seating
+
+        instance, by, now = self._instance(), self._by(), self.context.now()
+        self._seating(self.tr("Start from fixed seats"), lambda c: seating.start_from_fixed(c, instance, by, now))
+
+    def _explain(self, result, seat_map) -> None:
+        names = {a.id: a.name for a in seat_map.agents}
+        self.unplaced_notes = [words.unplaced_text(u.reason, names.get(u.agent_id, "?"), u.detail) for u in result.unplaced]
+        placed = len(result.assignments)
+        self.context.status(self.tr("{placed} agents seated; {left} notes.").format(placed=placed, left=len(result.unplaced)))
+
+    def _name(self, agent_id: int) -> str:
+        seat_map = self.view.seat_map
+        return next((a.name for a in seat_map.agents if a.id == agent_id), "?") if seat_map else "?"
+
+    # --- layout edits ------------------------------------------------------------------------------------
+    def _layout(self):
+        seat_map = self.view.seat_map
+        if seat_map is None:
+            return None
+        return next((lay for lay in seat_map.layouts if lay.floor.id == self.view.floor_id), None)
+
+    def moved(self, seats: dict, zones: dict) -> None:
+        layout = self._layout()
+        if layout is None:
+            return
+        seats_before = [s for s in layout.seats if s.id in seats]
+        zones_before = [z for z in layout.zones if z.id in zones]
+        seats_after = [replace(s, x=seats[s.id][0], y=seats[s.id][1]) for s in seats_before]
+        zones_after = [replace(z, x=zones[z.id][0], y=zones[z.id][1]) for z in zones_before]
+        self.view.undo.push(LayoutCommand(self, self.tr("Move"), seats_before, seats_after, zones_before, zones_after))
+
+    def _selected(self):
+        from app.ui.seat_map.items import SeatItem, ZoneItem
+
+        chosen = self.view.scene.selectedItems()
+        return ([i.seat.id for i in chosen if isinstance(i, SeatItem)], [i.zone.id for i in chosen if isinstance(i, ZoneItem)])
+
+    def rotate_selected(self) -> None:
+        layout = self._layout()
+        seat_ids, _ = self._selected()
+        if layout is None or not seat_ids or not self.view.scene.editing:
+            return
+        before = [s for s in layout.seats if s.id in seat_ids]
+        after = [replace(s, rotation=(s.rotation + 90) % 360) for s in before]
+        self.view.undo.push(LayoutCommand(self, self.tr("Rotate"), before, after))
+
+    def delete_selected(self) -> None:
+        seat_ids, zone_ids = self._selected()
+        if not self.view.scene.editing or not (seat_ids or zone_ids):
+            return
+        self.view.undo.push(RetireCommand(self, self.tr("Delete"), seat_ids, zone_ids))
+
+    def add_seat(self) -> None:
+        from app.services import seating
+
+        layout = self._layout()
+        if layout is None:
+            return
+        centre = self.view.map.mapToScene(self.view.map.viewport().rect().center())
+        x, y = round(centre.x() / GRID) * GRID, round(centre.y() / GRID) * GRID
+        codes = {s.code for s in layout.seats}
+        n = len(layout.seats) + 1
+        while f"S-{n:03d}" in codes:
+            n += 1
+        code, floor_id = f"S-{n:03d}", layout.floor.id
+        zone = next((z.id for z in layout.zones if z.contains(x + SEAT_W / 2, y + SEAT_H / 2)), None)
+        self.view.edit_box.setChecked(True)
+        self.view.undo.push(AddCommand(self, self.tr("Add a seat"),
+                                       lambda c: seating.add_seat(c, floor_id, code, x, y, 0.0, zone), "seat"))
+
+    def add_zone(self, name: str | None = None, kind: ZoneKind = ZoneKind.NORMAL) -> None:
+        from app.services import seating
+
+        layout = self._layout()
+        if layout is None:
+            return
+        if name is None:
+            name, ok = QInputDialog.getText(self.view, self.tr("Add a zone"), self.tr("Name of the zone"))
+            if not ok or not name.strip():
+                return
+        centre = self.view.map.mapToScene(self.view.map.viewport().rect().center())
+        x, y, floor_id = round(centre.x() / GRID) * GRID, round(centre.y() / GRID) * GRID, layout.floor.id
+        self.view.edit_box.setChecked(True)
+        self.view.undo.push(AddCommand(self, self.tr("Add a zone"), lambda c: seating.add_zone(
+            c, floor_id, name.strip(), kind, x, y, 6 * SEAT_W, 4 * SEAT_H), "zone"))
+
+    def add_floor(self, name: str | None = None) -> None:
+        from app.services import seating
+
+        if name is None:
+            name, ok = QInputDialog.getText(self.view, self.tr("Add a floor"), self.tr("Name of the floor"))
+            if not ok or not name.strip():
+                return
+        self.run_layout(lambda c: seating.add_floor(c, name.strip()), lambda f: setattr(self.view, "floor_id", f.id))
+
+    # --- files, print, seats out of service: see map_files ---------------------------------------
+    def import_layout(self, path: str | None = None) -> None:
+        from app.ui.seat_map import map_files
+
+        map_files.import_layout(self, path)
+
+    def export_layout(self, path: str | None = None) -> None:
+        from app.ui.seat_map import map_files
+
+        map_files.export_layout(self, path)
+
+    def print_pdf(self, path: str | None = None) -> None:
+        from app.ui.seat_map import map_files
+
+        map_files.print_chart(self, path)
+
+    def export_list(self, path: str | None = None) -> None:
+        from app.ui.seat_map import map_files
+
+        map_files.export_list(self, path)
+
+    def seat_menu(self, seat_item, global_pos) -> None:
+        from app.ui.seat_map import map_files
+
+        map_files.seat_menu(self, seat_item, global_pos)
+
+    def ask_path(self, title: str, suggestion: str, filters: str, save: bool) -> str:
+        dialog = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        path, _ = dialog(self.view, title, suggestion, filters)
+        return path
