@@ -23,6 +23,7 @@ replaces what the file covers.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -118,7 +119,8 @@ def validate_roster(lines: Iterable[RosterLineLike], agents: Iterable[Agent],
     by_name = {d.name.strip().casefold(): d for d in definitions}
     drafts: list[RosterDraft] = []
     rejected: list[RosterRejection] = []
-    accepted: dict[int, list[RosterDraft]] = {}
+    accepted: dict[int, _Accepted] = {}
+    windows = _Windows(tz)
     for ln in lines:
         try:
             key = ln.agent.strip().casefold()
@@ -127,19 +129,23 @@ def validate_roster(lines: Iterable[RosterLineLike], agents: Iterable[Agent],
                 raise _Reject(RejectCode.UNKNOWN_AGENT, ln.agent)
             if not agent.active:
                 raise _Reject(RejectCode.INACTIVE_AGENT, agent.employee_no)
-            draft = _draft(ln, agent, by_name, definitions, tz)
-            _check_against(draft, accepted.get(agent.id, ()))
+            draft, start, end = _draft(ln, agent, by_name, definitions, windows)
+            earlier = accepted.get(agent.id)
+            if earlier is None:
+                earlier = accepted[agent.id] = _Accepted()
+            at = earlier.check(draft, start, end)
         except _Reject as r:
             rejected.append(RosterRejection(ln.line, r.code.value, r.detail, ln.text))
             continue
         drafts.append(draft)
-        accepted.setdefault(agent.id, []).append(draft)
+        earlier.add(at, draft, start, end)
     days = [ln.day for ln in lines]
     return RosterPlan(tuple(drafts), tuple(rejected), min(days, default=None), max(days, default=None))
 
 
 def _draft(ln: RosterLineLike, agent: Agent, by_name: dict[str, ShiftDefinition],
-           definitions: tuple[ShiftDefinition, ...], tz: ZoneInfo) -> RosterDraft:
+           definitions: tuple[ShiftDefinition, ...], windows: _Windows) -> tuple[RosterDraft, float, float]:
+    """The line's draft and its start and end as timestamps."""
     custom = ln.start is not None and ln.end is not None
     name = (ln.shift or "").strip()
     if name:
@@ -152,10 +158,12 @@ def _draft(ln: RosterLineLike, agent: Agent, by_name: dict[str, ShiftDefinition]
             raise _Reject(RejectCode.NO_MATCHING_SHIFT, f"{ln.start:%H:%M}-{ln.end:%H:%M}")
     else:
         raise _Reject(RejectCode.NO_SHIFT, "neither a shift name nor a start and end")
-    start, end = window(ln.day, ln.start, ln.end, tz) if custom else window(ln.day, definition.start, definition.end, tz)
-    if _ts(end) <= _ts(start):
+    hours = (ln.start, ln.end) if custom else (definition.start, definition.end)
+    start, end, start_ts, end_ts = windows(ln.day, *hours)
+    if end_ts <= start_ts:
         raise _Reject(RejectCode.BAD_TIME, f"{start:%H:%M}-{end:%H:%M} lasts no time")
-    return RosterDraft(ln.line, agent, ln.day, definition, start, end, place_activities(ln.activities, start, end, tz))
+    activities = _place(ln.activities, start, end, start_ts, end_ts, windows)
+    return RosterDraft(ln.line, agent, ln.day, definition, start, end, activities), start_ts, end_ts
 
 
 def window(day: date, start: time, end: time, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -172,6 +180,27 @@ def _real(at: datetime) -> datetime:
     return at.astimezone(timezone.utc).astimezone(at.tzinfo)
 
 
+class _Windows:
+    """window() in one zone with the timestamps of its ends, each worked out once (a roster repeats them)."""
+
+    __slots__ = ("tz", "_known")
+
+    def __init__(self, tz: ZoneInfo) -> None:
+        self.tz = tz
+        self._known: dict[tuple, tuple[datetime, datetime, float, float]] = {}
+
+    def __call__(self, day: date, start: time, end: time) -> tuple[datetime, datetime, float, float]:
+        # Keyed by all window() reads of the times: equal times may differ in fold, or in the wall
+        # clock when aware.
+        key = (day, start.hour, start.minute, start.second, start.microsecond, start.fold, start.tzinfo,
+               end.hour, end.minute, end.second, end.microsecond, end.fold, end.tzinfo)
+        found = self._known.get(key)
+        if found is None:
+            a, b = window(day, start, end, self.tz)
+            found = self._known[key] = (a, b, _ts(a), _ts(b))
+        return found
+
+
 def nearest_definition(start: time, definitions: Iterable[ShiftDefinition]) -> ShiftDefinition | None:
     """The definition whose start is nearest to `start` (around the clock), within MATCH_WINDOW_MINUTES."""
     def distance(d: ShiftDefinition) -> int:
@@ -185,36 +214,72 @@ def nearest_definition(start: time, definitions: Iterable[ShiftDefinition]) -> S
 def place_activities(activities: Iterable[tuple[ActivityKind, time, time]], start: datetime, end: datetime,
                      tz: ZoneInfo) -> tuple[Activity, ...]:
     """Activities as aware datetimes inside [start, end), in start order; _Reject when outside or overlapping."""
-    local_start, local_end = start.astimezone(tz), end.astimezone(tz)
+    return _place(activities, start, end, _ts(start), _ts(end), _Windows(tz))
+
+
+def _place(activities: Iterable[tuple[ActivityKind, time, time]], start: datetime, end: datetime,
+           start_ts: float, end_ts: float, windows: _Windows) -> tuple[Activity, ...]:
+    # place_activities with the shift's timestamps given, and the activities' from `windows`.
+    local_start, local_end = start.astimezone(windows.tz), end.astimezone(windows.tz)
     night = local_end.date() > local_start.date()
     placed = []
     for kind, a, b in activities:
         day = local_start.date()
         if night and a < local_start.time():
             day += timedelta(days=1)
-        act_start, act_end = window(day, a, b, tz)
-        shown = f"{kind.value} {a:%H:%M}-{b:%H:%M}"
-        if _ts(act_end) <= _ts(act_start):  # only in a skipped DST hour (readers catch a == b)
-            raise _Reject(RejectCode.BAD_TIME, f"{shown} lasts no time")
-        if _ts(act_start) < _ts(start) or _ts(act_end) > _ts(end):
-            raise _Reject(RejectCode.ACTIVITY_OUTSIDE, shown)
-        placed.append((Activity(kind, act_start, act_end), shown))
-    placed.sort(key=lambda p: _ts(p[0].start))
-    for (prev, prev_shown), (cur, cur_shown) in zip(placed, placed[1:]):
-        if _ts(cur.start) < _ts(prev.end):
-            raise _Reject(RejectCode.ACTIVITY_OVERLAP, f"{prev_shown} / {cur_shown}")
-    return tuple(p[0] for p in placed)
+        act_start, act_end, a_ts, b_ts = windows(day, a, b)
+        if b_ts <= a_ts:  # only in a skipped DST hour (readers catch a == b)
+            raise _Reject(RejectCode.BAD_TIME, f"{_shown(kind, a, b)} lasts no time")
+        if a_ts < start_ts or b_ts > end_ts:
+            raise _Reject(RejectCode.ACTIVITY_OUTSIDE, _shown(kind, a, b))
+        placed.append((a_ts, b_ts, Activity(kind, act_start, act_end), (kind, a, b)))
+    placed.sort(key=lambda p: p[0])
+    for (_, prev_end, _, prev), (cur_start, _, _, cur) in zip(placed, placed[1:]):
+        if cur_start < prev_end:
+            raise _Reject(RejectCode.ACTIVITY_OVERLAP, f"{_shown(*prev)} / {_shown(*cur)}")
+    return tuple(p[2] for p in placed)
 
 
-def _check_against(draft: RosterDraft, earlier: Iterable[RosterDraft]) -> None:
-    for other in earlier:
-        same = (other.day, other.definition.id, _ts(other.start), _ts(other.end), other.activities) == (
-            draft.day, draft.definition.id, _ts(draft.start), _ts(draft.end), draft.activities)
-        if same:
-            raise _Reject(RejectCode.DUPLICATE, f"line {other.line}")
-    for other in earlier:
-        if overlaps(draft, other):
-            raise _Reject(RejectCode.OVERLAP, f"line {other.line}")
+def _shown(kind: ActivityKind, a: time, b: time) -> str:
+    return f"{kind.value} {a:%H:%M}-{b:%H:%M}"
+
+
+class _Accepted:
+    """One agent's accepted drafts in start order, with their start and end timestamps.
+
+    Accepted drafts never overlap and last some time, so their ends are in the same
+    order as their starts: the drafts a new one overlaps are one run of the list, found
+    by bisection rather than by comparing it with each earlier line.
+    """
+
+    __slots__ = ("starts", "ends", "drafts", "order")
+
+    def __init__(self) -> None:
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        self.drafts: list[RosterDraft] = []
+        self.order: list[int] = []  # when each was accepted (line order)
+
+    def check(self, draft: RosterDraft, start: float, end: float) -> int:
+        """Where the draft goes in the list; _Reject (DUPLICATE, else OVERLAP) naming the earliest line it meets."""
+        first = bisect_right(self.ends, start)  # the first ending after `start`
+        stop = bisect_left(self.starts, end, first)  # the first starting at or after `end`
+        if first == stop:
+            return first
+        met = range(first, stop)
+        for i in sorted(met, key=self.order.__getitem__):
+            other = self.drafts[i]
+            if (other.day, other.definition.id, self.starts[i], self.ends[i], other.activities) == (
+                    draft.day, draft.definition.id, start, end, draft.activities):
+                raise _Reject(RejectCode.DUPLICATE, f"line {other.line}")
+        other = self.drafts[min(met, key=self.order.__getitem__)]
+        raise _Reject(RejectCode.OVERLAP, f"line {other.line}")
+
+    def add(self, at: int, draft: RosterDraft, start: float, end: float) -> None:
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
+        self.drafts.insert(at, draft)
+        self.order.insert(at, len(self.order))
 
 
 def overlaps(a: RosterDraft, b: RosterDraft) -> bool:

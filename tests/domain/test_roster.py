@@ -134,6 +134,24 @@ def test_overlapping_and_duplicate_lines_of_one_agent():
     assert (plan.first_day, plan.last_day) == (D - timedelta(1), D)
 
 
+def test_a_line_meeting_several_earlier_ones_names_the_first_by_line_number():
+    plan = plan_of(
+        Line(2, "1001", shift="Middle", start=time(12), end=time(14)),
+        Line(3, "1001", shift="Morning", start=time(8), end=time(10)),  # earlier in the day than line 2
+        Line(4, "1001", shift="Middle", start=time(16), end=time(18)),
+        Line(5, "1001", shift="Morning"),  # 07:00-15:30 meets lines 3 and 2
+        Line(6, "1001", shift="middle", start=time(12), end=time(14)),  # line 2 again
+        Line(7, "1001", shift="Morning", start=time(9), end=time(17)),  # meets lines 3, 2 and 4
+        Line(8, "1001", shift="Middle", start=time(15), end=time(16, 30)),  # meets line 4 only
+        Line(9, "1001", shift="Middle", start=time(10), end=time(12)),  # between lines 3 and 2, touching both
+        Line(10, "1001", shift="Morning", start=time(7), end=time(8)),  # before line 3, touching it
+        Line(11, "1001", shift="Morning", start=time(7, 30), end=time(12, 30)),  # meets lines 10, 3, 9 and 2
+    )
+    assert codes(plan) == [(5, "overlap", "line 2"), (6, "duplicate", "line 2"), (7, "overlap", "line 2"),
+                           (8, "overlap", "line 4"), (11, "overlap", "line 2")]
+    assert [d.line for d in plan.drafts] == [2, 3, 4, 9, 10]
+
+
 def test_lines_are_taken_in_line_order_and_the_range_covers_rejected_lines():
     plan = plan_of(Line(9, "1001", shift="Middle"), Line(2, "1001", shift="Morning"),
                    Line(5, "9999", D + timedelta(10), shift="Morning"))
@@ -198,6 +216,17 @@ def test_never_two_overlapping_entries_for_one_agent(rows, tz):
     plan = validate_roster(lines, AGENTS, DEFS, tz)
     # every line is either drafted or rejected, once
     assert sorted([d.line for d in plan.drafts] + [r.line for r in plan.rejected]) == [ln.line for ln in lines]
+    # an overlapping line names the first earlier accepted line it repeats, else the first it overlaps
+    by_line = {ln.line: ln for ln in lines}
+    for r in plan.rejected:
+        if r.code not in ("overlap", "duplicate"):
+            continue
+        (alone,) = validate_roster([by_line[r.line]], AGENTS, DEFS, tz).drafts
+        earlier = [d for d in plan.drafts if d.agent.id == alone.agent.id and d.line < r.line]
+        same = [d for d in earlier if (d.day, d.definition.id, d.start.timestamp(), d.end.timestamp(), d.activities)
+                == (alone.day, alone.definition.id, alone.start.timestamp(), alone.end.timestamp(), alone.activities)]
+        met = same or [d for d in earlier if overlaps(d, alone)]
+        assert (r.code, r.detail) == ("duplicate" if same else "overlap", f"line {met[0].line}")
     for a, b in combinations(plan.drafts, 2):
         assert not (a.agent.id == b.agent.id and overlaps(a, b)), (a.line, b.line)
     for d in plan.drafts:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.domain.attendance import Activity, ActivityKind, AttendanceStatus, Mark
 from app.domain.errors import InputFileError, InvalidSettingError
 from app.services import roster, sheet
-from app.storage.models import RosterImportRow
+from app.storage.models import RosterActivityRow, RosterEntryRow, RosterImportRow
 from tests.services.shift_world import DAY, at, build
 
 NEXT = DAY + timedelta(days=1)
@@ -77,6 +77,47 @@ def test_apply_writes_the_accepted_lines_with_their_activities(console, tmp_path
     with console.db.transaction() as tx:
         row = tx.scalar(select(RosterImportRow))
     assert (row.path, row.first_day, row.last_day, row.entries, row.rejected) == (str(path), DAY, NEXT, 5, 6)
+
+
+ACTIVITIES_FILE = """工号,日期,班次,活动
+1004,2026-12-01,night,lunch 03:00-03:30; break 23:30-23:40; break 06:00-06:10
+1002,2026-12-01,早班,
+1001,2026-12-01,早班,break 10:00-10:15; lunch 12:00-12:45
+1005,2026-12-02,早班,lunch 11:00-11:30
+1001,2026-12-02,早班,break 09:00-09:10; training 13:00-14:00
+"""
+
+
+def test_apply_stores_each_entry_with_its_own_activities(console, tmp_path):
+    build(console)
+    path = write(tmp_path, "roster.csv", ACTIVITIES_FILE)
+    preview = roster.preview_roster(console, path)
+    drafts = preview.plan.drafts
+    assert len(drafts) == 5 and preview.problems == ()
+    roster.apply_roster(console, preview)
+    with console.db.transaction() as tx:
+        import_id = tx.scalar(select(RosterImportRow.id))
+        entries = tx.execute(select(RosterEntryRow.id, RosterEntryRow.agent_id, RosterEntryRow.day,
+                                    RosterEntryRow.definition_id, RosterEntryRow.start_at, RosterEntryRow.end_at,
+                                    RosterEntryRow.import_id).order_by(RosterEntryRow.id)).all()
+        activities = tx.execute(select(RosterActivityRow.entry_id, RosterActivityRow.kind, RosterActivityRow.start_at,
+                                       RosterActivityRow.end_at).order_by(RosterActivityRow.id)).all()
+    # the entries in line order, then each entry's activities in start order
+    assert [tuple(row[1:]) for row in entries] == [
+        (d.agent.id, d.day, d.definition.id, d.start, d.end, import_id) for d in drafts
+    ]
+    ids = [row[0] for row in entries]
+    assert [tuple(row) for row in activities] == [
+        (entry_id, a.kind.value, a.start, a.end) for entry_id, d in zip(ids, drafts) for a in d.activities
+    ]
+    assert len(activities) == 8
+    # a file with no usable line writes nothing but its import
+    applied = roster.apply_roster(console, roster.preview_roster(
+        console, write(tmp_path, "none.csv", "工号,日期,班次\n9999,2026-12-05,早班\n")))
+    assert (applied.replaced, applied.written, applied.rejected) == (0, 0, 1)
+    with console.db.transaction() as tx:
+        assert len(tx.execute(select(RosterEntryRow.id)).all()) == 5
+        assert len(tx.execute(select(RosterImportRow.id)).all()) == 2
 
 
 def test_reimport_replaces_its_range_and_keeps_attendance(console, tmp_path):
