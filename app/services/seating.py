@@ -16,8 +16,6 @@ The layout and seat-list files are in app.services.seating_files.
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timezone
@@ -38,6 +36,7 @@ from app.domain.seating import (
     ZoneKind,
 )
 from app.domain.shifts import ShiftInstance, slots_on
+from app.services import seating_checks as check
 from app.services.console import Console
 from app.services.shifts import aware
 from app.storage import people as people_store
@@ -45,9 +44,6 @@ from app.storage import seating as store
 from app.storage import sheet as sheet_store
 from app.storage import shifts as shift_store
 from app.storage.seating import OutageRecord
-
-MAX_CODE = 64
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 # --- floors ---
@@ -60,7 +56,7 @@ def list_floors(console: Console, site_id: int | None = None) -> tuple[Floor, ..
 
 def add_floor(console: Console, name: str, site_id: int | None = None) -> Floor:
     """A new floor after the site's others (its name unique in the site)."""
-    name = _name(name, "a floor needs a name")
+    name = check.name(name, "a floor needs a name")
     with console.db.transaction() as tx:
         site = shift_store.site(tx, site_id)
         if store.find_floor(tx, site.id, name) is not None:
@@ -71,7 +67,7 @@ def add_floor(console: Console, name: str, site_id: int | None = None) -> Floor:
 def floor_layout(console: Console, floor_id: int) -> FloorLayout:
     """The floor with its zones and seats in use (not retired)."""
     with console.db.transaction() as tx:
-        floor = _floor(tx, floor_id)
+        floor = check.floor(tx, floor_id)
         return FloorLayout(floor, store.list_zones(tx, [floor.id]), store.list_seats(tx, [floor.id]))
 
 
@@ -81,8 +77,8 @@ def add_seat(console: Console, floor_id: int, code: str, x: float, y: float, rot
              zone_id: int | None = None, equipment: str = "") -> Seat:
     """A new seat on the floor (a retired seat with this code comes back with these values)."""
     with console.db.transaction() as tx:
-        floor = _floor(tx, floor_id)
-        seat = _checked_seat(tx, Seat(0, floor.id, code, x, y, rotation, zone_id, equipment))
+        floor = check.floor(tx, floor_id)
+        seat = check.seat(tx, Seat(0, floor.id, code, x, y, rotation, zone_id, equipment))
         found = store.find_seat(tx, floor.id, seat.code)
         if found is not None and not found[1]:
             raise InvalidSettingError("code", seat.code, "another seat of the floor has this code")
@@ -97,27 +93,12 @@ def update_seats(console: Console, seats: Sequence[Seat]) -> tuple[Seat, ...]:
         for seat in seats:
             if seat.id not in stored or stored[seat.id][1]:
                 raise InvalidSettingError("seat", seat.id, "no such seat in use")
-            checked.append(_checked_seat(tx, replace(seat, floor_id=stored[seat.id][0].floor_id)))
-        _check_codes(tx, checked, {s.id: s for s, _ in stored.values()})
+            checked.append(check.seat(tx, replace(seat, floor_id=stored[seat.id][0].floor_id)))
+        check.codes(tx, checked, {s.id: s for s, _ in stored.values()})
         moved = [s for s in checked if s.code != stored[s.id][0].code]
         for seat in moved:  # codes exchanged within the batch: step aside first (unique per floor; a code
             store.save_seat(tx, replace(seat, code=f" {seat.id}"), seat.id)  # never starts with a space)
         return tuple(store.save_seat(tx, seat, seat.id) for seat in checked)
-
-
-def _check_codes(tx, checked: list[Seat], before: dict[int, Seat]) -> None:
-    final: dict[tuple[int, str], int] = {}
-    for seat in checked:
-        key = (seat.floor_id, seat.code)
-        if final.setdefault(key, seat.id) != seat.id:
-            raise InvalidSettingError("code", seat.code, "two seats of the floor would have this code")
-    for seat in checked:
-        if seat.code == before[seat.id].code:
-            continue
-        other = store.find_seat(tx, seat.floor_id, seat.code)
-        if other is not None and other[0].id not in {s.id for s in checked}:
-            why = "a retired seat of the floor has this code" if other[1] else "another seat of the floor has this code"
-            raise InvalidSettingError("code", seat.code, why)
 
 
 def retire_seats(console: Console, seat_ids: Iterable[int]) -> tuple[Seat, ...]:
@@ -139,26 +120,14 @@ def _set_seats_retired(console: Console, seat_ids: Iterable[int], retired: bool)
         return store.set_seats_retired(tx, ids, retired)
 
 
-def _checked_seat(tx, seat: Seat) -> Seat:
-    code = (seat.code or "").strip()
-    if not code or len(code) > MAX_CODE or not code.isprintable():
-        raise InvalidSettingError("code", code, f"a seat needs a code of 1 to {MAX_CODE} printable characters")
-    x, y, rotation = (_number(n, v) for n, v in (("x", seat.x), ("y", seat.y), ("rotation", seat.rotation)))
-    if seat.zone_id is not None:
-        found = store.get_zones(tx, [seat.zone_id]).get(seat.zone_id)
-        if found is None or found[1] or found[0].floor_id != seat.floor_id:
-            raise InvalidSettingError("zone", seat.zone_id, "no such zone in use on the seat's floor")
-    return Seat(seat.id, seat.floor_id, code, x, y, rotation % 360.0, seat.zone_id, (seat.equipment or "").strip())
-
-
 # --- zones ---
 
 def add_zone(console: Console, floor_id: int, name: str, kind: ZoneKind, x: float, y: float, width: float,
              height: float, colour: str = "#dfe9f5") -> Zone:
     """A new zone (a rectangle) on the floor; its name is unique among the floor's zones in use."""
     with console.db.transaction() as tx:
-        floor = _floor(tx, floor_id)
-        zone = _checked_zone(tx, Zone(0, floor.id, name, colour, kind, x, y, width, height))
+        floor = check.floor(tx, floor_id)
+        zone = check.zone(tx, Zone(0, floor.id, name, colour, kind, x, y, width, height))
         return store.add_zone(tx, zone)
 
 
@@ -170,7 +139,7 @@ def update_zones(console: Console, zones: Sequence[Zone]) -> tuple[Zone, ...]:
         for zone in zones:
             if zone.id not in stored or stored[zone.id][1]:
                 raise InvalidSettingError("zone", zone.id, "no such zone in use")
-            out.append(store.update_zone(tx, _checked_zone(tx, replace(zone, floor_id=stored[zone.id][0].floor_id))))
+            out.append(store.update_zone(tx, check.zone(tx, replace(zone, floor_id=stored[zone.id][0].floor_id))))
         return tuple(out)
 
 
@@ -193,23 +162,6 @@ def _set_zones_retired(console: Console, zone_ids: Iterable[int], retired: bool)
         return store.set_zones_retired(tx, ids, retired)
 
 
-def _checked_zone(tx, zone: Zone) -> Zone:
-    name = _name(zone.name, "a zone needs a name")
-    try:
-        kind = ZoneKind(zone.kind)
-    except ValueError:
-        raise InvalidSettingError("kind", zone.kind, "not a kind of zone") from None
-    if not _COLOUR.match(zone.colour or ""):
-        raise InvalidSettingError("colour", zone.colour, "must be #rrggbb")
-    x, y, width, height = (_number(n, getattr(zone, n)) for n in ("x", "y", "width", "height"))
-    if width <= 0 or height <= 0:
-        raise InvalidSettingError("size", f"{width} x {height}", "a zone needs a width and a height")
-    same = [z for z in store.list_zones(tx, [zone.floor_id]) if z.name.casefold() == name.casefold()]
-    if any(z.id != zone.id for z in same):
-        raise InvalidSettingError("name", name, "another zone of the floor has this name")
-    return Zone(zone.id, zone.floor_id, name, zone.colour.lower(), kind, x, y, width, height)
-
-
 # --- out of service ---
 
 def set_out_of_service(console: Console, seat_id: int, reason: str, expected_back: datetime | None,
@@ -222,9 +174,9 @@ def set_out_of_service(console: Console, seat_id: int, reason: str, expected_bac
     if expected_back is not None:
         aware("expected_back", expected_back)
     with console.db.transaction() as tx:
-        seat = _seat_in_use(tx, seat_id)
-        store.clear_outage(tx, seat.id, _by(by), now)
-        store.add_outage(tx, seat.id, OutOfService(reason, now, expected_back, _by(by)))
+        seat = check.seat_in_use(tx, seat_id)
+        store.clear_outage(tx, seat.id, check.by(by), now)
+        store.add_outage(tx, seat.id, OutOfService(reason, now, expected_back, check.by(by)))
         return store.get_seats(tx, [seat.id])[seat.id][0]
 
 
@@ -235,7 +187,7 @@ def clear_out_of_service(console: Console, seat_id: int, by: str | None, now: da
         seat = store.get_seats(tx, [seat_id]).get(seat_id)
         if seat is None:
             raise InvalidSettingError("seat", seat_id, "no such seat")
-        store.clear_outage(tx, seat_id, _by(by), now)
+        store.clear_outage(tx, seat_id, check.by(by), now)
         return store.get_seats(tx, [seat_id])[seat_id][0]
 
 
@@ -263,15 +215,15 @@ def load_seat_map(console: Console, day: date, definition_id: int, now: datetime
 def seat_map(console: Console, instance_id: int, now: datetime) -> SeatMap:
     aware("now", now)
     with console.db.transaction() as tx:
-        return _map(tx, _instance(tx, instance_id), now)
+        return _map(tx, check.instance(tx, instance_id), now)
 
 
 def assign(console: Console, instance_id: int, seat_id: int, agent_id: int, by: str | None,
            now: datetime) -> SeatMap:
     """Seat the agent: its other seats on the shift are released, and whoever sat there is unseated."""
     def change(tx, instance, pairs):
-        _check_seats(tx, instance, [seat_id])
-        _check_agents(tx, instance, [agent_id])
+        check.seats_in_site(tx, instance, [seat_id])
+        check.agents_in_site(tx, instance, [agent_id])
         kept = [p for p in pairs if p.agent_id != agent_id and p.seat_id != seat_id]
         return kept + [SeatAssignment(seat_id, agent_id)]
     return _write(console, instance_id, by, now, change)
@@ -279,13 +231,15 @@ def assign(console: Console, instance_id: int, seat_id: int, agent_id: int, by: 
 
 def unassign(console: Console, instance_id: int, agent_id: int, by: str | None, now: datetime) -> SeatMap:
     """Release every seat of the agent on the shift."""
-    return _write(console, instance_id, by, now, lambda tx, instance, pairs: [p for p in pairs if p.agent_id != agent_id])
+    def change(tx, instance, pairs):
+        return [p for p in pairs if p.agent_id != agent_id]
+    return _write(console, instance_id, by, now, change)
 
 
 def swap(console: Console, instance_id: int, seat_a: int, seat_b: int, by: str | None, now: datetime) -> SeatMap:
     """Exchange the agents of two seats (either may be free)."""
     def change(tx, instance, pairs):
-        _check_seats(tx, instance, [seat_a, seat_b])
+        check.seats_in_site(tx, instance, [seat_a, seat_b])
         other = {seat_a: seat_b, seat_b: seat_a}
         return [SeatAssignment(other.get(p.seat_id, p.seat_id), p.agent_id) for p in pairs]
     return _write(console, instance_id, by, now, change)
@@ -295,8 +249,8 @@ def set_assignments(console: Console, instance_id: int, assignments: Sequence[Se
                     now: datetime) -> SeatMap:
     """Make the shift's seating exactly `assignments` (conflicting pairs are stored as given)."""
     def change(tx, instance, pairs):
-        _check_seats(tx, instance, [p.seat_id for p in assignments])
-        _check_agents(tx, instance, [p.agent_id for p in assignments])
+        check.seats_in_site(tx, instance, [p.seat_id for p in assignments])
+        check.agents_in_site(tx, instance, [p.agent_id for p in assignments])
         return list(assignments)
     return _write(console, instance_id, by, now, change)
 
@@ -351,9 +305,9 @@ def _write(console: Console, instance_id: int, by: str | None, now: datetime, ch
     """One transaction: the shift's pairs -> change(tx, instance, pairs) -> stored; the new map."""
     aware("now", now)
     with console.db.transaction() as tx:
-        instance = _instance(tx, instance_id)
+        instance = check.instance(tx, instance_id)
         pairs = list(store.list_assignments(tx, instance.id))
-        store.replace_assignments(tx, instance.id, change(tx, instance, pairs), _by(by), now)
+        store.replace_assignments(tx, instance.id, change(tx, instance, pairs), check.by(by), now)
         return _map(tx, instance, now)
 
 
@@ -376,8 +330,7 @@ def _map(tx, instance: ShiftInstance, now: datetime) -> SeatMap:
                                 tuple(s for s in seats if s.floor_id == f.id)) for f in floors)
     seat_ids = {s.id for s in seats}
     assignments = tuple(p for p in store.list_assignments(tx, instance.id) if p.seat_id in seat_ids)
-    rostered = list(dict.fromkeys(
-        e.agent_id for e in sheet_store.shift_entries(tx, site.id, instance.day, definition.id)))
+    rostered = store.rostered_agent_ids(tx, site.id, instance.day, definition.id)
     marks = sheet_store.latest_marks(tx, instance.id)
     absent = frozenset(i for i in rostered if i in marks and marks[i].mark.status in MISSING)
     present = frozenset(rostered) - absent
@@ -397,66 +350,3 @@ def _map(tx, instance: ShiftInstance, now: datetime) -> SeatMap:
         team_colours=tuple((t.id, t.colour) for t in people_store.list_teams(tx, site.id)),
         at=now,
     )
-
-
-# --- checks ---
-
-def _name(value: str, reason: str) -> str:
-    name = (value or "").strip()
-    if not name:
-        raise InvalidSettingError("name", name, reason)
-    return name
-
-
-def _number(name: str, value: float) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InvalidSettingError(name, value, "must be a number") from None
-    if not math.isfinite(number):
-        raise InvalidSettingError(name, value, "must be a finite number")
-    return number
-
-
-def _by(by: str | None) -> str | None:
-    return (by or "").strip() or None
-
-
-def _floor(tx, floor_id: int) -> Floor:
-    floor = store.get_floor(tx, floor_id)
-    if floor is None:
-        raise InvalidSettingError("floor", floor_id, "no such floor")
-    return floor
-
-
-def _seat_in_use(tx, seat_id: int) -> Seat:
-    found = store.get_seats(tx, [seat_id]).get(seat_id)
-    if found is None or found[1]:
-        raise InvalidSettingError("seat", seat_id, "no such seat in use")
-    return found[0]
-
-
-def _instance(tx, instance_id: int) -> ShiftInstance:
-    instance = shift_store.get_instance(tx, instance_id)
-    if instance is None:
-        raise InvalidSettingError("shift", instance_id, "no such shift")
-    return instance
-
-
-def _check_seats(tx, instance: ShiftInstance, seat_ids: Iterable[int]) -> None:
-    """Each seat is in use on a floor of the shift's site."""
-    ids = set(seat_ids)
-    found = store.get_seats(tx, ids)
-    floors = {f.id for f in store.list_floors(tx, instance.site_id)}
-    for seat_id in sorted(ids):
-        seat = found.get(seat_id)
-        if seat is None or seat[1] or seat[0].floor_id not in floors:
-            raise InvalidSettingError("seat", seat_id, "no such seat in use in the shift's site")
-
-
-def _check_agents(tx, instance: ShiftInstance, agent_ids: Iterable[int]) -> None:
-    ids = set(agent_ids)
-    found = people_store.agents_by_id(tx, ids)
-    for agent_id in sorted(ids):
-        if agent_id not in found or found[agent_id].site_id != instance.site_id:
-            raise InvalidSettingError("agent", agent_id, "no such agent in the shift's site")

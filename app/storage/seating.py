@@ -22,6 +22,7 @@ from app.domain.seating import Floor, OutOfService, Seat, SeatAssignment, SeatFr
 from app.storage.models import (
     AgentRow,
     FloorRow,
+    RosterEntryRow,
     SeatAssignmentRow,
     SeatEventRow,
     SeatOutageRow,
@@ -286,6 +287,14 @@ def list_freed(session: Session, instance_id: int) -> tuple[SeatFreed, ...]:
         .order_by(SeatEventRow.at, SeatEventRow.id)
     )
     return tuple(SeatFreed(*row) for row in session.execute(query))
+
+
+def rostered_agent_ids(session: Session, site_id: int, day: date, definition_id: int) -> tuple[int, ...]:
+    """The agents rostered on the shift, once each (only the ids: a map needs no roster hours)."""
+    query = select(RosterEntryRow.agent_id).where(
+        RosterEntryRow.site_id == site_id, RosterEntryRow.day == day, RosterEntryRow.definition_id == definition_id
+    ).order_by(RosterEntryRow.start_at, RosterEntryRow.id)
+    return tuple(dict.fromkeys(session.scalars(query)))
 
 
 def previous_seated_instance(session: Session, site_id: int, day: date, start: time) -> int | None:

@@ -47,7 +47,8 @@ def test_floors_in_order_with_unique_names(console):
 def test_seats_are_added_moved_and_recoded_on_their_floor(console):
     s = build_seats(console)
     a1, a2 = s.seats["A01"], s.seats["A02"]
-    assert (a1.code, a1.x, a1.y, a1.rotation, a1.zone_id, a1.out_of_service) == ("A01", 10, 10, 0, s.zones["A"].id, None)
+    assert (a1.code, a1.x, a1.y, a1.rotation, a1.zone_id, a1.out_of_service) == (
+        "A01", 10, 10, 0, s.zones["A"].id, None)
     with pytest.raises(InvalidSettingError, match="another seat of the floor"):
         seating.add_seat(console, s.floor.id, "A01", 0, 0)
     with pytest.raises(InvalidSettingError, match="code of 1 to 64 printable"):

@@ -40,7 +40,8 @@ def test_a_layout_file_adds_seats_and_the_zones_it_names(console, tmp_path):
     zones = {z.name: z for z in layout.zones}
     assert set(zones) == {"Quiet", "一区", "培训区"}
     one = zones["一区"]
-    assert (one.kind, one.x, one.y, one.width, one.height) == (ZoneKind.NORMAL, 80, 30, 170 + 60 + 20 - 80, 50 + 50 + 20 - 30)
+    # The rectangle around its seats (60 x 50 each) with a margin of 20.
+    assert (one.kind, one.x, one.y, one.width, one.height) == (ZoneKind.NORMAL, 80, 30, 250 - 80, 120 - 30)
     assert (zones["培训区"].kind, zones["培训区"].colour) == (ZoneKind.TRAINING, "#fdebd0")
     seats = {s.code: s for s in layout.seats}
     assert (seats["A01"].zone_id, seats["A01"].equipment, seats["A02"].rotation) == (one.id, "PC 12", 90)

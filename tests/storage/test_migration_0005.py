@@ -22,7 +22,8 @@ def test_the_seat_map_tables_are_what_the_models_declare(db_url):
 def test_0005_goes_down_and_up_again_keeping_the_shift_sheet(db_url):
     db = Database.open(db_url)
     with db.transaction() as tx:
-        tx.execute(text("INSERT INTO sites (name, timezone, created_at) VALUES ('Floor', 'UTC', '2026-11-27 08:00:00')"))
+        tx.execute(text("INSERT INTO sites (name, timezone, created_at) "
+                        "VALUES ('Floor', 'UTC', '2026-11-27 08:00:00')"))
         tx.execute(text("INSERT INTO teams (site_id, name, colour) VALUES (1, 'Blue', '#1f77b4')"))
         tx.execute(text("INSERT INTO floors (site_id, name, position, created_at) "
                         "VALUES (1, '3F', 1, '2026-11-27 08:00:00')"))
