@@ -11,7 +11,7 @@ from app.domain.errors import InvalidSettingError
 from app.domain.seating import Conflict, ConflictKind, Floor, SeatAssignment, SeatFreed, ZoneKind
 from app.services import people, roster, seating, sheet, shifts
 from tests.services.seat_world import build_seats
-from tests.services.shift_world import DAY, at
+from tests.services.shift_world import DAY, at, build
 
 ABSENT, LEAVE, PRESENT = AttendanceStatus.ABSENT, AttendanceStatus.LEAVE, AttendanceStatus.PRESENT
 
@@ -174,6 +174,14 @@ def test_the_map_of_a_shift(console):
         seating.load_seat_map(console, DAY, w.morning.id, now, site_id=w.morning.site_id + 1)
     with pytest.raises(InvalidSettingError, match="no such shift"):
         seating.seat_map(console, m.instance_id + 100, now)
+
+
+def test_a_site_with_no_floor_yet_has_an_empty_map(console):
+    w = build(console)
+    roster.add_entry(console, w.agents["1001"].id, DAY, w.morning.id)
+    m = seating.load_seat_map(console, DAY, w.morning.id, at(console, DAY, 7))
+    assert (m.layouts, m.assignments, m.conflicts, [a.employee_no for a in m.agents]) == ((), (), (), ["1001"])
+    assert seating.list_floors(console) == ()
 
 
 def test_assign_moves_the_agent_and_unseats_the_one_there(console):
