@@ -107,3 +107,35 @@ class WrongPinError(AppError):
     def __init__(self, supervisor: str) -> None:
         super().__init__(f"wrong PIN for {supervisor!r}", supervisor=supervisor)
         self.supervisor = supervisor
+
+
+class InvalidEntryError(AppError):
+    """A work-log entry that may not be stored: `problems` holds (field, code) as app.domain.worklog.check gives."""
+
+    code = "invalid_entry"
+
+    def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
+        listed = ", ".join(f"{field}: {code}" for field, code in problems)
+        super().__init__(f"the entry cannot be stored ({listed})", problems=problems)
+        self.problems = problems
+
+
+class StaleEntryError(AppError):
+    """A work-log entry changed since the version an edit was based on; nothing was stored.
+
+    `base`: the entry at `expected_revision` (what the writer saw), `current`: the entry as
+    stored now, `changes`: what the writer tried to change (field -> value).
+    """
+
+    code = "stale_entry"
+
+    def __init__(self, entry_id: int, expected_revision: int, base: object, current: object,
+                 changes: dict) -> None:
+        actual = getattr(current, "revision", None)
+        super().__init__(f"entry {entry_id} is at revision {actual}, not {expected_revision}",
+                         entry_id=entry_id, expected_revision=expected_revision, revision=actual)
+        self.entry_id = entry_id
+        self.expected_revision = expected_revision
+        self.base = base
+        self.current = current
+        self.changes = changes

@@ -472,3 +472,88 @@ class SeatEventRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime] = mapped_column(UtcDateTime)
     by: Mapped[str | None] = mapped_column(String(120))
+
+
+# --- The on-site work log (migration 0006): entries, their revisions and acknowledgements, ---
+# saved filters and templates. An entry row holds the current version; every change is also an
+# append-only `log_entry_revisions` row with each field's value before and after. Nothing is
+# deleted: a withdrawn entry keeps its row, marked withdrawn.
+
+
+class LogEntryRow(Base):
+    """An entry's current version. `shift_start`: the start of the shift it was written in (carry-forward);
+    `search_text`: the searchable fields casefolded by Python (SQLite's lower() knows ASCII only);
+    `tag_keys`: the casefolded tags as "|a|b|" for an exact tag match."""
+
+    __tablename__ = "log_entries"
+    __table_args__ = (
+        Index("ix_log_entries_instance", "instance_id", "event_at"),
+        Index("ix_log_entries_site_event", "site_id", "event_at"),
+        Index("ix_log_entries_site_status", "site_id", "status", "shift_start"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    shift_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    event_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    written_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    author: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(32))
+    priority: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+    tag_keys: Mapped[str] = mapped_column(Text, default="|")
+    status: Mapped[str | None] = mapped_column(String(16))  # None: a plain note
+    closing_remark: Mapped[str] = mapped_column(Text, default="")
+    customer_ref: Mapped[str] = mapped_column(String(120), default="")
+    customer_name: Mapped[str] = mapped_column(String(120), default="")
+    ticket: Mapped[str] = mapped_column(String(120), default="")
+    promise: Mapped[str] = mapped_column(Text, default="")
+    due: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    owner: Mapped[str] = mapped_column(String(120), default="")
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(120))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    revision: Mapped[int] = mapped_column(Integer)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class LogEntryRevisionRow(Base):
+    __tablename__ = "log_entry_revisions"
+    entry_id: Mapped[int] = mapped_column(ForeignKey("log_entries.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    changes: Mapped[str] = mapped_column(Text)  # JSON list of [field, before, after]
+
+
+class LogEntryAckRow(Base):
+    __tablename__ = "log_entry_acks"
+    __table_args__ = (Index("ix_log_entry_acks_entry", "entry_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("log_entries.id", ondelete="CASCADE"))
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    owner: Mapped[str] = mapped_column(String(120), default="")
+
+
+class LogSavedFilterRow(Base):
+    __tablename__ = "log_saved_filters"
+    __table_args__ = (UniqueConstraint("site_id", "name", name="uq_log_saved_filters_site_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    filter: Mapped[str] = mapped_column(Text)  # JSON, see app.domain.worklog.filter_to_json
+
+
+class LogTemplateRow(Base):
+    __tablename__ = "log_templates"
+    __table_args__ = (UniqueConstraint("site_id", "name", name="uq_log_templates_site_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    category: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
