@@ -161,7 +161,7 @@ class LogFilter:
     last: date | None = None
     categories: tuple[Category, ...] = ()
     statuses: tuple[ItemStatus, ...] = ()
-    notes: bool = True  # with `statuses` given: also plain notes (no status)?
+    notes: bool = False  # with `statuses` given: plain notes (no status) too
     owner: str = ""
     author: str = ""
     tag: str = ""
