@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
 from app.domain.errors import InvalidSettingError
@@ -118,7 +118,11 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class SheetRow:
-    """One rostered agent on the sheet with the latest mark (revision 0: never marked)."""
+    """One rostered agent on the sheet with the latest mark (revision 0: never marked).
+
+    seat: where the agent sits this shift (the seat map's codes; None: not seated);
+    rostered: False for an agent taken off the roster after being marked (the mark stays visible).
+    """
 
     agent: Agent
     entry: RosterEntry
@@ -127,6 +131,13 @@ class SheetRow:
     marked_by: str | None = None
     marked_at: datetime | None = None
     flags: tuple[CrossFlag, ...] = ()
+    seat: str | None = None
+    rostered: bool = True
+
+    @property
+    def seat_text(self) -> str:
+        """This shift's seat, else the agent's fixed seat."""
+        return self.seat or self.agent.fixed_seat or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +207,8 @@ def count_rows(rows: Iterable[SheetRow]) -> Counts:
     tally = {s: 0 for s in AttendanceStatus}
     n = 0
     for row in rows:
+        if not row.rostered:
+            continue  # marked, then taken off the roster: shown, not counted
         n += 1
         tally[row.mark.status] += 1
     return Counts(
@@ -236,6 +249,6 @@ def cross_check(rows: Iterable[SheetRow], logged_in: Iterable[str]) -> tuple[tup
                 flags.append(CrossFlag.NOT_LOGGED_IN)
             if row.mark.status in MISSING and is_on:
                 flags.append(CrossFlag.LOGGED_IN_NOT_PRESENT)
-        out.append(SheetRow(row.agent, row.entry, row.mark, row.revision, row.marked_by, row.marked_at, tuple(flags)))
+        out.append(replace(row, flags=tuple(flags)))
     strangers = tuple(sorted(online[k] for k in online if k not in rostered))
     return tuple(out), strangers

@@ -204,7 +204,7 @@ def _roster_table(sheet: ShiftSheet, w: Mapping[str, str], clock: _Clock) -> str
         flags = "<br/>".join(f"<b>{_e(w[f'flag.{f.value}'])}</b>" for f in row.flags)
         rows.append(
             f"<tr><td>{_e(row.agent.employee_no)}</td><td>{_e(row.agent.name)}</td>"
-            f"<td>{_e(row.agent.team_name or w['no_team'])}</td><td>{_e(row.agent.fixed_seat or '')}</td>"
+            f"<td>{_e(row.agent.team_name or w['no_team'])}</td><td>{_e(row.seat_text)}</td>"
             f"<td>{clock.hm(row.entry.start)}–{clock.hm(row.entry.end)}</td><td>{acts}</td>"
             f"<td>{status_html}</td><td>{_lines(row.mark.note)}</td><td>{flags}</td></tr>")
     return _table(headers, rows, "font-size: 8pt")

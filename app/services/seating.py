@@ -88,17 +88,21 @@ def add_seat(console: Console, floor_id: int, code: str, x: float, y: float, rot
 def update_seats(console: Console, seats: Sequence[Seat]) -> tuple[Seat, ...]:
     """Change code, position, rotation, zone and equipment of seats in use, by id (codes may be exchanged)."""
     with console.db.transaction() as tx:
-        stored = store.get_seats(tx, [s.id for s in seats])
-        checked = []
-        for seat in seats:
-            if seat.id not in stored or stored[seat.id][1]:
-                raise InvalidSettingError("seat", seat.id, "no such seat in use")
-            checked.append(check.seat(tx, replace(seat, floor_id=stored[seat.id][0].floor_id)))
-        check.codes(tx, checked, {s.id: s for s, _ in stored.values()})
-        moved = [s for s in checked if s.code != stored[s.id][0].code]
-        for seat in moved:  # codes exchanged within the batch: step aside first (unique per floor; a code
-            store.save_seat(tx, replace(seat, code=f" {seat.id}"), seat.id)  # never starts with a space)
-        return tuple(store.save_seat(tx, seat, seat.id) for seat in checked)
+        return _update_seats(tx, seats)
+
+
+def _update_seats(tx, seats: Sequence[Seat]) -> tuple[Seat, ...]:
+    stored = store.get_seats(tx, [s.id for s in seats])
+    checked = []
+    for seat in seats:
+        if seat.id not in stored or stored[seat.id][1]:
+            raise InvalidSettingError("seat", seat.id, "no such seat in use")
+        checked.append(check.seat(tx, replace(seat, floor_id=stored[seat.id][0].floor_id)))
+    check.codes(tx, checked, {s.id: s for s, _ in stored.values()})
+    moved = [s for s in checked if s.code != stored[s.id][0].code]
+    for seat in moved:  # codes exchanged within the batch: step aside first (unique per floor; a code
+        store.save_seat(tx, replace(seat, code=f" {seat.id}"), seat.id)  # never starts with a space)
+    return tuple(store.save_seat(tx, seat, seat.id) for seat in checked)
 
 
 def retire_seats(console: Console, seat_ids: Iterable[int]) -> tuple[Seat, ...]:
@@ -111,13 +115,17 @@ def restore_seats(console: Console, seat_ids: Iterable[int]) -> tuple[Seat, ...]
 
 
 def _set_seats_retired(console: Console, seat_ids: Iterable[int], retired: bool) -> tuple[Seat, ...]:
-    ids = list(seat_ids)
     with console.db.transaction() as tx:
-        known = store.get_seats(tx, ids)
-        missing = [i for i in ids if i not in known]
-        if missing:
-            raise InvalidSettingError("seat", missing[0], "no such seat")
-        return store.set_seats_retired(tx, ids, retired)
+        return _seats_retired(tx, seat_ids, retired)
+
+
+def _seats_retired(tx, seat_ids: Iterable[int], retired: bool) -> tuple[Seat, ...]:
+    ids = list(seat_ids)
+    known = store.get_seats(tx, ids)
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise InvalidSettingError("seat", missing[0], "no such seat")
+    return store.set_seats_retired(tx, ids, retired)
 
 
 # --- zones ---
@@ -134,13 +142,17 @@ def add_zone(console: Console, floor_id: int, name: str, kind: ZoneKind, x: floa
 def update_zones(console: Console, zones: Sequence[Zone]) -> tuple[Zone, ...]:
     """Change name, colour, kind and rectangle of zones in use, by id."""
     with console.db.transaction() as tx:
-        stored = store.get_zones(tx, [z.id for z in zones])
-        out = []
-        for zone in zones:
-            if zone.id not in stored or stored[zone.id][1]:
-                raise InvalidSettingError("zone", zone.id, "no such zone in use")
-            out.append(store.update_zone(tx, check.zone(tx, replace(zone, floor_id=stored[zone.id][0].floor_id))))
-        return tuple(out)
+        return _update_zones(tx, zones)
+
+
+def _update_zones(tx, zones: Sequence[Zone]) -> tuple[Zone, ...]:
+    stored = store.get_zones(tx, [z.id for z in zones])
+    out = []
+    for zone in zones:
+        if zone.id not in stored or stored[zone.id][1]:
+            raise InvalidSettingError("zone", zone.id, "no such zone in use")
+        out.append(store.update_zone(tx, check.zone(tx, replace(zone, floor_id=stored[zone.id][0].floor_id))))
+    return tuple(out)
 
 
 def retire_zones(console: Console, zone_ids: Iterable[int]) -> tuple[Zone, ...]:
@@ -153,13 +165,36 @@ def restore_zones(console: Console, zone_ids: Iterable[int]) -> tuple[Zone, ...]
 
 
 def _set_zones_retired(console: Console, zone_ids: Iterable[int], retired: bool) -> tuple[Zone, ...]:
-    ids = list(zone_ids)
     with console.db.transaction() as tx:
-        known = store.get_zones(tx, ids)
-        missing = [i for i in ids if i not in known]
-        if missing:
-            raise InvalidSettingError("zone", missing[0], "no such zone")
-        return store.set_zones_retired(tx, ids, retired)
+        return _zones_retired(tx, zone_ids, retired)
+
+
+def _zones_retired(tx, zone_ids: Iterable[int], retired: bool) -> tuple[Zone, ...]:
+    ids = list(zone_ids)
+    known = store.get_zones(tx, ids)
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise InvalidSettingError("zone", missing[0], "no such zone")
+    return store.set_zones_retired(tx, ids, retired)
+
+
+def update_layout(console: Console, seats: Sequence[Seat], zones: Sequence[Zone]) -> None:
+    """Seats and zones changed together (a move of both, its undo), in one transaction."""
+    with console.db.transaction() as tx:
+        if zones:
+            _update_zones(tx, zones)
+        if seats:
+            _update_seats(tx, seats)
+
+
+def set_retired(console: Console, seat_ids: Iterable[int], zone_ids: Iterable[int], retired: bool) -> None:
+    """Seats and zones taken off the layout (or brought back) together, in one transaction."""
+    seat_ids, zone_ids = list(seat_ids), list(zone_ids)
+    with console.db.transaction() as tx:
+        if zone_ids:
+            _zones_retired(tx, zone_ids, retired)
+        if seat_ids:
+            _seats_retired(tx, seat_ids, retired)
 
 
 # --- out of service ---
@@ -298,6 +333,19 @@ def start_from_fixed(console: Console, instance_id: int, by: str | None, now: da
             if agent.id in now_map.present_ids and seat is not None:
                 out.append(SeatAssignment(seat.id, agent.id))
         return out
+    return _write(console, instance_id, by, now, change)
+
+
+def change_seating(console: Console, instance_id: int, add: Iterable[SeatAssignment],
+                   remove: Iterable[SeatAssignment], by: str | None, now: datetime) -> SeatMap:
+    """Apply a change to the seating as it is now (an undo or redo of a gesture): the pairs in `remove`
+    are taken away, those in `add` put, except pairs of agents now marked absent or on leave."""
+    add, remove = set(add), set(remove)
+
+    def change(tx, instance, pairs):
+        absent = _map(tx, instance, now).absent_ids
+        return sorted((set(pairs) - remove) | {p for p in add if p.agent_id not in absent},
+                      key=lambda p: (p.seat_id, p.agent_id))
     return _write(console, instance_id, by, now, change)
 
 

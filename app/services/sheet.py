@@ -15,6 +15,7 @@ from app.domain.attendance import (
     ChangeKind,
     Mark,
     PersonnelChange,
+    RosterEntry,
     ShiftSheet,
     SheetRow,
     count_rows,
@@ -57,14 +58,27 @@ def load_sheet(console: Console, day: date, definition_id: int, now: datetime,
         changes = sheet_store.list_changes(tx, instance.id)
         notices = notice_store.list_notices(tx, site.id)
         sources = sheet_store.sources_with_agent_events(tx, site.id)
+        pairs = seat_store.list_assignments(tx, instance.id)
+        codes = {i: seat.code for i, (seat, _) in seat_store.get_seats(tx, {p.seat_id for p in pairs}).items()}
+        gone = [i for i in marks if i not in {e.agent_id for e in entries}]
+        missing = people_store.agents_by_id(tx, set(gone) - set(agents)) if gone else {}
+    seats: dict[int, list[str]] = {}
+    for pair in pairs:
+        seats.setdefault(pair.agent_id, []).append(codes.get(pair.seat_id, "?"))
     rows = []
     for entry in entries:
         agent = agents[entry.agent_id]
         record = marks.get(agent.id)
+        seat = ", ".join(sorted(seats[agent.id])) if agent.id in seats else None
         if record is None:
-            rows.append(SheetRow(agent, entry))
+            rows.append(SheetRow(agent, entry, seat=seat))
         else:
-            rows.append(SheetRow(agent, entry, record.mark, record.revision, record.marked_by, record.marked_at))
+            rows.append(SheetRow(agent, entry, record.mark, record.revision, record.marked_by, record.marked_at, seat=seat))
+    for agent_id in gone:  # marked, then taken off the roster (a re-import): the mark stays in sight
+        agent, record = agents.get(agent_id) or missing[agent_id], marks[agent_id]
+        entry = RosterEntry(0, agent_id, day, definition.id, start, end)
+        rows.append(SheetRow(agent, entry, record.mark, record.revision, record.marked_by, record.marked_at,
+                             rostered=False))
     rows.sort(key=_row_order)
     logged_in = _logged_in(console, sources, now)
     rows, strangers = cross_check(rows, logged_in)
@@ -76,7 +90,7 @@ def load_sheet(console: Console, day: date, definition_id: int, now: datetime,
         end=end,
         rows=rows,
         counts=count_rows(rows),
-        team_counts=team_counts(rows),
+        team_counts=team_counts([r for r in rows if r.rostered]),
         changes=changes,
         notices=sheet_notices(notices, now, start),
         logins_known=bool(sources),

@@ -91,7 +91,7 @@ def _roster_rows(sheet: ShiftSheet, w: _Words, tz: ZoneInfo) -> list[list]:
         swapped = mark.status is AttendanceStatus.SWAPPED
         swap = (mark.swap_with_name or names.get(mark.swap_with_id or 0)) if swapped else None
         rows.append([
-            row.agent.employee_no, row.agent.name, row.agent.team_name or w("no_team"), row.agent.fixed_seat,
+            row.agent.employee_no, row.agent.name, row.agent.team_name or w("no_team"), row.seat_text or None,
             _local(row.entry.start, tz), _local(row.entry.end, tz), acts or None,
             w("status." + mark.status.value),
             mark.late_minutes if mark.status is AttendanceStatus.LATE else None,

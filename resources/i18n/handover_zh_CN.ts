@@ -363,62 +363,62 @@
 <context>
     <name>CountsModel</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="172"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="176"/>
         <source>All teams</source>
         <translation>全部班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="172"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="176"/>
         <source>No team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="188"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="188"/>
         <source>Scheduled</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="188"/>
         <source>Present</source>
         <translation>出勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="188"/>
         <source>Late</source>
         <translation>迟到</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="184"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="188"/>
         <source>Absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="189"/>
         <source>On leave</source>
         <translation>请假</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="189"/>
         <source>Swapped</source>
         <translation>换班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="189"/>
         <source>Left early</source>
         <translation>早退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="185"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="189"/>
         <source>Not marked</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="186"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="190"/>
         <source>Difference to plan</source>
         <translation>与计划差</translation>
     </message>
@@ -569,19 +569,19 @@
     <name>MapActions</name>
     <message>
         <location filename="../../app/ui/seat_map/map_actions.py" line="59"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="180"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="177"/>
         <source>Assign automatically</source>
         <translation>自动排座</translation>
     </message>
     <message>
         <location filename="../../app/ui/seat_map/map_actions.py" line="60"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="187"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="184"/>
         <source>Start from the previous shift</source>
         <translation>沿用上一班次的座位</translation>
     </message>
     <message>
         <location filename="../../app/ui/seat_map/map_actions.py" line="61"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="193"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="190"/>
         <source>Start from fixed seats</source>
         <translation>按固定座位开始</translation>
     </message>
@@ -597,7 +597,7 @@
     </message>
     <message>
         <location filename="../../app/ui/seat_map/map_actions.py" line="64"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="258"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="252"/>
         <source>Add a seat</source>
         <translation>添加座位</translation>
     </message>
@@ -627,58 +627,58 @@
         <translation>……也可使用隔离区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="156"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="153"/>
         <source>Seat {name}</source>
         <translation>安排 {name} 的座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="163"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="160"/>
         <source>Swap seats</source>
         <translation>交换座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="173"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="170"/>
         <source>Free a seat</source>
         <translation>空出座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="199"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="196"/>
         <source>{placed} agents seated; {left} notes.</source>
         <translation>已安排 {placed} 人；{left} 条说明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="220"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="214"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="235"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="229"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="241"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="235"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="262"/>
         <location filename="../../app/ui/seat_map/map_actions.py" line="268"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="274"/>
         <source>Add a zone</source>
         <translation>添加区域</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="268"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="262"/>
         <source>Name of the zone</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="281"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="275"/>
         <source>Add a floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="281"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="275"/>
         <source>Name of the floor</source>
         <translation>楼层名称</translation>
     </message>
@@ -842,6 +842,11 @@
         <translation>已于 {when} 过期</translation>
     </message>
     <message>
+        <location filename="../../app/ui/shift_sheet/panels.py" line="141"/>
+        <source>{title}  [explain at the meeting]</source>
+        <translation>{title}  【班前会讲解】</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/shift_sheet/panels.py" line="163"/>
         <source>changed since your acknowledgement</source>
         <translation>确认后已修改，需重新确认</translation>
@@ -991,37 +996,37 @@
 <context>
     <name>OutOfServiceDialog</name>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="105"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="117"/>
         <source>Seat {code} out of service</source>
         <translation>座位 {code} 停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="119"/>
         <source>headset broken</source>
         <translation>耳机损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="119"/>
         <source>PC down</source>
         <translation>电脑故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="119"/>
         <source>phone line fault</source>
         <translation>电话线路故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="108"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="120"/>
         <source>chair or desk damaged</source>
         <translation>桌椅损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="109"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="121"/>
         <source>Expected back</source>
         <translation>预计恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="116"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="128"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1197,77 +1202,82 @@
 <context>
     <name>SeatMapView</name>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="106"/>
+        <location filename="../../app/ui/seat_map/view.py" line="107"/>
         <source>Seat map</source>
         <translation>座位安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="109"/>
+        <location filename="../../app/ui/seat_map/view.py" line="110"/>
         <source>Edit the layout</source>
         <translation>编辑布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="110"/>
+        <location filename="../../app/ui/seat_map/view.py" line="111"/>
         <source>Find an agent (Ctrl+F)</source>
         <translation>查找坐席（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="111"/>
+        <location filename="../../app/ui/seat_map/view.py" line="112"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="112"/>
+        <location filename="../../app/ui/seat_map/view.py" line="113"/>
         <source>Seating</source>
         <translation>排座</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="113"/>
+        <location filename="../../app/ui/seat_map/view.py" line="114"/>
         <source>Expected on the floor, not seated (drag onto a seat)</source>
         <translation>应到岗但未安排座位（拖到座位上）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="114"/>
+        <location filename="../../app/ui/seat_map/view.py" line="115"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="115"/>
+        <location filename="../../app/ui/seat_map/view.py" line="116"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="116"/>
+        <location filename="../../app/ui/seat_map/view.py" line="117"/>
         <source>out of service</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="171"/>
+        <location filename="../../app/ui/seat_map/view.py" line="193"/>
         <source>Shift: {shift}</source>
         <translation>班次：{shift}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="202"/>
+        <location filename="../../app/ui/seat_map/view.py" line="224"/>
         <source>Seat {seat} freed: {name} marked absent ({time})</source>
         <translation>座位 {seat} 已空出：{name} 登记为缺勤（{time}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="209"/>
+        <location filename="../../app/ui/seat_map/view.py" line="231"/>
+        <source>Seat {seat} out of service: {reason} · back {time}</source>
+        <translation>座位 {seat} 停用：{reason} · 预计 {time} 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/view.py" line="234"/>
         <source>Seat {seat} out of service: {reason}</source>
         <translation>座位 {seat} 停用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="219"/>
+        <location filename="../../app/ui/seat_map/view.py" line="244"/>
         <source>No floor yet. Seating menu: import a layout (CSV: seat code, x, y, zone) or add a floor and draw it in Edit the layout.</source>
         <translation>还没有楼层。请在“排座”菜单中导入布局（CSV：座位号、x、y、区域），或添加楼层后在“编辑布局”中绘制。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="250"/>
+        <location filename="../../app/ui/seat_map/view.py" line="285"/>
         <source>{name} sits at {seat}.</source>
         <translation>{name} 坐在 {seat}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/view.py" line="252"/>
+        <location filename="../../app/ui/seat_map/view.py" line="287"/>
         <source>No seated agent matches {text}.</source>
         <translation>没有已安排座位的坐席与“{text}”相符。</translation>
     </message>
@@ -1726,52 +1736,58 @@
 <context>
     <name>SheetTableModel</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="52"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="91"/>
+        <source>no longer rostered</source>
+        <translation>已不在排班中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="106"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="107"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="109"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="107"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="109"/>
         <source>Attendance</source>
         <translation>考勤</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="107"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="109"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="110"/>
         <source>ACD check</source>
         <translation>ACD 核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="110"/>
         <source>Scheduled</source>
         <translation>排班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="108"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="110"/>
         <source>Activities</source>
         <translation>活动安排</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/models.py" line="124"/>
+        <location filename="../../app/ui/shift_sheet/models.py" line="126"/>
         <source>Marked by {name} at {time}</source>
         <translation>{name} 于 {time} 登记</translation>
     </message>
@@ -1779,98 +1795,98 @@
 <context>
     <name>ShiftSheetView</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="153"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="154"/>
         <source>Shift sheet</source>
         <translation>当班信息</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="156"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="157"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="157"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="158"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="158"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="159"/>
         <source>Supervisor on duty</source>
         <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="159"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="160"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="160"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="161"/>
         <source>Open the shift</source>
         <translation>开班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="161"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="162"/>
         <source>Roster and sheet</source>
         <translation>排班与信息表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="163"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="164"/>
         <source>Keys on the table: P or Space present · L late · A absent · V on leave · S swapped · E left early · N note · Backspace clear · Ctrl+Z undo · each mark moves to the next agent</source>
         <translation>表格快捷键：P 或空格 出勤 · L 迟到 · A 缺勤 · V 请假 · S 换班 · E 早退 · N 备注 · Backspace 清除 · Ctrl+Z 撤销 · 每登记一人自动跳到下一人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="165"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="166"/>
         <source>Personnel changes</source>
         <translation>人员异动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="166"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="167"/>
         <source>Business notices</source>
         <translation>业务通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="167"/>
-        <location filename="../../app/ui/shift_sheet/view.py" line="258"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="168"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="260"/>
         <source>ACD check</source>
         <translation>ACD 核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="258"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="260"/>
         <source>ACD check ({n})</source>
         <translation>ACD 核对（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="282"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="284"/>
         <source>No shift is defined for this day yet. Define the site&apos;s shifts in Shifts and people (Roster and sheet menu), then import a roster.</source>
         <translation>这一天还没有班次。请先在“班次与人员”（“排班与信息表”菜单）中定义站点的班次，然后导入排班表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="285"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="287"/>
         <source>Nobody is rostered on this shift yet. Import a roster (Ctrl+Shift+I) or add agents by hand.</source>
         <translation>本班次还没有排班。请导入排班表（Ctrl+Shift+I）或手工添加坐席。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="304"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="306"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="321"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="323"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="321"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="323"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="322"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="324"/>
         <source>handed over</source>
         <translation>已交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="323"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="325"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
@@ -2794,107 +2810,118 @@
 <context>
     <name>seat_map</name>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="22"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="23"/>
         <source>Add a floor first.</source>
         <translation>请先添加楼层。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="24"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="25"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="39"/>
         <source>Import a layout</source>
         <translation>导入布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="25"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="26"/>
         <source>Layouts (*.csv *.xlsx);;All files (*)</source>
         <translation>布局文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="30"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="31"/>
         <source>Layout imported: {added} seats added, {updated} updated, {zones} zones created, {problems} rows rejected.</source>
         <translation>布局已导入：新增座位 {added} 个，更新 {updated} 个，新建区域 {zones} 个，拒绝 {problems} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="45"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="40"/>
+        <source>{n} rows of {path} were not imported.</source>
+        <translation>{path} 中有 {n} 行未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="43"/>
+        <source>line {line}: {reason} — {row}</source>
+        <translation>第 {line} 行：{reason} — {row}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/map_files.py" line="57"/>
         <source>Export the layout</source>
         <translation>导出布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="50"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="62"/>
         <source>Layout exported to {path}.</source>
         <translation>布局已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="61"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="73"/>
         <source>Print the seat chart to PDF</source>
         <translation>将座位表打印为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="68"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="80"/>
         <source>Seat chart printed to {path} ({pages} pages).</source>
         <translation>座位表已打印到 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="79"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="91"/>
         <source>Export the list agent → seat</source>
         <translation>导出“坐席 → 座位”名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="84"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="96"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="85"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="97"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="86"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="98"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="87"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="99"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="88"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="100"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="89"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="101"/>
         <source>not seated</source>
         <translation>未安排座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="90"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="102"/>
         <source>no team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="91"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="103"/>
         <source>Seats</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="95"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
         <source>List exported to {path}.</source>
         <translation>名单已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="144"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="156"/>
         <source>Out of service…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="147"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="159"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="150"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="162"/>
         <source>Free this seat</source>
         <translation>空出此座位</translation>
     </message>
@@ -2962,6 +2989,31 @@
         <location filename="../../app/ui/seat_map/words.py" line="37"/>
         <source>{name}: fixed seat {seat} cannot be used</source>
         <translation>{name}：固定座位 {seat} 无法使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="44"/>
+        <source>no seat code</source>
+        <translation>缺少座位号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="45"/>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="46"/>
+        <source>seat code used twice</source>
+        <translation>座位号重复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="47"/>
+        <source>not a zone kind (normal, training, quiet, kept_apart)</source>
+        <translation>区域类型无法识别（normal、training、quiet、kept_apart）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/words.py" line="50"/>
+        <source>{reason}: {detail}</source>
+        <translation>{reason}：{detail}</translation>
     </message>
 </context>
 <context>

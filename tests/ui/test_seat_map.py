@@ -182,3 +182,25 @@ def test_print_the_chart_and_export_the_list(floor, tmp_path):
     assert "Agent 04" in text and "A-03" in text
     values = [c.value for row in load_workbook(tmp_path / "seats.xlsx").worksheets[0].iter_rows() for c in row]
     assert "Agent 04" in values and "A-03" in values
+
+
+def test_undo_keeps_a_seat_freed_by_attendance_free(floor):
+    desktop, view, agents, instance = floor
+    _drop(view, agent_mime(agents[0].id), "A-01")
+    _drop(view, agent_mime(agents[1].id), "A-02")
+    a1 = next(i for i in view.scene.seats.values() if i.seat.code == "A-01")
+    _drop(view, seat_mime(a1.seat.id), "A-02")  # swap
+    sheet.mark(desktop.context.console, instance.id, agents[0].id, Mark(AttendanceStatus.ABSENT), "Grace Chen", NOW)
+    view.refresh()
+    assert _seating(desktop, instance) == {"Agent 01": "A-01"}
+    view.undo.undo()  # the swap: Agent 01 back on A-02; Agent 00 (absent now) is not seated again
+    assert _seating(desktop, instance) == {"Agent 01": "A-02"}
+    assert view.conflicts.count() == 0
+
+
+def test_a_refused_gesture_leaves_nothing_to_undo(floor):
+    desktop, view, agents, instance = floor
+    view.actions.start_from_previous()  # no earlier shift has seating: refused
+    view.undo.undo()
+    view.undo.redo()
+    assert _seating(desktop, instance) == {}

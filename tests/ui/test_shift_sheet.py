@@ -256,3 +256,69 @@ def test_the_acd_check_flags_agents_from_the_feed_and_marks_follow(floor, qtbot,
     flags = [r.flags for r in view.model.rows[:3]]
     assert flags == [(), (CrossFlag.LOGGED_IN_NOT_PRESENT,), (CrossFlag.NOT_LOGGED_IN,)]
     assert view.model.data(view.model.index(2, COLUMNS.index("acd"))) == "⚠ not logged in"
+
+
+def test_undo_never_marks_another_shift(floor, qtbot):
+    desktop, view, morning, _ = floor
+    c = desktop.context.console
+    night = next(d for d in shifts.list_definitions(c) if d.name == "Night")
+    agent = view.model.rows[0].agent
+    roster.add_entry(c, agent.id, NOW.date(), night.id)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    view.load(NOW.date(), night.id)
+    assert view.sheet.instance.definition.id == night.id and view.undo.count() == 0
+    qtbot.keyClick(view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    other = shifts.ensure_instance(c, NOW.date(), night.id)
+    assert sheet.mark_history(c, other.id, agent.id) == ()
+
+
+def test_left_early_on_a_night_shift_lands_inside_the_shift(floor, qtbot):
+    desktop, view, *_ = floor
+    c = desktop.context.console
+    night = next(d for d in shifts.list_definitions(c) if d.name == "Night")
+    agent = view.model.rows[0].agent
+    roster.add_entry(c, agent.id, NOW.date(), night.id)
+    view.load(NOW.date(), night.id)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_E)
+    view.editor.left_at.setTime(view.editor.left_at.time().fromString("01:10", "HH:mm"))
+    qtbot.keyClick(view.editor.left_at, Qt.Key.Key_Return)
+    left = view.model.rows[0].mark.left_at.astimezone(view.tz)
+    assert (left.date(), left.hour, left.minute) == (NOW.date() + timedelta(days=1), 1, 10)
+    assert view.sheet.start <= left <= view.sheet.end
+
+
+def test_a_marked_agent_taken_off_the_roster_stays_in_sight(floor, qtbot, tmp_path):
+    desktop, view, morning, _ = floor
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    marked = view.current_row().agent
+    qtbot.keyClick(view.table, Qt.Key.Key_L)
+    qtbot.keyClick(view.editor.minutes, Qt.Key.Key_Return)
+    path = tmp_path / "roster.csv"
+    others = [r.agent.employee_no for r in view.model.rows if r.agent.id != marked.id]
+    path.write_text("agent_id,date,shift\n" + "".join(f"{no},{NOW.date()},Morning\n" for no in others), encoding="utf-8")
+    c = desktop.context.console
+    roster.apply_roster(c, roster.preview_roster(c, path))
+    view.refresh()
+    row = next(r for r in view.model.rows if r.agent.id == marked.id)
+    assert not row.rostered and row.mark.status is AttendanceStatus.LATE
+    assert view.model.data(view.model.index(view.model.rows.index(row), COLUMNS.index("scheduled"))) == "no longer rostered"
+    assert view.counts.lines[0][1].scheduled == 39 and view.counts.lines[0][1].late == 0
+
+
+def test_the_seat_column_shows_where_the_agent_sits_this_shift(floor):
+    desktop, view, *_ = floor
+    c = desktop.context.console
+    from app.services import seating
+
+    floor_ = seating.add_floor(c, "Floor 1")
+    seat = seating.add_seat(c, floor_.id, "B-07", 0, 0)
+    agent = view.model.rows[2].agent
+    seating.assign(c, view.sheet.instance.id, seat.id, agent.id, "Grace Chen", NOW)
+    view.refresh()
+    row = next(r for r in view.model.rows if r.agent.id == agent.id)
+    assert view.model.data(view.model.index(view.model.rows.index(row), COLUMNS.index("seat"))) == "B-07"

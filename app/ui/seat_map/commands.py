@@ -1,9 +1,11 @@
 """Undoable commands of the seat map, built from values.
 
-A seating command keeps the shift's whole seating before and after: the
-first redo runs the gesture's own service call (assign, swap, automatic
-assignment...), and from then on undo and redo put back one seating or the
-other. A layout command keeps the seats and zones before and after (or the
+A seating command keeps what its gesture changed: the first redo runs the
+gesture's own service call (assign, swap, automatic assignment...) and
+records the pairs it added and removed; undo then removes those it added and
+puts back those it removed, on the seating as it is by then (so seats freed
+by attendance meanwhile stay free), and redo does the reverse. A gesture the
+service refused becomes obsolete. A layout command keeps the seats and zones before and after (or the
 ids it added or retired). The QUndoCommand only holds the two sides.
 """
 
@@ -17,24 +19,30 @@ from app.domain.seating import Seat, SeatAssignment, Zone
 
 
 class SeatingCommand(QUndoCommand):
-    """State: the view, the seating before, the first call, and the seating after (once known)."""
+    """State: the actions, the first call, and the pairs it added and removed (once known)."""
 
-    def __init__(self, view, text: str, before: Sequence[SeatAssignment], first: Callable) -> None:
+    def __init__(self, view, text: str, first: Callable) -> None:
         super().__init__(text)
-        self.view, self.before, self.first = view, tuple(before), first
-        self.after: tuple[SeatAssignment, ...] | None = None
+        self.view, self.first = view, first
+        self.added: frozenset[SeatAssignment] | None = None
+        self.removed: frozenset[SeatAssignment] = frozenset()
 
     def redo(self) -> None:
-        if self.after is None:
-            self.view.run_seating(self.first, self._done)
+        if self.added is None:
+            self.view.run_gesture(self.first, self._done, self._failed)
         else:
-            self.view.replace_seating(self.after)
+            self.view.change_seating(self.added, self.removed)
 
-    def _done(self, seat_map) -> None:
-        self.after = seat_map.assignments
+    def _done(self, before: Sequence[SeatAssignment], seat_map) -> None:
+        before, after = frozenset(before), frozenset(seat_map.assignments)
+        self.added, self.removed = after - before, before - after
+
+    def _failed(self) -> None:
+        self.setObsolete(True)
 
     def undo(self) -> None:
-        self.view.replace_seating(self.before)
+        if self.added is not None:
+            self.view.change_seating(self.removed, self.added)
 
 
 class LayoutCommand(QUndoCommand):

@@ -83,28 +83,43 @@ class MapActions(QObject):
         sheet = getattr(self.view.window(), "shift_sheet", None)
         return sheet.supervisor_name() if sheet is not None else None
 
-    def run_seating(self, fn, done=None) -> None:
-        """Run a seating write (fn(console) -> SeatMap, or (SeatMap, AutoResult)) and show its answer."""
-        def shown(result) -> None:
+    def run_gesture(self, fn, done, failed) -> None:
+        """Run a gesture's seating write (fn(console) -> SeatMap, or (SeatMap, AutoResult)) on the lane, with
+        the seating just before it read there too; show the answer; tell the command what changed."""
+        from app.services import seating
+
+        instance, now = self._instance(), self.context.now()
+
+        def work(console):
+            before = seating.seat_map(console, instance, now).assignments
+            return before, fn(console)
+
+        def shown(answer) -> None:
+            before, result = answer
             seat_map = result[0] if isinstance(result, tuple) else result
             if isinstance(result, tuple):
                 self._explain(result[1], seat_map)
             self.view.show_map(seat_map)
-            if done is not None:
-                done(seat_map)
+            done(before, seat_map)
 
-        self.context.runner.run(fn, self.context.console, on_done=shown, on_error=report_error)
+        def refused(exc) -> None:
+            failed()
+            report_error(exc)
 
-    def replace_seating(self, assignments) -> None:
+        self.context.runner.run(work, self.context.console, on_done=shown, on_error=refused)
+
+    def change_seating(self, add, remove) -> None:
+        """Undo or redo a gesture on the seating as it is now."""
         from app.services import seating
 
         instance, by, now = self._instance(), self._by(), self.context.now()
-        self.run_seating(lambda c: seating.set_assignments(c, instance, assignments, by, now))
+        self.context.runner.run(seating.change_seating, self.context.console, instance, add, remove, by, now,
+                                on_done=self.view.show_map, on_error=report_error)
 
     def _seating(self, text: str, fn) -> None:
         if self.view.seat_map is None:
             return
-        self.view.undo.push(SeatingCommand(self, text, self.view.seat_map.assignments, fn))
+        self.view.undo.push(SeatingCommand(self, text, fn))
 
     def run_layout(self, fn, done=None) -> None:
         def written(result) -> None:
@@ -117,35 +132,17 @@ class MapActions(QObject):
     def write_layout(self, seats, zones) -> None:
         from app.services import seating
 
-        def work(c):
-            if seats:
-                seating.update_seats(c, seats)
-            if zones:
-                seating.update_zones(c, zones)
-
-        self.run_layout(work)
+        self.run_layout(lambda c: seating.update_layout(c, seats, zones))
 
     def retire(self, seat_ids, zone_ids) -> None:
         from app.services import seating
 
-        def work(c):
-            if seat_ids:
-                seating.retire_seats(c, seat_ids)
-            if zone_ids:
-                seating.retire_zones(c, zone_ids)
-
-        self.run_layout(work)
+        self.run_layout(lambda c: seating.set_retired(c, seat_ids, zone_ids, True))
 
     def restore(self, seat_ids, zone_ids) -> None:
         from app.services import seating
 
-        def work(c):
-            if zone_ids:
-                seating.restore_zones(c, zone_ids)
-            if seat_ids:
-                seating.restore_seats(c, seat_ids)
-
-        self.run_layout(work)
+        self.run_layout(lambda c: seating.set_retired(c, seat_ids, zone_ids, False))
 
     # --- seating gestures ----------------------------------------------------------------------------
     def drop_agent(self, agent_id: int, seat_id: int) -> None:
@@ -204,10 +201,7 @@ class MapActions(QObject):
 
     # --- layout edits ------------------------------------------------------------------------------------
     def _layout(self):
-        seat_map = self.view.seat_map
-        if seat_map is None:
-            return None
-        return next((lay for lay in seat_map.layouts if lay.floor.id == self.view.floor_id), None)
+        return next((lay for lay in self.view.layouts if lay.floor.id == self.view.floor_id), None)
 
     def moved(self, seats: dict, zones: dict) -> None:
         layout = self._layout()

@@ -7,7 +7,8 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMenu, QVBoxLayout,
+    QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QMenu, QMessageBox,
+    QVBoxLayout,
 )
 
 from app.ui.errors import report_error
@@ -32,6 +33,17 @@ def import_layout(actions, path: str | None) -> None:
             added=result.added, updated=result.updated, zones=result.zones_created, problems=len(result.problems)))
         actions.view.undo.clear()  # an import is not undone seat by seat
         actions.import_result = result
+        if result.problems:
+            from app.ui.seat_map import words
+
+            box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("seat_map", "Import a layout"),
+                              QCoreApplication.translate("seat_map", "{n} rows of {path} were not imported.").format(
+                                  n=len(result.problems), path=result.path), parent=actions.view)
+            box.setObjectName("layout_import_result")
+            box.setDetailedText("\n".join(QCoreApplication.translate("seat_map", "line {line}: {reason} — {row}").format(
+                line=p.line, reason=words.layout_problem(p.code, p.detail), row=p.text) for p in result.problems))
+            actions.dialog = box
+            box.open()
 
     actions.run_layout(lambda c: seating_files.import_layout(c, floor_id, path), done)
 

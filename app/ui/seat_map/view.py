@@ -40,6 +40,7 @@ class SeatMapView(QWidget):
         self.shift: tuple[date, int] | None = None
         self.seat_map: SeatMap | None = None
         self.floors = ()
+        self.layouts = ()  # the floors' layouts shown (also without a shift, for the layout editor)
         self.floor_id: int | None = None
         self.tz = ZoneInfo("UTC")
         self.undo = QUndoStack(self)
@@ -136,7 +137,16 @@ class SeatMapView(QWidget):
 
     def load(self) -> None:
         console = self.context.console
-        if console is None or self.shift is None:
+        if console is None:
+            return
+        if self.shift is None:  # no shift defined yet: the layout can still be drawn
+            def layouts():
+                from app.services import seating
+
+                floors = seating.list_floors(console)
+                return floors, tuple(seating.floor_layout(console, f.id) for f in floors)
+
+            self.context.runner.run(layouts, on_done=self._layouts_loaded, on_error=report_error)
             return
         day, definition_id = self.shift
         now = self.context.now()
@@ -148,8 +158,20 @@ class SeatMapView(QWidget):
 
         self.context.runner.run(work, on_done=self._loaded, on_error=report_error)
 
+    def _layouts_loaded(self, result) -> None:
+        self.floors, self.layouts = result
+        self._fill_floors()
+        layout = next((lay for lay in self.layouts if lay.floor.id == self.floor_id), None)
+        if layout is not None:
+            self.scene.show_layout(layout)
+        self._empty_text()
+
     def _loaded(self, result) -> None:
         self.floors, seat_map = result
+        self._fill_floors()
+        self.show_map(seat_map)
+
+    def _fill_floors(self) -> None:
         self.floor_box.clear()
         for f in self.floors:
             self.floor_box.addItem(f.name, f.id)
@@ -158,11 +180,11 @@ class SeatMapView(QWidget):
             self.floor_id = ids[0] if ids else None
         if self.floor_id is not None:
             self.floor_box.setCurrentIndex(ids.index(self.floor_id))
-        self.show_map(seat_map)
 
     def show_map(self, seat_map: SeatMap) -> None:
         """Put a SeatMap on screen (every seating write answers with one)."""
         self.seat_map = seat_map
+        self.layouts = seat_map.layouts
         self.tz = ZoneInfo(seat_map.timezone)
         self._show(seat_map)
         self.map_loaded.emit(seat_map)
@@ -205,8 +227,11 @@ class SeatMapView(QWidget):
             for s in lay.seats:
                 if s.out_of_service is not None:
                     o = s.out_of_service
-                    back = f" · {self.tr('back')} {o.expected_back.astimezone(self.tz):%m-%d %H:%M}" if o.expected_back else ""
-                    self.notes.addItem(self.tr("Seat {seat} out of service: {reason}").format(seat=s.code, reason=o.reason) + back)
+                    if o.expected_back:
+                        self.notes.addItem(self.tr("Seat {seat} out of service: {reason} · back {time}").format(
+                            seat=s.code, reason=o.reason, time=f"{o.expected_back.astimezone(self.tz):%m-%d %H:%M}"))
+                    else:
+                        self.notes.addItem(self.tr("Seat {seat} out of service: {reason}").format(seat=s.code, reason=o.reason))
         for note in self.actions.unplaced_notes:
             self.notes.addItem(note)
         completer = QCompleter([a.name for a in seat_map.agents], self.find)
@@ -215,7 +240,7 @@ class SeatMapView(QWidget):
         self.find.setCompleter(completer)
 
     def _empty_text(self) -> None:
-        if self.seat_map is None or not self.floors:
+        if not self.floors:
             text = self.tr("No floor yet. Seating menu: import a layout (CSV: seat code, x, y, zone) or add a floor "
                            "and draw it in Edit the layout.")
         else:
@@ -227,6 +252,10 @@ class SeatMapView(QWidget):
         self.floor_id = self.floor_box.currentData()
         if self.seat_map is not None:
             self._show(self.seat_map)
+        else:
+            layout = next((lay for lay in self.layouts if lay.floor.id == self.floor_id), None)
+            if layout is not None:
+                self.scene.show_layout(layout)
 
     # --- what the actions call ---------------------------------------------------------------
     def set_editing(self, on: bool) -> None:
@@ -241,13 +270,19 @@ class SeatMapView(QWidget):
         match = [a for a in self.seat_map.agents if needle in a.name.casefold()]
         for item in self.scene.seats.values():
             item.set_highlight(False)
+        floor_of = {s.id: lay.floor.id for lay in self.seat_map.layouts for s in lay.seats}
         for agent in match:
             for pair in self.seat_map.assignments:
-                item = self.scene.seats.get(pair.seat_id)
-                if pair.agent_id == agent.id and item is not None:
-                    item.set_highlight(True)
-                    self.map.centerOn(item)
-                    self.context.status(self.tr("{name} sits at {seat}.").format(name=agent.name, seat=item.seat.code))
-                    return True
+                if pair.agent_id != agent.id or pair.seat_id not in floor_of:
+                    continue
+                if floor_of[pair.seat_id] != self.floor_id:  # seated on another floor: show that one
+                    self.floor_id = floor_of[pair.seat_id]
+                    self.floor_box.setCurrentIndex(max(0, self.floor_box.findData(self.floor_id)))
+                    self._show(self.seat_map)
+                item = self.scene.seats[pair.seat_id]
+                item.set_highlight(True)
+                self.map.centerOn(item)
+                self.context.status(self.tr("{name} sits at {seat}.").format(name=agent.name, seat=item.seat.code))
+                return True
         self.context.status(self.tr("No seated agent matches {text}.").format(text=text))
         return False

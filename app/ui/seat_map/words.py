@@ -37,3 +37,14 @@ def unplaced_text(reason: UnplacedReason, name: str, detail: str) -> str:
         UnplacedReason.FIXED_SEAT_UNUSABLE: QCoreApplication.translate("seat_map", "{name}: fixed seat {seat} cannot be used"),
     }
     return texts[reason].format(name=name, seat=detail)
+
+
+def layout_problem(code: str, detail: str) -> str:
+    words = {
+        "missing_seat": QCoreApplication.translate("seat_map", "no seat code"),
+        "bad_number": QCoreApplication.translate("seat_map", "not a number"),
+        "duplicate_seat": QCoreApplication.translate("seat_map", "seat code used twice"),
+        "bad_kind": QCoreApplication.translate("seat_map", "not a zone kind (normal, training, quiet, kept_apart)"),
+    }
+    word = words.get(code, code)
+    return QCoreApplication.translate("seat_map", "{reason}: {detail}").format(reason=word, detail=detail) if detail else word

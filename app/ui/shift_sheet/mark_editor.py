@@ -70,9 +70,11 @@ class MarkEditor(QWidget):
         }
         self.prompt.setText(texts.get(self.kind, ""))
 
-    def ask(self, kind, name: str, mark: Mark, agents: tuple[str, ...], now: datetime, tz) -> None:
-        """Show the page for `kind`, filled from the agent's current mark."""
+    def ask(self, kind, name: str, mark: Mark, agents: tuple[str, ...], now: datetime, tz,
+            span: tuple[datetime, datetime] | None = None) -> None:
+        """Show the page for `kind`, filled from the agent's current mark; `span`: the shift's start and end."""
         self.kind, self.base, self.day_tz = kind, mark, tz
+        self.span = span
         self._prompt()
         self.prompt.setText(f"{name} — {self.prompt.text()}")
         if kind is AttendanceStatus.LATE:
@@ -84,7 +86,7 @@ class MarkEditor(QWidget):
             self.swap.addItems(list(agents))
             self.swap.setCurrentText(mark.swap_with_name or "")
         elif kind is AttendanceStatus.LEFT_EARLY:
-            at = (mark.left_at or now).astimezone(tz)
+            at = (mark.left_at or (min(max(now, span[0]), span[1]) if span else now)).astimezone(tz)
             self.left_at.setTime(QTime(at.hour, at.minute))
             self.now = now
         else:
@@ -112,9 +114,18 @@ class MarkEditor(QWidget):
             return replace(keep, leave_type=LeaveType(self.leave.currentData()))
         if kind is AttendanceStatus.SWAPPED:
             return replace(keep, swap_with_name=self.swap.currentText().strip() or None)
+        return replace(keep, left_at=self.left_time())
+
+    def left_time(self) -> datetime:
+        """The time typed, on the date that puts it inside the shift (a night shift's 01:10 is the next day)."""
         t = self.left_at.time()
+        start, end = self.span if self.span else (self.now, self.now)
+        for day in (start.astimezone(self.day_tz).date(), end.astimezone(self.day_tz).date()):
+            at = datetime(day.year, day.month, day.day, t.hour(), t.minute(), tzinfo=self.day_tz)
+            if start <= at <= end:
+                return at
         day = self.now.astimezone(self.day_tz).date()
-        return replace(keep, left_at=datetime(day.year, day.month, day.day, t.hour(), t.minute(), tzinfo=self.day_tz))
+        return datetime(day.year, day.month, day.day, t.hour(), t.minute(), tzinfo=self.day_tz)
 
     def commit(self) -> None:
         if self.kind is None:

@@ -49,6 +49,7 @@ class SheetTableModel(QAbstractTableModel):
         self._activity_words = words.activities()
         self._flag_words = words.flags()
         self._short_flags = words.short_flags()
+        self._off_roster = self.tr("no longer rostered")
 
     def set_rows(self, rows: tuple[SheetRow, ...], tz: ZoneInfo) -> None:
         self.beginResetModel()
@@ -87,6 +88,7 @@ class SheetTableModel(QAbstractTableModel):
         self._activity_words = words.activities()
         self._flag_words = words.flags()
         self._short_flags = words.short_flags()
+        self._off_roster = self.tr("no longer rostered")
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -142,8 +144,10 @@ class SheetTableModel(QAbstractTableModel):
         if column == "team":
             return a.team_name or ""
         if column == "seat":
-            return a.fixed_seat or ""
+            return row.seat_text
         if column == "scheduled":
+            if not row.rostered:
+                return self._off_roster
             return f"{_hm(e.start, self.tz)}–{_hm(e.end, self.tz)}"
         if column == "activities":
             return ", ".join(f"{self._activity_words[x.kind]} {_hm(x.start, self.tz)}" for x in e.activities)

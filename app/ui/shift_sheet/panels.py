@@ -138,7 +138,7 @@ class NoticesPanel(QWidget):
             until = f"{n.effective_to.astimezone(tz):%m-%d %H:%M}" if n.effective_to else self.tr("until withdrawn")
             if at is not None and n.expired(at):
                 until = self.tr("expired {when}").format(when=until)
-            title = n.title + (f"  [{self.tr('explain at the meeting')}]" if n.explain_at_meeting else "")
+            title = self.tr("{title}  [explain at the meeting]").format(title=n.title) if n.explain_at_meeting else n.title
             cells = (prio[n.priority], title, until, self._ack_text(n))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)

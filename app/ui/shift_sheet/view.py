@@ -46,15 +46,16 @@ ASKS = frozenset({AttendanceStatus.LATE, AttendanceStatus.LEAVE, AttendanceStatu
 class MarkCommand(QUndoCommand):
     """One attendance mark: redo records `after`, undo records `before` (both new revisions)."""
 
-    def __init__(self, view: ShiftSheetView, agent_id: int, name: str, before: Mark, after: Mark) -> None:
+    def __init__(self, view: ShiftSheetView, instance_id: int, agent_id: int, name: str, before: Mark,
+                 after: Mark) -> None:
         super().__init__(name)
-        self.view, self.agent_id, self.before, self.after = view, agent_id, before, after
+        self.view, self.instance_id, self.agent_id, self.before, self.after = view, instance_id, agent_id, before, after
 
     def redo(self) -> None:
-        self.view.send_mark(self.agent_id, self.after)
+        self.view.send_mark(self.agent_id, self.after, self.instance_id)
 
     def undo(self) -> None:
-        self.view.send_mark(self.agent_id, self.before)
+        self.view.send_mark(self.agent_id, self.before, self.instance_id)
 
 
 class ShiftSheetView(QWidget):
@@ -238,8 +239,9 @@ class ShiftSheetView(QWidget):
     def _loaded(self, day: date, definition_id, gathered) -> None:
         slots, supervisors, sheet = gathered
         self.slots, self.supervisors = slots, supervisors
-        if sheet is not None and self.sheet is not None and sheet.instance.id != self.sheet.instance.id:
-            self.undo.clear()
+        old = self.sheet.instance.id if self.sheet is not None else None
+        if (sheet.instance.id if sheet is not None else None) != old:
+            self.undo.clear()  # marks are undone on the shift they were made on, never on another
         self.sheet = sheet
         if sheet is not None:
             self.tz = ZoneInfo(sheet.timezone)
@@ -371,7 +373,8 @@ class ShiftSheetView(QWidget):
             return
         if kind in ASKS:
             names = tuple(a.name for a in self.sheet.agents_on_file if a.id != row.agent.id)
-            self.editor.ask(kind, row.agent.name, row.mark, names, self.context.now(), self.tz)
+            self.editor.ask(kind, row.agent.name, row.mark, names, self.context.now(), self.tz,
+                            (self.sheet.start, self.sheet.end))
             return
         self.record(row, Mark(status=kind, note=row.mark.note))
 
@@ -394,7 +397,7 @@ class ShiftSheetView(QWidget):
         if mark == row.mark:
             self._advance(advance)
             return
-        self.undo.push(MarkCommand(self, row.agent.id, row.agent.name, row.mark, mark))
+        self.undo.push(MarkCommand(self, self.sheet.instance.id, row.agent.id, row.agent.name, row.mark, mark))
         self._advance(advance)
 
     def _advance(self, advance: bool) -> None:
@@ -402,17 +405,16 @@ class ShiftSheetView(QWidget):
         if advance and index.row() + 1 < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(index.row() + 1, index.column()))
 
-    def send_mark(self, agent_id: int, mark: Mark) -> None:
-        if self.sheet is None:
-            return
+    def send_mark(self, agent_id: int, mark: Mark, instance_id: int) -> None:
         from app.services import sheet as sheet_service
 
-        self.context.runner.run(sheet_service.mark, self.context.console, self.sheet.instance.id, agent_id, mark,
-                                self.supervisor_name(), self.context.now(), on_done=self._marked, on_error=self._error)
+        self.context.runner.run(sheet_service.mark, self.context.console, instance_id, agent_id, mark,
+                                self.supervisor_name(), self.context.now(),
+                                on_done=lambda row: self._marked(row, instance_id), on_error=self._error)
 
-    def _marked(self, row: SheetRow) -> None:
-        if self.sheet is None:
-            return
+    def _marked(self, row: SheetRow, instance_id: int) -> None:
+        if self.sheet is None or self.sheet.instance.id != instance_id:
+            return  # the answer of a shift no longer shown: the next load shows it
         if self.sheet.logins_known:
             (row,), _ = cross_check((row,), self.sheet.logged_in)
         if self.model.replace_row(row) >= 0:
