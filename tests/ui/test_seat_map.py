@@ -151,6 +151,8 @@ def test_the_layout_editor_moves_rotates_and_deletes_with_undo(floor, qtbot):
     desktop, view, *_ = floor
     view.edit_box.setChecked(True)
     item = next(i for i in view.scene.seats.values() if i.seat.code == "A-02")
+    item.setPos(133, 217)  # what a mouse drag does: the seat lands on the grid
+    assert (item.pos().x(), item.pos().y()) == (130, 220)
     seat_id = item.seat.id
     view.scene.items_moved.emit({seat_id: (500.0, 400.0)}, {})
     moved = next(s for s in seating.floor_layout(desktop.context.console, view.floor_id).seats if s.id == seat_id)

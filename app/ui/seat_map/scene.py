@@ -94,6 +94,7 @@ class SeatMapScene(QGraphicsScene):
         self.editing = on
         for item in list(self.seats.values()) + list(self.zones.values()):
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, on)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, on)  # so moves snap to the grid
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, on or item.type() == SEAT_TYPE)
 
     def seat_at(self, pos: QPointF) -> SeatItem | None:
