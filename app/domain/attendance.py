@@ -6,8 +6,9 @@ revision (storage keeps them all), the sheet shows the latest. Counts:
 still expected), `difference` = expected - scheduled (0 when everyone
 planned is coming, -3 when three are missing).
 
-Cross-check with the ACD feed: a rostered agent marked present, late or
-swapped-in whose ACD login is not logged in is flagged; a login that is
+Cross-check with the ACD feed: a rostered agent marked present or late
+whose ACD login is not logged in is flagged (one marked swapped is not
+expected: the colleague who came instead is); a login that is
 logged in but belongs to nobody rostered on the shift is listed.
 """
 
@@ -231,13 +232,16 @@ def team_counts(rows: Iterable[SheetRow], no_team: str = "") -> tuple[tuple[str,
     return tuple((name, count_rows(by_team[name])) for name in sorted(by_team))
 
 
-def cross_check(rows: Iterable[SheetRow], logged_in: Iterable[str]) -> tuple[tuple[SheetRow, ...], tuple[str, ...]]:
+def cross_check(rows: Iterable[SheetRow], logged_in: Iterable[str],
+                substitutes: Iterable[str] = ()) -> tuple[tuple[SheetRow, ...], tuple[str, ...]]:
     """Rows with their cross-check flags, and the logged-in logins of nobody rostered (sorted).
 
-    ACD logins compare case-insensitively (feeds write them in capitals or not).
+    ACD logins compare case-insensitively (feeds write them in capitals or not). A rostered agent marked
+    swapped is not expected on the floor (the colleague who came is); `substitutes`: those colleagues'
+    logins, which are then not strangers.
     """
     online = {login.strip().casefold(): login for login in logged_in if login and login.strip()}
-    rostered = set()
+    rostered = {login.strip().casefold() for login in substitutes if login and login.strip()}
     out = []
     for row in rows:
         login = (row.agent.acd_login or "").strip().casefold()
@@ -245,7 +249,7 @@ def cross_check(rows: Iterable[SheetRow], logged_in: Iterable[str]) -> tuple[tup
         if login:
             rostered.add(login)
             is_on = login in online
-            if row.mark.status in ON_FLOOR and not is_on:
+            if row.mark.status in ON_FLOOR and row.mark.status is not AttendanceStatus.SWAPPED and not is_on:
                 flags.append(CrossFlag.NOT_LOGGED_IN)
             if row.mark.status in MISSING and is_on:
                 flags.append(CrossFlag.LOGGED_IN_NOT_PRESENT)

@@ -21,7 +21,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from app.domain import seat_rules
-from app.domain.attendance import MISSING
+from app.domain.attendance import MISSING, AttendanceStatus
 from app.domain.errors import InvalidSettingError
 from app.domain.intervals import zone as tz_zone
 from app.domain.seating import (
@@ -381,8 +381,11 @@ def _map(tx, instance: ShiftInstance, now: datetime) -> SeatMap:
     rostered = store.rostered_agent_ids(tx, site.id, instance.day, definition.id)
     marks = sheet_store.latest_marks(tx, instance.id)
     absent = frozenset(i for i in rostered if i in marks and marks[i].mark.status in MISSING)
-    present = frozenset(rostered) - absent
-    agents = people_store.agents_by_id(tx, set(rostered) | {p.agent_id for p in assignments})
+    # A rostered agent who swapped the shift away is not on the floor; the colleague who came instead is.
+    swapped = {i: marks[i].mark.swap_with_id for i in rostered
+               if i in marks and marks[i].mark.status is AttendanceStatus.SWAPPED}
+    present = (frozenset(rostered) - absent - set(swapped)) | {i for i in swapped.values() if i is not None}
+    agents = people_store.agents_by_id(tx, set(rostered) | present | {p.agent_id for p in assignments})
     return SeatMap(
         site_name=site.name,
         timezone=site.timezone,

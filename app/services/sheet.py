@@ -81,7 +81,10 @@ def load_sheet(console: Console, day: date, definition_id: int, now: datetime,
                              rostered=False))
     rows.sort(key=_row_order)
     logged_in = _logged_in(console, sources, now)
-    rows, strangers = cross_check(rows, logged_in)
+    by_id = {a.id: a for a in agents.values()}
+    substitutes = [by_id[r.mark.swap_with_id].acd_login for r in rows
+                   if r.mark.swap_with_id in by_id and by_id[r.mark.swap_with_id].acd_login]
+    rows, strangers = cross_check(rows, logged_in, substitutes)
     return ShiftSheet(
         site_name=site.name,
         timezone=site.timezone,

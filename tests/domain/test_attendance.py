@@ -89,7 +89,7 @@ def test_cross_check_flags_and_strangers():
     rows = [
         row(1, S.PRESENT, login="LI.WEI"),  # logged in as li.wei: fine
         row(2, S.LATE, login="wang", late_minutes=5),  # not logged in
-        row(3, S.SWAPPED, login="zhao", swap_with_id=1),  # not logged in
+        row(3, S.SWAPPED, login="zhao", swap_with_id=1),  # swapped away: not expected, no flag
         row(4, S.ABSENT, login="Sun"),  # logged in as SUN while absent
         row(5, S.LEAVE, login="zhou", leave_type=LeaveType.SICK),  # on leave and not logged in: fine
         row(6, S.PRESENT, login=None),  # no login known: nothing to check
@@ -98,9 +98,11 @@ def test_cross_check_flags_and_strangers():
     ]
     checked, strangers = cross_check(rows, [" li.wei ", "SUN", "chen", "Temp01", "", "  ", "guest"])
     assert [r.flags for r in checked] == [
-        (), (CrossFlag.NOT_LOGGED_IN,), (CrossFlag.NOT_LOGGED_IN,), (CrossFlag.LOGGED_IN_NOT_PRESENT,), (), (), (), (),
+        (), (CrossFlag.NOT_LOGGED_IN,), (), (CrossFlag.LOGGED_IN_NOT_PRESENT,), (), (), (), (),
     ]
     assert strangers == ("Temp01", "guest")
+    # The colleague who came instead of a swapped agent is expected: not a stranger.
+    assert cross_check(rows, ["Temp01", "guest"], substitutes=["TEMP01"])[1] == ("guest",)
     assert [r.mark for r in checked] == [r.mark for r in rows] and checked[1].revision == 1
     none_online = cross_check([row(1, S.PRESENT, login="a")], [])
     assert none_online[0][0].flags == (CrossFlag.NOT_LOGGED_IN,) and none_online[1] == ()

@@ -206,3 +206,14 @@ def test_a_refused_gesture_leaves_nothing_to_undo(floor):
     view.undo.undo()
     view.undo.redo()
     assert _seating(desktop, instance) == {}
+
+
+def test_the_colleague_who_came_instead_is_seated_not_the_agent_who_swapped(floor):
+    desktop, view, agents, instance = floor
+    c = desktop.context.console
+    mate = people.save_agent(c, "E900", "Colleague", team_id=agents[0].team_id)
+    sheet.mark(c, instance.id, agents[0].id, Mark(AttendanceStatus.SWAPPED, swap_with_id=mate.id), "Grace Chen", NOW)
+    view.refresh()
+    view.actions.auto_assign()
+    placed = _seating(desktop, instance)
+    assert "Colleague" in placed and "Agent 00" not in placed and len(placed) == 12
