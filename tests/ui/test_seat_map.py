@@ -164,7 +164,16 @@ def test_the_layout_editor_moves_rotates_and_deletes_with_undo(floor, qtbot):
     item.setSelected(True)
     qtbot.keyClick(view.map, Qt.Key.Key_R)
     assert next(s for s in seating.floor_layout(desktop.context.console, view.floor_id).seats if s.id == seat_id).rotation == 90
+    zone = next(i for i in view.scene.zones.values() if i.zone.name == "Training")
+    w, h = zone.zone.width, zone.zone.height
+    view.scene.clearSelection()
+    zone.setSelected(True)
+    qtbot.keyClick(view.map, Qt.Key.Key_R)
+    turned = next(z for z in seating.floor_layout(desktop.context.console, view.floor_id).zones if z.name == "Training")
+    assert (turned.width, turned.height) == (h, w)
+    view.undo.undo()
     item = next(i for i in view.scene.seats.values() if i.seat.id == seat_id)
+    view.scene.clearSelection()
     item.setSelected(True)
     qtbot.keyClick(view.map, Qt.Key.Key_Delete)
     assert seat_id not in {s.id for s in seating.floor_layout(desktop.context.console, view.floor_id).seats}

@@ -220,13 +220,18 @@ class MapActions(QObject):
         return ([i.seat.id for i in chosen if isinstance(i, SeatItem)], [i.zone.id for i in chosen if isinstance(i, ZoneItem)])
 
     def rotate_selected(self) -> None:
+        """Seats turn 90° about their centre; a zone turns too (its rectangle stands the other way, same centre)."""
         layout = self._layout()
-        seat_ids, _ = self._selected()
-        if layout is None or not seat_ids or not self.view.scene.editing:
+        seat_ids, zone_ids = self._selected()
+        if layout is None or not (seat_ids or zone_ids) or not self.view.scene.editing:
             return
         before = [s for s in layout.seats if s.id in seat_ids]
         after = [replace(s, rotation=(s.rotation + 90) % 360) for s in before]
-        self.view.undo.push(LayoutCommand(self, self.tr("Rotate"), before, after))
+        zones_before = [z for z in layout.zones if z.id in zone_ids]
+        zones_after = [replace(z, x=round((z.x + (z.width - z.height) / 2) / GRID) * GRID,
+                               y=round((z.y + (z.height - z.width) / 2) / GRID) * GRID, width=z.height, height=z.width)
+                       for z in zones_before]
+        self.view.undo.push(LayoutCommand(self, self.tr("Rotate"), before, after, zones_before, zones_after))
 
     def delete_selected(self) -> None:
         seat_ids, zone_ids = self._selected()
