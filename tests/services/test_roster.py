@@ -137,7 +137,10 @@ def test_reimport_replaces_its_range_and_keeps_attendance(console, tmp_path):
     assert (applied.replaced, applied.written, applied.rejected) == (4, 2, 0)
 
     rows = {r.agent.employee_no: r for r in sheet_of(console, w).rows}
-    assert set(rows) == {"1002", "1003"}
+    assert {no for no, r in rows.items() if r.rostered} == {"1002", "1003"}
+    # Zhang, marked late and off this roster now, stays in sight with his mark, not counted.
+    assert not rows["1001"].rostered and rows["1001"].mark.status is AttendanceStatus.LATE
+    assert sheet_of(console, w).counts.scheduled == 2
     assert (rows["1002"].mark.status, rows["1002"].revision, rows["1002"].marked_by) == (AttendanceStatus.PRESENT, 1, "王丽")
     assert rows["1003"].revision == 0
     assert sheet_of(console, w, definition=w.evening).rows == ()
@@ -147,7 +150,7 @@ def test_reimport_replaces_its_range_and_keeps_attendance(console, tmp_path):
     # Zhang's mark is kept though he is off this roster, and shows again once he is rostered again.
     roster.add_entry(console, a["1001"].id, DAY, w.morning.id)
     back = {r.agent.employee_no: r for r in sheet_of(console, w).rows}["1001"]
-    assert (back.mark, back.revision) == (Mark(AttendanceStatus.LATE, late_minutes=12), 1)
+    assert (back.mark, back.revision, back.rostered) == (Mark(AttendanceStatus.LATE, late_minutes=12), 1, True)
 
 
 def test_an_unusable_roster_file_is_an_input_error(console, tmp_path):
