@@ -38,7 +38,7 @@ from app.domain.seating import (
 from app.domain.shifts import ShiftInstance, slots_on
 from app.services import seating_checks as check
 from app.services.console import Console
-from app.services.shifts import aware
+from app.services.shifts import aware, definition_in
 from app.storage import people as people_store
 from app.storage import seating as store
 from app.storage import sheet as sheet_store
@@ -239,11 +239,7 @@ def load_seat_map(console: Console, day: date, definition_id: int, now: datetime
     """The map of the shift `definition_id` starting on `day` (the shift is created when new)."""
     aware("now", now)
     with console.db.transaction() as tx:
-        definition = shift_store.get_definition(tx, definition_id)
-        if definition is None:
-            raise InvalidSettingError("shift", definition_id, "no such shift definition")
-        if site_id is not None and site_id != definition.site_id:
-            raise InvalidSettingError("shift", definition.name, "belongs to another site")
+        definition = definition_in(tx, definition_id, site_id)
         return _map(tx, shift_store.ensure_instance(tx, definition, day), now)
 
 

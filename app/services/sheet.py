@@ -29,7 +29,7 @@ from app.domain.people import Agent
 from app.domain.shifts import ShiftInstance, slots_on
 from app.services.console import Console
 from app.services.floor import floor_now
-from app.services.shifts import aware
+from app.services.shifts import aware, definition_in
 from app.storage import notices as notice_store
 from app.storage import people as people_store
 from app.storage import seating as seat_store
@@ -42,11 +42,7 @@ def load_sheet(console: Console, day: date, definition_id: int, now: datetime,
     """The sheet of the shift `definition_id` starting on `day`, as it stands at `now`."""
     aware("now", now)
     with console.db.transaction() as tx:
-        definition = shift_store.get_definition(tx, definition_id)
-        if definition is None:
-            raise InvalidSettingError("shift", definition_id, "no such shift definition")
-        if site_id is not None and site_id != definition.site_id:
-            raise InvalidSettingError("shift", definition.name, "belongs to another site")
+        definition = definition_in(tx, definition_id, site_id)
         site = shift_store.site(tx, definition.site_id)
         tz = zone(site.timezone)
         instance = shift_store.ensure_instance(tx, definition, day)

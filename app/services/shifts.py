@@ -157,3 +157,13 @@ def _instance(tx, instance_id: int) -> ShiftInstance:
     if instance is None:
         raise InvalidSettingError("shift", instance_id, "no such shift")
     return instance
+
+
+def definition_in(tx, definition_id: int, site_id: int | None = None) -> ShiftDefinition:
+    """The definition `definition_id` (of `site_id` when given), or an InvalidSettingError saying why not."""
+    definition = shift_store.get_definition(tx, definition_id)
+    if definition is None:
+        raise InvalidSettingError("shift", definition_id, "no such shift definition")
+    if site_id is not None and site_id != definition.site_id:
+        raise InvalidSettingError("shift", definition.name, "belongs to another site")
+    return definition
