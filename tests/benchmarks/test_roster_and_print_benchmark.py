@@ -93,6 +93,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.benchmarks.floor_people import activities as day_activities, agents_file
+
 pytestmark = pytest.mark.benchmark
 
 WORK = Path(__file__).resolve().parent / "_work"
@@ -132,30 +134,6 @@ def _ms(seconds: float) -> str:
 
 # --- the files ---------------------------------------------------------------------------------------
 
-FIRST = ("Anna", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gil", "Hana", "Ivan", "Jun", "Kira", "Li", "Maya", "Noa",
-         "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tal", "Uri", "Vera", "Wei", "Yael", "Zoe")
-LAST = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun")
-
-
-def _agents_file(path: Path) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(["employee_no", "name", "team", "skills", "acd_login", "fixed_seat"])
-        for i in range(AGENTS):
-            out.writerow([f"E{1000 + i}", f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i:03d}",
-                          TEAMS[i % len(TEAMS)], "cards;loans" if i % 3 else "english", f"A{1000 + i}",
-                          f"F{1 + i // 40}-{i % 40:02d}" if i % 5 else ""])
-    return path
-
-
-def _activities(i: int, shift: str) -> str:
-    base = {"Morning": 9, "Afternoon": 17, "Night": 1}[shift]
-    m = (i * 5) % 45
-    items = [f"break {base:02d}:{m:02d}-{base:02d}:{m + 15:02d}",
-             f"lunch {base + 3:02d}:{m:02d}-{base + 3:02d}:{m + 15:02d}"]
-    if i % 3 == 0:
-        items.append(f"training {base + 5:02d}:00-{base + 5:02d}:45")
-    return "; ".join(items)
 
 
 def _roster_file(path: Path) -> tuple[Path, int, int]:
@@ -170,7 +148,7 @@ def _roster_file(path: Path) -> tuple[Path, int, int]:
                 if (d + i) % 7 == 0:  # the day off
                     continue
                 shift = ORDER[(i - d // 7) % 3]  # a week on each, backwards: Night, Afternoon, Morning
-                acts = _activities(i, shift)
+                acts = day_activities(i, shift, 3)
                 out.writerow([f"E{1000 + i}", day.isoformat(), shift, acts])
                 lines += 1
                 activities += acts.count(";") + 1
@@ -363,7 +341,7 @@ def test_roster_import_of_a_month_for_300_agents(db_url, tmp_path, monkeypatch):
     path, lines, activities = _roster_file(tmp_path / "roster-2027-01.csv")
     with Console.open(db_url, default_site=("Bench site", ZONE)) as console:
         definitions = {name: shifts.save_definition(console, name, *hours).id for name, hours in SHIFTS.items()}
-        imported = people.import_agents(console, _agents_file(tmp_path / "agents.csv"))
+        imported = people.import_agents(console, agents_file(tmp_path / "agents.csv", AGENTS, TEAMS))
         assert imported.added == AGENTS and not imported.problems
         with console.db.transaction() as tx:
             site = shift_store.site(tx, None)

@@ -90,6 +90,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.benchmarks.floor_people import agent_name
+
 pytestmark = pytest.mark.benchmark
 
 WORK = Path(__file__).resolve().parent / "_work"
@@ -108,10 +110,6 @@ TEAMS = (("Cards", "#4c78a8"), ("Loans", "#f58518"), ("Mortgages", "#54a24b"), (
          ("Fraud", "#72b7b2"), ("Tech support", "#eeca3b"), ("Savings", "#b279a2"), ("Insurance", "#ff9da6"),
          ("Premier", "#9d755d"), ("Collections", "#bab0ac"))
 OUT_OF_SERVICE = 10
-FIRST = ("Anna", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gil", "Hana", "Ivan", "Jun", "Kira", "Li", "Maya", "Noa",
-         "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tal", "Uri", "Vera", "Wei", "Yael", "Zoe")
-LAST = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun")
-
 _recorded: list[str] = []
 
 
@@ -145,7 +143,7 @@ def _agents_file(path: Path) -> Path:
         out = csv.writer(fh)
         out.writerow(["employee_no", "name", "team", "skills", "acd_login"])
         for i in range(AGENTS):
-            out.writerow([f"E{1000 + i}", f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i:03d}",
+            out.writerow([f"E{1000 + i}", agent_name(i),
                           TEAMS[i % len(TEAMS)][0], "trainee" if i % 15 == 7 else "cards;loans", f"A{1000 + i}"])
     return path
 

@@ -64,6 +64,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.benchmarks.floor_people import activities as day_activities, agents_file
+
 pytestmark = pytest.mark.benchmark
 
 WORK = Path(__file__).resolve().parent / "_work"
@@ -91,30 +93,6 @@ def _record(*lines: str) -> None:
 
 # --- the floor's data, through the services -------------------------------------------------------
 
-FIRST = ("Anna", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gil", "Hana", "Ivan", "Jun", "Kira", "Li", "Maya", "Noa",
-         "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tal", "Uri", "Vera", "Wei", "Yael", "Zoe")
-LAST = ("Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun")
-
-
-def _agents_file(path: Path) -> Path:
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh)
-        out.writerow(["employee_no", "name", "team", "skills", "acd_login", "fixed_seat"])
-        for i in range(AGENTS):
-            out.writerow([f"E{1000 + i}", f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]} {i:03d}",
-                          TEAMS[i % len(TEAMS)], "cards;loans" if i % 3 else "english", f"A{1000 + i}",
-                          f"F{1 + i // 40}-{i % 40:02d}" if i % 5 else ""])
-    return path
-
-
-def _activities(i: int, shift: str) -> str:
-    base = {"Morning": 9, "Afternoon": 17, "Night": 1}[shift]
-    m = (i * 5) % 45
-    items = [f"break {base:02d}:{m:02d}-{base:02d}:{m + 15:02d}",
-             f"lunch {base + 3:02d}:{m:02d}-{base + 3:02d}:{m + 15:02d}"]
-    if i % 4 == 0:
-        items.append(f"training {base + 5:02d}:00-{base + 5:02d}:45")
-    return "; ".join(items)
 
 
 def _roster_file(path: Path) -> tuple[Path, int]:
@@ -131,7 +109,7 @@ def _roster_file(path: Path) -> tuple[Path, int]:
                 shift = "Morning" if back == 0 else shifts[(i + back) % 3]
                 if back == 1 and shift == "Night":
                     continue
-                out.writerow([f"E{1000 + i}", day.isoformat(), shift, _activities(i, shift)])
+                out.writerow([f"E{1000 + i}", day.isoformat(), shift, day_activities(i, shift, 4)])
                 lines += 1
     return path, lines
 
@@ -151,7 +129,7 @@ def _build(url: str, folder: Path, now: datetime) -> dict:
         shifts.save_definition(c, "Night", time(23), time(7, 30))
         boss = people.add_supervisor(c, "Grace Chen", Role.SUPERVISOR, PINS["Grace Chen"])
         lead = people.add_supervisor(c, "Tom Baker", Role.TEAM_LEADER, PINS["Tom Baker"])
-        imported = people.import_agents(c, _agents_file(folder / "agents.csv"))
+        imported = people.import_agents(c, agents_file(folder / "agents.csv", AGENTS, TEAMS))
         assert imported.added == AGENTS and not imported.problems
         path, lines = _roster_file(folder / "roster.csv")
         preview = roster.preview_roster(c, path)
