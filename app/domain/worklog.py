@@ -379,3 +379,45 @@ def filter_from_json(data: Mapping) -> LogFilter:
         else:
             values[key] = raw
     return LogFilter(**values)
+
+
+# --- times typed by the supervisor ---
+
+def parse_when(text: str, now: datetime, future: bool) -> datetime | None:
+    """An instant typed as 'HH:MM', 'MM-DD HH:MM' or 'YYYY-MM-DD HH:MM' on the wall clock of `now`'s zone.
+
+    Empty text gives None. A bare time is the nearest such time after `now` when `future`
+    (a due time: '15:00' typed at 16:00 is tomorrow's), else the latest not after `now` (an
+    event: '23:50' typed at 00:10 is yesterday's). Raises ValueError for anything else.
+    """
+    text = (text or "").strip().replace("：", ":").replace("T", " ")
+    if not text:
+        return None
+    tz = now.tzinfo
+    parts = text.split()
+    try:
+        if len(parts) == 1 and ":" in text:
+            hh, mm = (int(p) for p in text.split(":"))
+            at = now.replace(hour=hh, minute=mm, second=0, microsecond=0)
+            if future and at <= now:
+                at = _same_wall(at, 1)
+            elif not future and at > now + timedelta(minutes=1):
+                at = _same_wall(at, -1)
+            return at
+        if len(parts) == 2:
+            day_text, clock = parts
+            hh, mm = (int(p) for p in clock.split(":"))
+            bits = [int(p) for p in day_text.replace("/", "-").split("-")]
+            if len(bits) == 2:
+                bits = [now.year, *bits]
+            if len(bits) != 3:
+                raise ValueError(text)
+            return datetime(bits[0], bits[1], bits[2], hh, mm, tzinfo=tz)
+    except (TypeError, ValueError):
+        pass
+    raise ValueError(text)
+
+
+def _same_wall(at: datetime, days: int) -> datetime:
+    """The same wall-clock time `days` later, in the same zone (across a DST change too)."""
+    return datetime.combine(at.date() + timedelta(days=days), at.timetz().replace(tzinfo=None), tzinfo=at.tzinfo)
