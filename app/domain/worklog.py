@@ -161,7 +161,7 @@ class LogFilter:
     last: date | None = None
     categories: tuple[Category, ...] = ()
     statuses: tuple[ItemStatus, ...] = ()
-    notes: bool = False  # with `statuses` given: plain notes (no status) too
+    notes: bool = False  # plain notes (no status): with `statuses`, besides them; alone, only notes
     owner: str = ""
     author: str = ""
     tag: str = ""

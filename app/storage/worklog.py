@@ -203,6 +203,8 @@ def search(session: Session, site_id: int, f: LogFilter, since: datetime | None,
     if f.statuses:
         wanted = row.status.in_([s.value for s in f.statuses])
         where.append(or_(wanted, row.status.is_(None)) if f.notes else wanted)
+    elif f.notes:
+        where.append(row.status.is_(None))
     for column, value in ((row.owner, f.owner), (row.author, f.author)):
         value = (value or "").strip()
         if value:
@@ -217,6 +219,23 @@ def search(session: Session, site_id: int, f: LogFilter, since: datetime | None,
         where.append(row.withdrawn_at.is_(None))
     query = select(row).where(and_(*where)).order_by(row.event_at.desc(), row.id.desc()).limit(limit)
     return _entries(session, query)
+
+
+def tagged_entries(session: Session, site_id: int, tag: str, customer_refs: Iterable[str], since: datetime,
+                   until: datetime) -> tuple[Entry, ...]:
+    """The site's entries carrying `tag` (exactly, case-insensitive) whose customer reference is one of
+    `customer_refs` and whose event lies in [since, until), withdrawn ones included, by event time."""
+    row = LogEntryRow
+    refs = sorted({r for r in customer_refs if r})
+    key = "|" + fold(tag.strip().lstrip("#＃")) + "|"
+    out: list[Entry] = []
+    for first in range(0, len(refs), 500):
+        query = select(row).where(
+            row.site_id == site_id, row.event_at >= since, row.event_at < until,
+            row.customer_ref.in_(refs[first:first + 500]), row.tag_keys.contains(key, autoescape=True),
+        )
+        out.extend(_entries(session, query))
+    return tuple(sorted(out, key=lambda e: (e.event_at, e.id)))
 
 
 # --- saved filters and templates (configuration: replaced by name, deletable) ---

@@ -202,6 +202,7 @@ def test_search_in_chinese_and_english_case_insensitive_with_filters(console):
     assert ids(categories=(INCIDENT, FOLLOW_UP)) == [outage.id, refund.id]
     assert ids(statuses=(OPEN,)) == [outage.id, refund.id]
     assert ids(statuses=(OPEN,), notes=True) == [note.id, outage.id, refund.id]
+    assert ids(notes=True) == [note.id]  # notes alone: only the entries without a status
     assert ids(instance_id=morning.id) == [refund.id]
     assert ids(first=DAY, last=DAY) == [note.id, outage.id, refund.id] and ids(first=NEXT) == []
     assert len(worklog.search(console, LogFilter(), now, limit=2)) == 2
