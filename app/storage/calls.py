@@ -7,12 +7,14 @@ stored calls, so a recomputation and a fresh import give the same figures.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
 
 from sqlalchemy import and_, case, delete, func, insert, literal, or_, select, update
 from sqlalchemy.orm import Session
 
-from app.domain.calls import CallState
+from app.domain.calls import CallRecord, CallState
+from app.domain.intervals import INTERVAL_SECONDS
 from app.domain.service_level import IntervalFigures
 from app.storage.models import AgentEvent, Call, Coverage, IntervalRow
 from app.storage.models import FeedSource as SourceRow
@@ -318,3 +320,48 @@ def replace_intervals(session: Session, source_id: int, threshold: float, rows: 
             ],
         )
     return replaced
+
+
+# --- abandoned calls and call-backs (the work log's callback follow-ups) ---
+
+def _record(source: str, row) -> CallRecord:
+    def instant(epoch):
+        return None if epoch is None else datetime.fromtimestamp(epoch, timezone.utc)
+
+    return CallRecord(
+        source=source, queue=row.queue, call_key=row.call_key, arrived_at=instant(row.arrived_at),
+        state=CallState(row.state), wait_seconds=row.wait_seconds, answered_at=instant(row.answered_at),
+        ended_at=instant(row.ended_at), handle_seconds=row.handle_seconds, agent=row.agent, caller=row.caller,
+    )
+
+
+def abandoned_calls(session: Session, source_id: int, source: str, start: float, end: float,
+                    queues: Sequence[str] | None = None) -> list[CallRecord]:
+    """The abandoned calls of a source (named `source` in the records) that arrived in [start, end)
+    (epoch seconds), of `queues` when given, by arrival."""
+    c = Call
+    # A call's interval starts at most one interval before its arrival: the bound lets the
+    # (source, interval) index find the rows.
+    where = [c.source_id == source_id, c.interval_start > start - INTERVAL_SECONDS, c.interval_start < end,
+             c.arrived_at >= start, c.arrived_at < end, c.state == CallState.ABANDONED.value]
+    if queues:
+        where.append(c.queue.in_(list(queues)))
+    rows = session.execute(select(c).where(*where).order_by(c.arrived_at, c.queue, c.call_key)).scalars()
+    return [_record(source, r) for r in rows]
+
+
+def answered_calls_of(session: Session, source_id: int, source: str, callers: Iterable[str], since: float,
+                      until: float) -> list[CallRecord]:
+    """The answered calls of a source whose caller is one of `callers` (as stored) that arrived in
+    [since, until) (epoch seconds), any queue, by arrival."""
+    c = Call
+    wanted = sorted({x for x in callers if x})
+    out: list[CallRecord] = []
+    for first in range(0, len(wanted), 500):
+        query = select(c).where(
+            c.source_id == source_id, c.interval_start > since - INTERVAL_SECONDS, c.interval_start < until,
+            c.arrived_at >= since, c.arrived_at < until, c.state == CallState.ANSWERED.value,
+            c.caller.in_(wanted[first:first + 500]),
+        )
+        out.extend(_record(source, r) for r in session.execute(query).scalars())
+    return sorted(out, key=lambda r: (r.arrived_at, r.queue, r.call_key))
