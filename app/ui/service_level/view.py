@@ -1,12 +1,14 @@
 """The service-level view: pick a source, queues and a day; see the chart, the table,
-the week and the four definitions side by side; export the table.
+the week and the four definitions side by side; export the table; list an interval's
+abandoned calls to turn them into callback follow-ups (Ctrl+Shift+B).
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +40,7 @@ class ServiceLevelView(QWidget):
 
     view_id = "service_level"
     day_shown = Signal(object)  # DayView
+    follow_up_created = Signal(object)  # the work-log Entry written from an abandoned call
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(parent)
@@ -71,11 +74,19 @@ class ServiceLevelView(QWidget):
         self.export_button.clicked.connect(self.export)
         self.queue_settings_button = QToolButton(objectName="queue_settings")
         self.queue_settings_button.clicked.connect(self.open_queue_settings)
+        self.abandoned_action = QAction(self, objectName="abandoned_calls_action", enabled=False)
+        self.abandoned_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.abandoned_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.abandoned_action.triggered.connect(self.open_abandoned_calls)
+        self.addAction(self.abandoned_action)
+        self.abandoned_button = QToolButton(objectName="abandoned_calls")
+        self.abandoned_button.setDefaultAction(self.abandoned_action)
         bar = QHBoxLayout()
         for w in (self.source_box, self.queue_button, self.previous_button, self.date_edit, self.next_button,
                   self.today_button, self.compare_box):
             bar.addWidget(w)
         bar.addStretch(1)
+        bar.addWidget(self.abandoned_button)
         bar.addWidget(self.queue_settings_button)
         bar.addWidget(self.export_button)
         self.title = QLabel(objectName="title", wordWrap=True)
@@ -88,6 +99,9 @@ class ServiceLevelView(QWidget):
         self.table = _table(proxy, "intervals")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(self.abandoned_action)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._abandoned_enabled())
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="day_splitter")
         self.splitter.addWidget(self.chart)
         self.splitter.addWidget(self.table)
@@ -114,6 +128,9 @@ class ServiceLevelView(QWidget):
         self.today_button.setText(self.tr("Today"))
         self.compare_box.setText(self.tr("Same weekday a week earlier"))
         self.export_button.setText(self.tr("Export…"))
+        self.abandoned_action.setText(self.tr("Abandoned calls…"))
+        self.abandoned_action.setToolTip(self.tr(
+            "The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)"))
         self.queue_settings_button.setText(self.tr("Queue settings…"))
         self.queue_settings_button.setToolTip(self.tr("Threshold, target and definition per queue"))
         self.tabs.setTabText(0, self.tr("Day"))
@@ -218,7 +235,12 @@ class ServiceLevelView(QWidget):
         self.date_edit.blockSignals(False)
         self._fill_queue_menu(view.all_queues)
         self.chart.show_day(view, previous)
+        kept = self.selected_slot()  # a live refresh resets the model: keep the interval selected
+        kept_day = self.table_model.view.day if self.table_model.view is not None else None
         self.table_model.set_view(view)
+        if kept is not None and kept_day == view.day:
+            self._select_slot(kept.start)
+        self._abandoned_enabled()
         self.definitions_model.set_view(view)
         if days is not None:
             self.week_model.set_days(days)
@@ -265,6 +287,47 @@ class ServiceLevelView(QWidget):
         if view.vendor_rule:
             parts.append(self.tr("Vendor rule: {rule}").format(rule=view.vendor_rule))
         return "  ·  ".join(parts[:3]) + ("\n" + "\n".join(parts[3:]) if parts[3:] else "")
+
+    # --- abandoned calls -> callback follow-ups ---------------------------------------------
+    def selected_slot(self):
+        """The interval (Slot) of the selected row of the day's table; None for none or the total row."""
+        view = self.table_model.view
+        rows = self.table.selectionModel().selectedRows() if view is not None else []
+        if not rows:
+            return None
+        row = self.table.model().mapToSource(rows[0]).row()
+        return view.slots[row] if 0 <= row < len(view.slots) else None
+
+    def _select_slot(self, start: int) -> None:
+        view = self.table_model.view
+        rows = [i for i, s in enumerate(view.slots) if s.start == start]
+        if rows:
+            self.table.selectRow(self.table.model().mapFromSource(self.table_model.index(rows[0], 0)).row())
+
+    def _abandoned_enabled(self) -> None:
+        self.abandoned_action.setEnabled(self.selected_slot() is not None)
+
+    def open_abandoned_calls(self):
+        """Open the abandoned calls of the selected interval (the queues shown) in a window of their own."""
+        from app.domain.intervals import INTERVAL_SECONDS
+        from app.ui.service_level.abandoned_dialog import AbandonedCallsDialog
+
+        view, slot = self.table_model.view, self.selected_slot()
+        if view is None or slot is None:
+            return None
+        start = datetime.fromtimestamp(slot.start, timezone.utc)
+        queues = None if set(view.queues) == set(view.all_queues) else view.queues
+        previous = getattr(self, "abandoned_dialog", None)
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        dialog = AbandonedCallsDialog(self.context, view.source, start, start + timedelta(seconds=INTERVAL_SECONDS),
+                                      queues, view.timezone, self)
+        dialog.follow_up_created.connect(self.follow_up_created)
+        self.abandoned_dialog = dialog
+        dialog.show()
+        dialog.load()
+        return dialog
 
     # --- per-queue settings ---------------------------------------------------------------
     def open_queue_settings(self):
