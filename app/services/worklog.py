@@ -315,3 +315,15 @@ def local_day(console: Console, at: datetime, site_id: int | None = None) -> dat
     """The site's local date of the instant `at` (for a filter's day range)."""
     with console.db.transaction() as tx:
         return aware("at", at).astimezone(zone(shift_store.site(tx, site_id).timezone)).date()
+
+
+def current_counts(console: Console, now: datetime, site_id: int | None = None):
+    """The header figures of the log of the shift running at `now` (or the next one); None when the site has no shift."""
+    from app.services import shifts
+
+    current = shifts.current_shift(console, now, site_id)
+    slot = current.slot or current.next
+    if slot is None:
+        return None
+    instance = shifts.ensure_instance(console, slot.day, slot.definition.id)
+    return shift_log(console, instance.id, now).counts

@@ -25,6 +25,7 @@ class ActionId(enum.Enum):
     VIEW_NOW = "view_now"
     VIEW_SHIFT_SHEET = "view_shift_sheet"
     VIEW_SEAT_MAP = "view_seat_map"
+    VIEW_WORK_LOG = "view_work_log"
     WALLBOARD = "wallboard"
     PREVIOUS_DAY = "previous_day"
     NEXT_DAY = "next_day"
@@ -50,6 +51,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.VIEW_NOW: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Now"), QT_TRANSLATE_NOOP("actions", "The floor right now"), "Ctrl+2"),
     ActionId.VIEW_SHIFT_SHEET: ActionSpec(QT_TRANSLATE_NOOP("actions", "S&hift sheet"), QT_TRANSLATE_NOOP("actions", "Who is on this shift, attendance, changes and notices"), "Ctrl+3"),
     ActionId.VIEW_SEAT_MAP: ActionSpec(QT_TRANSLATE_NOOP("actions", "Seat &map"), QT_TRANSLATE_NOOP("actions", "Who sits where on this shift, seats out of service, the layout"), "Ctrl+4"),
+    ActionId.VIEW_WORK_LOG: ActionSpec(QT_TRANSLATE_NOOP("actions", "Work &log"), QT_TRANSLATE_NOOP("actions", "What happened on the shift and what the next supervisor takes over"), "Ctrl+5"),
     ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11"),
     ActionId.PREVIOUS_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Pre&vious day"), QT_TRANSLATE_NOOP("actions", "Show the day before"), "Alt+Left"),
     ActionId.NEXT_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Ne&xt day"), QT_TRANSLATE_NOOP("actions", "Show the day after"), "Alt+Right"),

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.errors import (
-    AppError, InputFileError, InvalidSettingError, UnknownSiteError, UnknownSourceError, WrongPinError,
+    AppError, InputFileError, InvalidEntryError, InvalidSettingError, StaleEntryError, UnknownSiteError,
+    UnknownSourceError, WrongPinError,
 )
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,13 @@ def describe(exc: BaseException) -> str:
         return QCoreApplication.translate("errors", "There is no site named {name}.").format(name=exc.name)
     if isinstance(exc, WrongPinError):
         return QCoreApplication.translate("errors", "That is not the PIN of {name}. Try again.").format(name=exc.supervisor)
+    if isinstance(exc, InvalidEntryError):
+        from app.ui.work_log.words import problems_text
+
+        return problems_text(exc.problems)
+    if isinstance(exc, StaleEntryError):
+        return QCoreApplication.translate("errors", "Entry #{id} was changed by someone else since you opened it; "
+                                          "nothing was saved. Open it again.").format(id=exc.entry_id)
     if isinstance(exc, InvalidSettingError):
         return QCoreApplication.translate("errors", "{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
     if isinstance(exc, AppError):

@@ -21,6 +21,7 @@ from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
 from app.ui.seat_map.view import SeatMapView
 from app.ui.shift_sheet.view import ShiftSheetView
+from app.ui.work_log.view import WorkLogView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
 
 
@@ -66,10 +67,15 @@ class MainWindow(QMainWindow):
         self.now = NowView(self.context)
         self.shift_sheet = ShiftSheetView(self.context)
         self.seat_map = SeatMapView(self.context)
+        self.work_log = WorkLogView(self.context)
+        self.work_log.counts_changed.connect(self.update_shift)
+        follow_up = getattr(self.service_level, "follow_up_created", None)
+        if follow_up is not None:  # a callback follow-up written from an abandoned call
+            follow_up.connect(lambda _entry: self.work_log.refresh())
         # The seat map shows the shift the sheet shows.
         self.shift_sheet.sheet_loaded.connect(
             lambda sheet: sheet is not None and self.seat_map.follow(sheet.instance.day, sheet.instance.definition.id))
-        for view in (self.welcome, self.service_level, self.now, self.shift_sheet, self.seat_map):
+        for view in (self.welcome, self.service_level, self.now, self.shift_sheet, self.seat_map, self.work_log):
             self.add_view(view)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(objectName="main_splitter")
@@ -79,11 +85,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
         self.shift_label = QLabel(objectName="current_shift")
+        self.log_label = QLabel(objectName="log_status")
         self.site_label = QLabel(objectName="site")
         self.db_label = QLabel(objectName="database")
         self.busy_label = QLabel(objectName="busy")
         bar = self.statusBar()
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.log_label)
         bar.addPermanentWidget(self.shift_label)
         bar.addPermanentWidget(self.site_label)
         bar.addPermanentWidget(self.db_label)
@@ -108,6 +116,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
         a.connect(ActionId.VIEW_SHIFT_SHEET, lambda: self.show_view("shift_sheet"))
         a.connect(ActionId.VIEW_SEAT_MAP, lambda: self.show_view("seat_map"))
+        a.connect(ActionId.VIEW_WORK_LOG, lambda: (self.show_view("work_log"), self.work_log.new_entry()))
         a.connect(ActionId.WALLBOARD, lambda: self.now.open_wallboard())
         a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
         a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
@@ -117,7 +126,8 @@ class MainWindow(QMainWindow):
                           None, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
-        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
+        for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.VIEW_WORK_LOG,
+                          ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
                           ActionId.TODAY, None, ActionId.REFRESH):
             self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
         self.toolbar = self.addToolBar("")
@@ -139,6 +149,7 @@ class MainWindow(QMainWindow):
             view.retranslate()
         self._status_labels()
         self._show_shift(self.current_shift)
+        self._show_log_counts(getattr(self, "log_counts", None))
 
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -188,6 +199,7 @@ class MainWindow(QMainWindow):
         if self.shift_sheet_started is not self.context.console:  # first start, or the demo replaced the database
             self.shift_sheet_started = self.context.console
             self.shift_sheet.start()
+            self.work_log.start()
         self._show_shift(current)
         if (live, demo) != self.live.plan:
             self.live.start(live, demo)
@@ -215,6 +227,19 @@ class MainWindow(QMainWindow):
         console = self.context.console
         if console is not None:
             self.context.runner.run(_current_shift, console, self.context.now(), on_done=self._show_shift)
+            self.context.runner.run(_log_counts, console, self.context.now(), on_done=self._show_log_counts,
+                                    on_error=lambda exc: self.log_label.setText(""))
+
+    def _show_log_counts(self, counts) -> None:
+        """Open, overdue and unacknowledged work-log items of the shift running now, always in sight."""
+        self.log_counts = counts
+        if counts is None:
+            self.log_label.setText("")
+            return
+        self.log_label.setText(self.tr("Log: {open} open · {overdue} overdue · {unacked} not acknowledged").format(
+            open=counts.open, overdue=counts.overdue, unacked=counts.unacknowledged))
+        self.log_label.setStyleSheet("color: #b00020; font-weight: bold" if counts.overdue or counts.unacknowledged
+                                     else "")
 
     def _show_shift(self, current) -> None:
         self.current_shift = current
@@ -299,6 +324,12 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.save_state()
         super().closeEvent(event)
+
+
+def _log_counts(console, now):
+    from app.services import worklog
+
+    return worklog.current_counts(console, now)
 
 
 def _current_shift(console, now):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app.domain.notices import Priority
 from app.domain.worklog import EDITABLE, Category, Entry, ItemStatus, Revision, RevisionKind, parse_when
 from app.ui.work_log import words
+from app.ui.work_log.models import add_choice, choice, choose
 
 
 class _Form(QDialog):
@@ -95,8 +96,8 @@ class StatusDialog(_Form):
         self.status = QComboBox(objectName="status_choice")
         names = words.statuses()
         for s in ItemStatus:
-            self.status.addItem(names[s], s)
-        self.status.setCurrentIndex(max(0, self.status.findData(status or ItemStatus.DONE)))
+            add_choice(self.status, names[s], s)
+        choose(self.status, status or ItemStatus.DONE)
         self.remark = QPlainTextEdit(entry.closing_remark, objectName="status_remark")
         self.remark.setTabChangesFocus(True)
         self.remark.setFixedHeight(90)
@@ -109,7 +110,7 @@ class StatusDialog(_Form):
         self.resize(520, 10)
 
     def value(self) -> tuple[ItemStatus, str]:
-        status = self.status.currentData()
+        status = choice(self.status, ItemStatus)
         remark = self.remark.toPlainText().strip()
         if status.closed and not remark:
             raise ValueError(words.problem("closing_remark", "remark_required"))
@@ -125,16 +126,16 @@ class EntryDialog(_Form):
         self.entry, self.tz, self.now = entry, tz, now
         self.category = QComboBox(objectName="edit_category")
         for c, name in words.categories().items():
-            self.category.addItem(name, c)
-        self.category.setCurrentIndex(self.category.findData(entry.category))
+            add_choice(self.category, name, c)
+        choose(self.category, entry.category)
         self.priority = QComboBox(objectName="edit_priority")
         for p, name in words.priorities().items():
-            self.priority.addItem(name, p)
-        self.priority.setCurrentIndex(self.priority.findData(entry.priority))
+            add_choice(self.priority, name, p)
+        choose(self.priority, entry.priority)
         self.status = QComboBox(objectName="edit_status")
         for s, name in words.statuses().items():
-            self.status.addItem(name, s)
-        self.status.setCurrentIndex(self.status.findData(entry.status))
+            add_choice(self.status, name, s)
+        choose(self.status, entry.status)
         self.event_at = QLineEdit(self._when(entry.event_at), objectName="edit_event_at")
         self.text = QPlainTextEdit(entry.text, objectName="edit_text")
         self.text.setTabChangesFocus(True)
@@ -174,12 +175,12 @@ class EntryDialog(_Form):
             raise ValueError(self.tr("Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.").format(
                 text=self.due.text())) from None
         after = {
-            "category": self.category.currentData() or Category.OTHER,
+            "category": choice(self.category, Category) or Category.OTHER,
             "text": self.text.toPlainText().strip(),
-            "priority": self.priority.currentData() or Priority.NORMAL,
+            "priority": choice(self.priority, Priority) or Priority.NORMAL,
             "event_at": event_at or self.entry.event_at,
             "tags": tuple(self.tags.text().replace(",", " ").replace("，", " ").split()),
-            "status": self.status.currentData(),
+            "status": choice(self.status, ItemStatus),
             "closing_remark": self.remark.text().strip(),
             "customer_ref": self.customer_ref.text().strip(),
             "customer_name": self.customer_name.text().strip(),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.notices import Priority
 from app.domain.worklog import Category, Draft, ItemStatus, Template, parse_when
 from app.ui.work_log import words
+from app.ui.work_log.models import add_choice, choice, choose
 
 CATEGORY_ORDER = (Category.WORK_ITEM, Category.FOLLOW_UP, Category.INCIDENT, Category.SYSTEM_PROBLEM,
                   Category.STAFFING, Category.BUSINESS_NOTICE, Category.OTHER)
@@ -129,20 +130,20 @@ class EntryForm(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("New entry"))
-        keep_category = self.category.currentData()
-        keep_priority = self.priority.currentData()
+        keep_category = choice(self.category, Category) if self.category.count() else None
+        keep_priority = choice(self.priority, Priority) if self.priority.count() else None
         self.category.blockSignals(True)
         self.category.clear()
         names = words.categories()
         for i, c in enumerate(CATEGORY_ORDER):
-            self.category.addItem(names[c], c)
+            add_choice(self.category, names[c], c)
             self.category.setItemData(i, self.tr("Alt+{n}").format(n=i + 1), Qt.ItemDataRole.ToolTipRole)
-        self.category.setCurrentIndex(max(0, self.category.findData(keep_category or Category.WORK_ITEM)))
+        choose(self.category, keep_category or Category.WORK_ITEM)
         self.category.blockSignals(False)
         self.priority.clear()
         for p, name in words.priorities().items():
-            self.priority.addItem(name, p)
-        self.priority.setCurrentIndex(max(0, self.priority.findData(keep_priority or Priority.NORMAL)))
+            add_choice(self.priority, name, p)
+        choose(self.priority, keep_priority or Priority.NORMAL)
         texts = {"category": self.tr("&Category"), "priority": self.tr("&Priority"), "time": self.tr("T&ime"),
                  "text": self.tr("&What happened"), "tags": self.tr("Ta&gs"), "template": self.tr("Te&mplate"),
                  "customer_ref": self.tr("Customer &no."), "customer_name": self.tr("Name"),
@@ -194,7 +195,7 @@ class EntryForm(QGroupBox):
         self.focus_text()
 
     def choose_category(self, category: Category) -> None:
-        self.category.setCurrentIndex(max(0, self.category.findData(category)))
+        choose(self.category, category)
         self.focus_text()
 
     def focus_text(self) -> None:
@@ -206,7 +207,7 @@ class EntryForm(QGroupBox):
         self.template.showPopup()
 
     def _category_changed(self) -> None:
-        category = self.category.currentData()
+        category = self.current_category()
         is_item = category in (Category.FOLLOW_UP, Category.WORK_ITEM)
         self.item_box.setVisible(is_item)
         for w in self.customer_widgets:
@@ -214,14 +215,17 @@ class EntryForm(QGroupBox):
         self._due_placeholder()
 
     def _due_placeholder(self) -> None:
-        if self.category.currentData() is Category.FOLLOW_UP:
+        if self.current_category() is Category.FOLLOW_UP:
             self.due.setPlaceholderText(self.tr("in 1 hour"))
         else:
             self.due.setPlaceholderText("")
 
+    def current_category(self) -> Category | None:
+        return choice(self.category, Category) if self.category.count() else None
+
     def draft(self, check_times: bool = True) -> Draft:
         """The entry as typed; raises ValueError naming the field when a time cannot be read."""
-        category = self.category.currentData() or Category.OTHER
+        category = self.current_category() or Category.OTHER
         now = self.now()
         event_at = due = None
         if check_times:
@@ -238,7 +242,7 @@ class EntryForm(QGroupBox):
         follow_up = category is Category.FOLLOW_UP
         item = category in (Category.FOLLOW_UP, Category.WORK_ITEM)
         return Draft(
-            category=category, text=self.text.text(), priority=self.priority.currentData() or Priority.NORMAL,
+            category=category, text=self.text.text(), priority=choice(self.priority, Priority) or Priority.NORMAL,
             event_at=event_at, tags=tuple(t for t in self.tags.text().replace(",", " ").replace("，", " ").split()),
             status=ItemStatus.OPEN if item else None,
             customer_ref=self.customer_ref.text() if follow_up else "",
@@ -269,6 +273,6 @@ class EntryForm(QGroupBox):
                      self.promise, self.due):
             edit.clear()
         self.owner.setEditText("")
-        self.priority.setCurrentIndex(max(0, self.priority.findData(Priority.NORMAL)))
+        choose(self.priority, Priority.NORMAL)
         self.show_problems("")
         self.focus_text()

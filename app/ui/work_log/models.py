@@ -222,3 +222,19 @@ class CarriedModel(_Base):
         if role == Qt.ItemDataRole.ForegroundRole and column == "priority" and e.priority in URGENT:
             return QBrush(QColor(URGENT[e.priority]))
         return None
+
+
+# --- enums in combo boxes: Qt keeps a str enum as a plain str, so boxes hold the value and give the enum back ---
+
+def add_choice(box, text: str, value) -> None:
+    box.addItem(text, value.value if hasattr(value, "value") else value)
+
+
+def choice(box, kind, index: int | None = None):
+    """The box's chosen value as `kind` (an enum), None when the item holds None."""
+    data = box.currentData() if index is None else box.itemData(index)
+    return kind(data) if data is not None else None
+
+
+def choose(box, value) -> None:
+    box.setCurrentIndex(max(0, box.findData(value.value if hasattr(value, "value") else value)))

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from app.domain.worklog import OPEN_STATUSES, ItemStatus, LogFilter, SavedFilter
+from app.domain.worklog import OPEN_STATUSES, Category, ItemStatus, LogFilter, SavedFilter
 from app.ui.work_log import words
-from app.ui.work_log.models import EntriesModel
+from app.ui.work_log.models import EntriesModel, add_choice, choice, choose
 
 RANGES = ("shift", "today", "week", "month", "any", "between")
 STATUS_CHOICES = ("all", "open_items", *[s.value for s in ItemStatus], "notes")
@@ -164,7 +164,7 @@ class SearchPanel(QWidget):
             first, last = self.today - timedelta(days=29), self.today
         elif kind == "between":
             first, last = sorted((self.first.date().toPython(), self.last.date().toPython()))
-        category = self.category.currentData()
+        category = choice(self.category, Category)
         status = self.status.currentData()
         statuses, notes = (), False
         if status == "open_items":
@@ -197,7 +197,7 @@ class SearchPanel(QWidget):
             self.last.setDate(QDate(f.last or f.first))
         else:
             self.range.setCurrentIndex(self.range.findData("any"))
-        self.category.setCurrentIndex(max(0, self.category.findData(f.categories[0] if f.categories else None)))
+        choose(self.category, f.categories[0] if f.categories else None)
         if set(f.statuses) == set(OPEN_STATUSES) and not f.notes:
             status = "open_items"
         elif len(f.statuses) == 1 and not f.notes:
@@ -281,7 +281,7 @@ def _refill(box: QComboBox, items, default) -> None:
     box.blockSignals(True)
     box.clear()
     for text, data in items:
-        box.addItem(text, data)
+        add_choice(box, text, data)
     box.setCurrentIndex(max(0, box.findData(keep)))
     box.blockSignals(False)
 
