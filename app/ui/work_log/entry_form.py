@@ -163,7 +163,7 @@ class EntryForm(QGroupBox):
         self.save_template.setText(self.tr("Save as template…"))
         self.hint.setText(self.tr("Ctrl+N new entry · Alt+1…7 category · Enter save · Esc clear · Ctrl+T template"))
         self._fill_templates()
-        self._due_placeholder()
+        self._category_changed()
 
     # --- what the form holds -----------------------------------------------------------
     def set_templates(self, templates) -> None:

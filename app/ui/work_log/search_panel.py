@@ -95,6 +95,7 @@ class SearchPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda index: self.entry_activated.emit(self.model.entries[index.row()]))
         bottom = QHBoxLayout()
@@ -136,6 +137,9 @@ class SearchPanel(QWidget):
         self.model.retranslate()
         self._fill_saved()
         self._show_found()
+        between = self.range.currentData() == "between"
+        self.first.setVisible(between)
+        self.last.setVisible(between)
 
     # --- the filter --------------------------------------------------------------------
     def _changed(self) -> None:

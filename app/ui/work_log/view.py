@@ -367,6 +367,11 @@ class WorkLogView(QWidget):
         alarm = c.overdue or c.unacknowledged
         self.counts_label.setStyleSheet("font-weight: bold; padding: 0 8px; color: %s" % ("#b00020" if alarm else "#1b5e20"))
 
+    @property
+    def _no_shift_text(self) -> str:
+        return self.tr("No shift is defined for this day. Define the site's shifts in Shifts and "
+                       "people (Shift sheet, Roster and sheet menu).")
+
     def _titles(self) -> None:
         log = self.log
         n_carried = len(log.carried) if log else 0
@@ -375,8 +380,9 @@ class WorkLogView(QWidget):
             n=n_carried, u=n_unacked) if n_carried else self.tr("Nothing carried from earlier shifts"))
         self.entries_title.setText(self.tr("Written in this shift: {n}").format(n=len(log.entries) if log else 0))
         if log is None:
-            self.message.setText(self.tr("No shift is defined for this day. Define the site's shifts in Shifts and "
-                                         "people (Shift sheet, Roster and sheet menu)."))
+            self.message.setText(self._no_shift_text)
+        elif self.message.text() == self._no_shift_text:
+            self.message.setText("")
 
     # --- selection ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
