@@ -34,7 +34,7 @@ def test_screenshots_of_every_view_with_the_demo(tmp_path):
     names = sorted(p.stem for p in shots.glob("*.png"))
     assert names == ["add_feed", "now", "preferences", "roster_import", "seat_map", "service_level", "service_level_definitions",
                      "service_level_week", "shift_setup", "shift_sheet", "shift_sheet_acd_check", "shift_sheet_notices",
-                     "wallboard"]
+                     "wallboard", "work_log", "work_log_history", "work_log_search"]
     assert all(p.stat().st_size > 10_000 for p in shots.glob("*.png"))
     empty = subprocess.run([sys.executable, "-m", "app", "--screenshots", str(tmp_path / "empty"),
                             "--db", f"sqlite:///{tmp_path / 'empty.sqlite3'}"], cwd=ROOT, env=env,

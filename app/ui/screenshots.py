@@ -60,6 +60,7 @@ def render_all(desktop, folder: Path) -> list[Path]:
             dialog.close()
     window.show_view("seat_map")
     shot("seat_map")
+    work_log(desktop, window, shot)
     window.add_feed()
     dialog = window.add_feed_dialog
     shot("add_feed", dialog)
@@ -68,6 +69,30 @@ def render_all(desktop, folder: Path) -> list[Path]:
     shot("preferences", window.preferences_dialog)
     window.preferences_dialog.close()
     return written
+
+
+def work_log(desktop, window, shot) -> None:
+    """The shift's log with its carried items, the search of open items, and the history of a corrected entry."""
+    log = window.work_log
+    window.show_view("work_log")
+    log.tabs.setCurrentIndex(0)
+    if log.carried_model.rowCount():
+        log.carried.setCurrentIndex(log.carried_model.index(0, 0))
+    shot("work_log")
+    edited = [e for e in (log.log.entries if log.log else ()) if e.revision > 1 and e.withdrawn is None]
+    if not edited and log.log is not None:
+        edited = [c.entry for c in log.log.carried if c.entry.revision > 1]
+    if edited:
+        log.show_history(edited[0])
+        desktop.wait_idle()
+        shot("work_log_history", log.dialog)
+        log.dialog.close()
+    log.tabs.setCurrentIndex(1)
+    log.search.status.setCurrentIndex(log.search.status.findData("open_items"))
+    log.search.run()
+    shot("work_log_search")
+    log.search.status.setCurrentIndex(0)
+    log.tabs.setCurrentIndex(0)
 
 
 def demo_roster_file(desktop) -> str | None:

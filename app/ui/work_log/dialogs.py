@@ -230,14 +230,16 @@ class HistoryDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(entry.text, wordWrap=True))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(820, 420)
+        self.resize(1000, 520)
 
 
 class ConflictDialog(QDialog):

@@ -65,6 +65,7 @@ class EntryForm(QGroupBox):
         self.owner.setMinimumWidth(140)
         self.problems = QLabel(objectName="log_problems", wordWrap=True)
         self.problems.setStyleSheet("color: #b00020")
+        self.problems.hide()
         self.hint = QLabel(objectName="log_keys", wordWrap=True)
         self.hint.setStyleSheet("color: #555")
 

@@ -40,6 +40,21 @@ def entry_text(e: Entry) -> str:
     return text
 
 
+def fit_columns(table, model, widest: int = 190) -> None:
+    """Columns sized to their contents (none wider than `widest`), the text taking the room that is left."""
+    from PySide6.QtWidgets import QHeaderView
+
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    text = model.columns.index("text")
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    for column in range(len(model.columns)):
+        if column != text:
+            table.setColumnWidth(column, min(table.columnWidth(column), widest))
+    header.setSectionResizeMode(text, QHeaderView.ResizeMode.Stretch)
+
+
 class _Base(QAbstractTableModel):
     columns: tuple[str, ...] = ()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.worklog import OPEN_STATUSES, Category, ItemStatus, LogFilter, SavedFilter
 from app.ui.work_log import words
-from app.ui.work_log.models import EntriesModel, add_choice, choice, choose
+from app.ui.work_log.models import EntriesModel, fit_columns, add_choice, choice, choose
 
 RANGES = ("shift", "today", "week", "month", "any", "between")
 STATUS_CHOICES = ("all", "open_items", *[s.value for s in ItemStatus], "notes")
@@ -222,9 +222,7 @@ class SearchPanel(QWidget):
 
     def show_results(self, entries, tz, now) -> None:
         self.model.set_entries(entries, tz, now)
-        self.table.resizeColumnsToContents()
-        for column in (self.model.columns.index("text"),):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 420))
+        fit_columns(self.table, self.model)
         self._show_found()
 
     def _show_found(self) -> None:

@@ -27,7 +27,7 @@ from app.domain.worklog import Entry, ShiftLog
 from app.ui.errors import describe, report_error
 from app.ui.work_log import words
 from app.ui.work_log.entry_form import EntryForm
-from app.ui.work_log.models import ENTRY_ROLE, CarriedModel, EntriesModel
+from app.ui.work_log.models import ENTRY_ROLE, CarriedModel, EntriesModel, fit_columns
 from app.ui.work_log.search_panel import SearchPanel
 
 
@@ -129,10 +129,14 @@ class WorkLogView(QWidget):
         self.form.save_template_requested.connect(self.save_template)
         self.form.install_shortcuts(self)
         self.message = QLabel(objectName="log_message", wordWrap=True)
+        self.detail = QLabel(objectName="log_detail", wordWrap=True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("background: #f6f6f6; border: 1px solid #ddd; padding: 4px")
         shift_page = QWidget()
         sv = QVBoxLayout(shift_page)
         sv.setContentsMargins(0, 0, 0, 0)
         sv.addWidget(self.splitter, 1)
+        sv.addWidget(self.detail)
         sv.addWidget(self.form)
         self.search = SearchPanel()
         self.search.search_requested.connect(self.run_search)
@@ -317,9 +321,7 @@ class WorkLogView(QWidget):
         self.entries_model.set_entries(log.entries if log else (), self.tz, now)
         for table, model, keep in ((self.carried, self.carried_model, keep_carried),
                                    (self.entries, self.entries_model, keep_entry)):
-            table.resizeColumnsToContents()
-            text_column = model.columns.index("text")
-            table.setColumnWidth(text_column, min(max(table.columnWidth(text_column), 260), 460))
+            fit_columns(table, model)
             row = model.row_of(keep.id) if keep is not None else -1
             if row < 0 and model.rowCount():
                 row = 0 if table is self.carried else model.rowCount() - 1
@@ -416,8 +418,28 @@ class WorkLogView(QWidget):
     def _is_carried(self, entry: Entry) -> bool:
         return self.log is not None and any(c.entry.id == entry.id for c in self.log.carried)
 
+    def _show_detail(self, entry: Entry | None) -> None:
+        """The selected entry in full under the tables (the columns cut long texts)."""
+        if entry is None:
+            self.detail.setText("")
+            self.detail.hide()
+            return
+        names = words.field_names()
+        parts = [f"#{entry.id} · {words.categories()[entry.category]} · {words.statuses()[entry.status]}"
+                 f" · {words.priorities()[entry.priority]}", entry.text]
+        for name in ("customer_ref", "customer_name", "ticket", "promise", "due", "owner", "closing_remark", "tags"):
+            value = getattr(entry, name)
+            if value:
+                parts.append(f"{names[name]}: {words.value_text(name, value, self.tz)}")
+        if entry.withdrawn is not None:
+            parts.append(self.tr("Withdrawn by {by}: {reason}").format(by=entry.withdrawn.by,
+                                                                       reason=entry.withdrawn.reason))
+        self.detail.setText("  ·  ".join(parts[:1]) + "\n" + "  ·  ".join(parts[1:]))
+        self.detail.show()
+
     def _update_enabled(self) -> None:
         entry = self.selected()
+        self._show_detail(entry if self.tabs.currentIndex() == 0 else None)
         live = entry is not None and entry.withdrawn is None
         for key in ("edit", "withdraw"):
             self.buttons[key].setEnabled(live)
