@@ -1,4 +1,4 @@
-"""The demo's work log: three shifts up to now, items carried and acknowledged, revisions, withdrawal, both languages."""
+"""The demo's work log: three shifts up to now, items carried and taken over, revisions, withdrawal, both languages."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo

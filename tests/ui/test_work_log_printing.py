@@ -32,8 +32,9 @@ def logged(desktop_any_db):
                                           customer_name="王先生", promise="10:00 前回电", owner="Loans",
                                           due=NOW.replace(hour=10, minute=0), priority=Priority.HIGH,
                                           event_at=NOW.replace(hour=2)), "Daniel Wong", NOW.replace(hour=2))
-    worklog.add_entry(c, today.id, Draft(Category.INCIDENT, "Agents could not log in to the ACD at 08:05, fixed 08:20",
-                                         event_at=NOW.replace(hour=8, minute=5)), "Grace Chen", NOW.replace(hour=8, minute=9))
+    incident = Draft(Category.INCIDENT, "Agents could not log in to the ACD at 08:05, fixed 08:20",
+                     event_at=NOW.replace(hour=8, minute=5))
+    worklog.add_entry(c, today.id, incident, "Grace Chen", NOW.replace(hour=8, minute=9))
     wrong = worklog.add_entry(c, today.id, Draft(Category.WORK_ITEM, "Sort the complaint tickets",
                                                  status=ItemStatus.OPEN, owner="Tom", event_at=NOW.replace(hour=9)),
                               "Grace Chen", NOW.replace(hour=9))
