@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AbandonedCallsDialog</name>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="177"/>
+        <source>Abandoned calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="178"/>
+        <source>Create callback follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="179"/>
+        <source>Write a callback follow-up for the selected call into the work log (Enter or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="182"/>
+        <source>all queues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="183"/>
+        <source>{source} · {day} {start}–{end} · {queues}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="224"/>
+        <source>No call was abandoned in this interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="229"/>
+        <source>{n} abandoned calls; {back} of their callers were answered later the same day; {done} have a follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="235"/>
+        <source>Supervisor on duty</source>
+        <translation type="unfinished">值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="244"/>
+        <source>The site has no shift: set up its shifts before writing follow-ups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="247"/>
+        <source>{shift} {day} {start}–{end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="250"/>
+        <source>Follow-ups go into the work log of {shift}; author and owner: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="251"/>
+        <source>Between shifts: follow-ups go into the work log of the next shift, {shift}; author and owner: {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="269"/>
+        <source>Abandoned call at {time} in queue {queue} after waiting {wait}: call the customer back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="271"/>
+        <source>Call back before {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="293"/>
+        <source>Follow-up #{id} written for the call of {time} ({caller}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AbandonedCallsModel</name>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
+        <source>Caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
+        <source>Called back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="49"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="92"/>
+        <source>#{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="96"/>
+        <source>The feed names no caller; the follow-up refers to the call as {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="99"/>
+        <source>The caller was answered later the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="100"/>
+        <source>Call {key}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddEntryDialog</name>
     <message>
         <location filename="../../app/ui/shift_sheet/dialogs.py" line="175"/>
@@ -300,6 +431,37 @@
     </message>
 </context>
 <context>
+    <name>AskTextDialog</name>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="85"/>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedModel</name>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="201"/>
+        <source>not yet</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="203"/>
+        <source>{by} {time}</source>
+        <translation>{by} {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="219"/>
+        <source>{time} overdue</source>
+        <translation>{time} 已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="221"/>
+        <source>{time} this shift</source>
+        <translation>{time} 本班到期</translation>
+    </message>
+</context>
+<context>
     <name>ChangeDialog</name>
     <message>
         <location filename="../../app/ui/shift_sheet/dialogs.py" line="49"/>
@@ -358,6 +520,49 @@
         <location filename="../../app/ui/shift_sheet/panels.py" line="51"/>
         <source>Record a change… (Ctrl+Shift+C)</source>
         <translation>登记异动…（Ctrl+Shift+C）</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="253"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="259"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="259"/>
+        <source>When you opened it</source>
+        <translation>您打开时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="259"/>
+        <source>Stored now</source>
+        <translation>当前保存的</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="260"/>
+        <source>Your change</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="274"/>
+        <source>Entry #{id} was changed (now revision {now}) after you opened it (revision {base}). Nothing of yours was saved yet. Choose which version stays.</source>
+        <translation>您打开第 {id} 条记录（第 {base} 版）后，它已被修改（现为第 {now} 版）。您的修改尚未保存。请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="277"/>
+        <source>Save my change over it</source>
+        <translation>用我的修改覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="278"/>
+        <source>Keep the stored version</source>
+        <translation>保留已保存的版本</translation>
     </message>
 </context>
 <context>
@@ -480,6 +685,206 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="125"/>
+        <source>Edit entry #{id}</source>
+        <translation>编辑第 {id} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="170"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="175"/>
+        <source>Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.</source>
+        <translation>无法识别时间“{text}”：请输入 HH:MM 或 MM-DD HH:MM。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="133"/>
+        <source>New entry</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="141"/>
+        <source>Alt+{n}</source>
+        <translation>Alt+{n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="148"/>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="148"/>
+        <source>&amp;Priority</source>
+        <translation>优先级(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="148"/>
+        <source>T&amp;ime</source>
+        <translation>时间(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="149"/>
+        <source>&amp;What happened</source>
+        <translation>事项内容(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="149"/>
+        <source>Ta&amp;gs</source>
+        <translation>标签(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="149"/>
+        <source>Te&amp;mplate</source>
+        <translation>模板(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="150"/>
+        <source>Customer &amp;no.</source>
+        <translation>客户号码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="150"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="151"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="151"/>
+        <source>P&amp;romised</source>
+        <translation>承诺(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="151"/>
+        <source>&amp;Due</source>
+        <translation>期限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="152"/>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="155"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="156"/>
+        <source>When it happened: HH:MM, or MM-DD HH:MM; empty: now</source>
+        <translation>发生时间：HH:MM 或 MM-DD HH:MM；留空为现在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="157"/>
+        <source>What happened, what was arranged, what the next shift must do</source>
+        <translation>发生了什么、做了哪些安排、下一班需要做什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="158"/>
+        <source>e.g. ACD, VIP</source>
+        <translation>如：ACD VIP</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="159"/>
+        <source>Tags, separated by spaces or commas</source>
+        <translation>标签，用空格或逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="160"/>
+        <source>e.g. call back before 15:00</source>
+        <translation>如：15:00 前回电</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="161"/>
+        <source>Due: HH:MM, or MM-DD HH:MM; empty for a follow-up: in one hour</source>
+        <translation>期限：HH:MM 或 MM-DD HH:MM；客户跟进留空则为一小时后</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="162"/>
+        <source>person or department</source>
+        <translation>个人或部门</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="163"/>
+        <source>Save (Enter)</source>
+        <translation>保存（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="164"/>
+        <source>Save as template…</source>
+        <translation>存为模板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="165"/>
+        <source>Ctrl+N new entry · Alt+1…7 category · Enter save · Esc clear · Ctrl+T template</source>
+        <translation>Ctrl+N 新记录 · Alt+1…7 选类别 · 回车保存 · Esc 清空 · Ctrl+T 模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="183"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="220"/>
+        <source>in 1 hour</source>
+        <translation>一小时后</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/entry_form.py" line="261"/>
+        <source>Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.</source>
+        <translation>无法识别时间“{text}”：请输入 HH:MM 或 MM-DD HH:MM。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="200"/>
+        <source>History of entry #{id}</source>
+        <translation>第 {id} 条记录的修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="203"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="203"/>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="218"/>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+</context>
+<context>
     <name>LiveFeeds</name>
     <message>
         <location filename="../../app/ui/live.py" line="119"/>
@@ -505,62 +910,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="209"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="211"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
+        <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
+        <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="227"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="230"/>
+        <location filename="../../app/ui/main_window.py" line="255"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="274"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="262"/>
+        <location filename="../../app/ui/main_window.py" line="287"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -597,7 +1007,7 @@
     </message>
     <message>
         <location filename="../../app/ui/seat_map/map_actions.py" line="64"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="252"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="257"/>
         <source>Add a seat</source>
         <translation>添加座位</translation>
     </message>
@@ -652,33 +1062,33 @@
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="229"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="234"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="235"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="240"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="262"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="268"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="267"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="273"/>
         <source>Add a zone</source>
         <translation>添加区域</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="262"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="267"/>
         <source>Name of the zone</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="275"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="280"/>
         <source>Add a floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="275"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="280"/>
         <source>Name of the floor</source>
         <translation>楼层名称</translation>
     </message>
@@ -1200,6 +1610,142 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="118"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="118"/>
+        <source>&amp;Days</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="118"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
+        <source>Saved &amp;filters</source>
+        <translation>已存筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="123"/>
+        <source>words in the text, customer, promise, owner, remark or tags</source>
+        <translation>搜索内容、客户、承诺、负责人、说明或标签中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
+        <source>this shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
+        <source>last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
+        <source>last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
+        <source>any time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
+        <source>between…</source>
+        <translation>指定日期…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="127"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="129"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="129"/>
+        <source>open items (open or in progress)</source>
+        <translation>未结事项（待处理或处理中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="130"/>
+        <source>notes (no status)</source>
+        <translation>纯记录（无状态）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="133"/>
+        <source>with withdrawn entries</source>
+        <translation>包括已撤回的记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="134"/>
+        <source>Save filter…</source>
+        <translation>保存筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="135"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="136"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/work_log/search_panel.py" line="230"/>
+        <source>%n entries found</source>
+        <translation>
+            <numerusform>找到 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="241"/>
+        <source>(choose)</source>
+        <translation>（选择）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="257"/>
+        <source>Save filter</source>
+        <translation>保存筛选</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/search_panel.py" line="257"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>SeatMapView</name>
     <message>
         <location filename="../../app/ui/seat_map/view.py" line="107"/>
@@ -1451,123 +1997,133 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="111"/>
+        <location filename="../../app/ui/service_level/view.py" line="125"/>
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="112"/>
+        <location filename="../../app/ui/service_level/view.py" line="126"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="113"/>
+        <location filename="../../app/ui/service_level/view.py" line="127"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="114"/>
+        <location filename="../../app/ui/service_level/view.py" line="128"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="115"/>
+        <location filename="../../app/ui/service_level/view.py" line="129"/>
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="116"/>
+        <location filename="../../app/ui/service_level/view.py" line="130"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="117"/>
+        <location filename="../../app/ui/service_level/view.py" line="131"/>
+        <source>Abandoned calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="133"/>
+        <source>The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="134"/>
         <source>Queue settings…</source>
         <translation>队列设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="118"/>
+        <location filename="../../app/ui/service_level/view.py" line="135"/>
         <source>Threshold, target and definition per queue</source>
         <translation>按队列设置阈值、目标和口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="119"/>
+        <location filename="../../app/ui/service_level/view.py" line="136"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="120"/>
+        <location filename="../../app/ui/service_level/view.py" line="137"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="121"/>
+        <location filename="../../app/ui/service_level/view.py" line="138"/>
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="130"/>
+        <location filename="../../app/ui/service_level/view.py" line="147"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="152"/>
-        <location filename="../../app/ui/service_level/view.py" line="174"/>
+        <location filename="../../app/ui/service_level/view.py" line="169"/>
+        <location filename="../../app/ui/service_level/view.py" line="191"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="252"/>
+        <location filename="../../app/ui/service_level/view.py" line="274"/>
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="252"/>
+        <location filename="../../app/ui/service_level/view.py" line="274"/>
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="254"/>
+        <location filename="../../app/ui/service_level/view.py" line="276"/>
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="257"/>
+        <location filename="../../app/ui/service_level/view.py" line="279"/>
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="262"/>
+        <location filename="../../app/ui/service_level/view.py" line="284"/>
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="264"/>
+        <location filename="../../app/ui/service_level/view.py" line="286"/>
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="266"/>
+        <location filename="../../app/ui/service_level/view.py" line="288"/>
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="295"/>
+        <location filename="../../app/ui/service_level/view.py" line="358"/>
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="295"/>
+        <location filename="../../app/ui/service_level/view.py" line="358"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="301"/>
+        <location filename="../../app/ui/service_level/view.py" line="364"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="304"/>
+        <location filename="../../app/ui/service_level/view.py" line="367"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -1976,6 +2532,34 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="94"/>
+        <source>Change the status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="104"/>
+        <source>What was done, or why it was dropped (needed for done and cancelled)</source>
+        <translation>做了什么，或为什么取消（完成和取消时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="107"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="108"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/dialogs.py" line="109"/>
+        <source>Closing &amp;remark</source>
+        <translation>结案说明(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorsTab</name>
     <message>
         <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="262"/>
@@ -2054,6 +2638,405 @@
     </message>
 </context>
 <context>
+    <name>WorkLogView</name>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="200"/>
+        <location filename="../../app/ui/work_log/view.py" line="207"/>
+        <source>Work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="203"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="204"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="205"/>
+        <source>&amp;Writing as</source>
+        <translation>记录人(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="206"/>
+        <source>Current shift</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="208"/>
+        <source>Acknowledge (Ctrl+K)</source>
+        <translation>确认接收（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="209"/>
+        <source>Hand to a new owner…</source>
+        <translation>移交新负责人…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <source>Edit (F2)</source>
+        <translation>编辑（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <source>Status… (Ctrl+D)</source>
+        <translation>状态…（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <source>History (Ctrl+H)</source>
+        <translation>历史（Ctrl+H）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="214"/>
+        <source>New entry</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="214"/>
+        <source>Write from a template</source>
+        <translation>用模板记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="215"/>
+        <source>Acknowledge the carried item</source>
+        <translation>确认接收遗留事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="215"/>
+        <source>Acknowledge and hand to a new owner…</source>
+        <translation>确认接收并移交新负责人…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <source>Edit the entry…</source>
+        <translation>编辑记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <source>Change the status…</source>
+        <translation>更改状态…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="217"/>
+        <source>Withdraw the entry…</source>
+        <translation>撤回记录…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="217"/>
+        <source>History of the entry</source>
+        <translation>记录的修改历史</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <source>Search the log</source>
+        <translation>搜索日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <source>Print the shift&apos;s log…</source>
+        <translation>打印本班日志…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <source>Save the shift&apos;s log as PDF…</source>
+        <translation>将本班日志存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <source>Export the shift&apos;s log to Excel…</source>
+        <translation>将本班日志导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="220"/>
+        <source>Delete a template…</source>
+        <translation>删除模板…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="224"/>
+        <source>This shift</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="225"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="365"/>
+        <source>Open {open} · overdue {overdue} · not acknowledged {unacked} · due this shift {soon}</source>
+        <translation>未结 {open} · 逾期 {overdue} · 未确认 {unacked} · 本班到期 {soon}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="374"/>
+        <source>No shift is defined for this day. Define the site&apos;s shifts in Shifts and people (Shift sheet, Roster and sheet menu).</source>
+        <translation>这一天没有定义班次。请在“班次与人员”（当班信息表的“排班与信息表”菜单）中定义本场地的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="381"/>
+        <source>Carried from earlier shifts: {n} open, {u} to acknowledge</source>
+        <translation>前几班遗留：{n} 项未结，{u} 项待确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="382"/>
+        <source>Nothing carried from earlier shifts</source>
+        <translation>前几班没有遗留事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="383"/>
+        <source>Written in this shift: {n}</source>
+        <translation>本班记录：{n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="435"/>
+        <source>Withdrawn by {by}: {reason}</source>
+        <translation>{by} 撤回：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="461"/>
+        <source>Choose who is writing (Writing as) first.</source>
+        <translation>请先选择记录人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="498"/>
+        <source>Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.</source>
+        <translation>第 {id} 条记录已保存。记错了？用 Ctrl+Delete 撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="537"/>
+        <location filename="../../app/ui/work_log/view.py" line="549"/>
+        <source>Select a carried item on top to acknowledge.</source>
+        <translation>请先在上方选择要确认的遗留事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="541"/>
+        <source>Item #{id} acknowledged by {by}.</source>
+        <translation>第 {id} 项已由 {by} 确认接收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="551"/>
+        <source>Hand item #{id} to a new owner</source>
+        <translation>将第 {id} 项移交新负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="552"/>
+        <source>New owner</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="583"/>
+        <source>Entry #{id} changed.</source>
+        <translation>第 {id} 条记录已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="606"/>
+        <source>Entry #{id} is now {status}.</source>
+        <translation>第 {id} 条记录现为“{status}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="616"/>
+        <source>Withdraw entry #{id}</source>
+        <translation>撤回第 {id} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="617"/>
+        <source>Why (it stays readable, marked withdrawn)</source>
+        <translation>原因（记录仍可查看，标为已撤回）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="629"/>
+        <source>Entry #{id} withdrawn.</source>
+        <translation>第 {id} 条记录已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="657"/>
+        <source>Entry #{id}: the stored version was kept; your change was not saved.</source>
+        <translation>第 {id} 条记录：保留了已保存的版本，您的修改未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="671"/>
+        <source>Write the text of the template first.</source>
+        <translation>请先填写模板内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="673"/>
+        <source>Save as template</source>
+        <translation>存为模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="673"/>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="678"/>
+        <source>Template “{name}” saved.</source>
+        <translation>模板“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="687"/>
+        <source>There are no templates yet.</source>
+        <translation>还没有模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="689"/>
+        <source>Delete a template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="689"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="695"/>
+        <source>There is no template named “{name}”.</source>
+        <translation>没有名为“{name}”的模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="698"/>
+        <source>Template “{name}” deleted.</source>
+        <translation>模板“{name}”已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="724"/>
+        <source>Filter “{name}” saved.</source>
+        <translation>筛选“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="759"/>
+        <source>Save the shift&apos;s log as PDF</source>
+        <translation>将本班日志存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="760"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="768"/>
+        <source>Export the shift&apos;s log</source>
+        <translation>导出本班日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="769"/>
+        <location filename="../../app/ui/work_log/view.py" line="781"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="774"/>
+        <source>Work log {day} {shift}</source>
+        <translation>工作日志 {day} {shift}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="780"/>
+        <source>Export the search result</source>
+        <translation>导出搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="784"/>
+        <source>Work log: search result</source>
+        <translation>工作日志：搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>_Base</name>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="78"/>
+        <source>Age</source>
+        <translation>已过时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="78"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="78"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="79"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="79"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="80"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="80"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="80"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="81"/>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="81"/>
+        <source>Acknowledged</source>
+        <translation>接班确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="81"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="101"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="120"/>
+        <source>Promise: {text}</source>
+        <translation>承诺：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="122"/>
+        <source>Closing remark: {text}</source>
+        <translation>结案说明：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="124"/>
+        <source>Withdrawn by {by} at {time}: {reason}</source>
+        <translation>{by} 于 {time} 撤回：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/models.py" line="126"/>
+        <source>Written by {by} at {time}, revision {n}</source>
+        <translation>{by} 于 {time} 记录，第 {n} 版</translation>
+    </message>
+</context>
+<context>
     <name>_Tab</name>
     <message>
         <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="67"/>
@@ -2074,142 +3057,152 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="43"/>
+        <location filename="../../app/ui/actions.py" line="44"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="43"/>
+        <location filename="../../app/ui/actions.py" line="44"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44"/>
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44"/>
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Seat &amp;map</source>
         <translation>座位安排(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Who sits where on this shift, seats out of service, the layout</source>
         <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
+        <source>Work &amp;log</source>
+        <translation>工作日志(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="54"/>
+        <source>What happened on the shift and what the next supervisor takes over</source>
+        <translation>本班发生的事情，以及下一班主管要接手的事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -2217,37 +3210,42 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../app/ui/errors.py" line="28"/>
+        <location filename="../../app/ui/errors.py" line="29"/>
         <source>{path}, line {line}: {reason}</source>
         <translation>{path}，第 {line} 行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="29"/>
+        <location filename="../../app/ui/errors.py" line="30"/>
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="31"/>
+        <location filename="../../app/ui/errors.py" line="32"/>
         <source>There is no feed source named {name}.</source>
         <translation>没有名为 {name} 的数据源。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="33"/>
+        <location filename="../../app/ui/errors.py" line="34"/>
         <source>There is no site named {name}.</source>
         <translation>没有名为 {name} 的站点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="35"/>
+        <location filename="../../app/ui/errors.py" line="36"/>
         <source>That is not the PIN of {name}. Try again.</source>
         <translation>这不是 {name} 的 PIN 码，请重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="37"/>
+        <location filename="../../app/ui/errors.py" line="42"/>
+        <source>Entry #{id} was changed by someone else since you opened it; nothing was saved. Open it again.</source>
+        <translation>您打开第 {id} 条记录后，已有其他人修改过它；您的修改没有保存。请重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="45"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="40"/>
+        <location filename="../../app/ui/errors.py" line="48"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -3330,6 +4328,214 @@
         <location filename="../../app/ui/shift_sheet/words.py" line="126"/>
         <source>left early at {time}</source>
         <translation>{time} 早退</translation>
+    </message>
+</context>
+<context>
+    <name>work_log</name>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="16"/>
+        <source>business notice</source>
+        <translation>业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="17"/>
+        <source>staffing arrangement</source>
+        <translation>人员安排</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="18"/>
+        <source>work item</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="19"/>
+        <source>customer follow-up</source>
+        <translation>客户跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="20"/>
+        <source>incident</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="21"/>
+        <source>system problem</source>
+        <translation>系统问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="22"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="28"/>
+        <source>note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="29"/>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="30"/>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="31"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="32"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="38"/>
+        <source>written</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="39"/>
+        <source>edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="40"/>
+        <source>status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="41"/>
+        <source>withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="42"/>
+        <source>owner changed at the handover</source>
+        <translation>交接时更换负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="48"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="49"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="50"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="51"/>
+        <source>Time of the event</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="52"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="54"/>
+        <source>Closing remark</source>
+        <translation>结案说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="55"/>
+        <source>Customer number</source>
+        <translation>客户号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="56"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="57"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="58"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="59"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="60"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="61"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="62"/>
+        <source>Written by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="63"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="71"/>
+        <source>{field} is needed.</source>
+        <translation>请填写“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="72"/>
+        <source>A customer follow-up is always tracked: give it a status.</source>
+        <translation>客户跟进必须有状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="73"/>
+        <source>A customer follow-up names the customer: give the customer number or name.</source>
+        <translation>客户跟进须注明客户：请填写客户号码或姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="74"/>
+        <source>Done and cancelled need a closing remark: say what was done or why it was dropped.</source>
+        <translation>完成或取消需要结案说明：写明做了什么或为什么取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="76"/>
+        <source>{field}: {code}</source>
+        <translation>{field}：{code}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="106"/>
+        <source>{d} d {h} h</source>
+        <translation>{d} 天 {h} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="108"/>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/words.py" line="109"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
     </message>
 </context>
 </TS>

@@ -282,5 +282,6 @@ def test_export_of_the_shift_and_words_in_chinese(floor, qtbot, tmp_path):
     rows = list(load_workbook(path).active.iter_rows(values_only=True))
     assert any("Refund of the double card fee not yet booked" in (r or ()) for r in rows)
     desktop.translators.switch("zh_CN")
+    QApplication.processEvents()  # Qt posts LanguageChange to every window
     assert view.tabs.tabText(0) == "本班"
     assert "未确认 2" in view.counts_label.text()
