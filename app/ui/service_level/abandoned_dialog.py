@@ -98,7 +98,7 @@ class AbandonedCallsModel(QAbstractTableModel):
             if column == "called_back" and call.called_back_at is not None:
                 return self.tr("The caller was answered later the same day")
             return self.tr("Call {key}").format(key=call.call_key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("time", "wait", "called_back", "follow_up"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("time", "wait", "called_back"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             if call.follow_up_id is not None:
@@ -150,7 +150,7 @@ class AbandonedCallsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.create())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
@@ -209,6 +209,7 @@ class AbandonedCallsDialog(QDialog):
     def _loaded(self, result) -> None:
         calls, self.target = result
         self.model.set_calls(calls)
+        self._fit_columns()
         self._show_summary()
         self._show_target()
         todo = next((row for row, c in enumerate(calls) if c.follow_up_id is None and c.called_back_at is None),
@@ -217,6 +218,13 @@ class AbandonedCallsDialog(QDialog):
             self.table.selectRow(todo)
         self.table.setFocus()
         self._update_button()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their contents plus some air (the last one takes the rest)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):
+            header.resizeSection(column, header.sectionSize(column) + 18)
 
     def _show_summary(self) -> None:
         calls = self.model.calls

@@ -129,6 +129,7 @@ class ServiceLevelView(QWidget):
         self.compare_box.setText(self.tr("Same weekday a week earlier"))
         self.export_button.setText(self.tr("Export…"))
         self.abandoned_action.setText(self.tr("Abandoned calls…"))
+        self.abandoned_action.setIconText(self.abandoned_action.text())  # keep the "…" on the button
         self.abandoned_action.setToolTip(self.tr(
             "The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)"))
         self.queue_settings_button.setText(self.tr("Queue settings…"))
