@@ -15,9 +15,6 @@ from PySide6.QtWidgets import QApplication
 from app.ui.errors import report_error
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("work_log_printing", text)
-
 
 def font_family(context) -> str:
     """The shipped Chinese font as registered at start (it has Latin too), else the application's font."""
@@ -41,7 +38,8 @@ def print_log(view, shift_log, path: str) -> str:
     family, now, words = font_family(context), context.now(), log_words()
 
     def done(pages: int) -> None:
-        context.status(_t("Work log printed to {path} ({pages} pages).").format(path=path, pages=pages))
+        text = QCoreApplication.translate("work_log_printing", "Work log printed to {path} ({pages} pages).")
+        context.status(text.format(path=path, pages=pages))
 
     def render(site) -> None:
         print_jobs().run(context.runner, print_log_pdf, shift_log, path, family, site.timezone, site.name, now,
@@ -87,7 +85,8 @@ def export_log(view, entries, path: str, heading: str) -> str:
         return export_log_xlsx(entries, path, titles, site_of(console, site_id).timezone, heading)
 
     def done(written: str) -> None:
-        context.status(_t("Work log exported to {path} ({count} entries).").format(path=written, count=len(entries)))
+        text = QCoreApplication.translate("work_log_printing", "Work log exported to {path} ({count} entries).")
+        context.status(text.format(path=written, count=len(entries)))
 
     context.runner.run(work, context.console, on_done=done, on_error=report_error)
     return path
