@@ -6,77 +6,77 @@
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="177"/>
         <source>Abandoned calls</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃呼叫</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="178"/>
         <source>Create callback follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>创建回电跟进</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="179"/>
         <source>Write a callback follow-up for the selected call into the work log (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>为所选呼叫在工作日志中写一条回电跟进（回车或双击）</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="182"/>
         <source>all queues</source>
-        <translation type="unfinished"></translation>
+        <translation>全部队列</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="183"/>
         <source>{source} · {day} {start}–{end} · {queues}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} · {day} {start}–{end} · {queues}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="224"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="232"/>
         <source>No call was abandoned in this interval.</source>
-        <translation type="unfinished"></translation>
+        <translation>该时段没有放弃呼叫。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="229"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="237"/>
         <source>{n} abandoned calls; {back} of their callers were answered later the same day; {done} have a follow-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 个放弃呼叫；其中 {back} 位来电者当天稍后再次来电并已接通；{done} 个已有跟进。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="235"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="243"/>
         <source>Supervisor on duty</source>
-        <translation type="unfinished">值班主管</translation>
+        <translation>值班主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="244"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="252"/>
         <source>The site has no shift: set up its shifts before writing follow-ups.</source>
-        <translation type="unfinished"></translation>
+        <translation>本站点尚未设置班次：请先设置班次，再写跟进。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="247"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="255"/>
         <source>{shift} {day} {start}–{end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shift} {day} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="250"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="258"/>
         <source>Follow-ups go into the work log of {shift}; author and owner: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进写入 {shift} 的工作日志；记录人和负责人：{name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="251"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="259"/>
         <source>Between shifts: follow-ups go into the work log of the next shift, {shift}; author and owner: {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在是两个班次之间：跟进写入下一班次 {shift} 的工作日志；记录人和负责人：{name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="269"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="277"/>
         <source>Abandoned call at {time} in queue {queue} after waiting {wait}: call the customer back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 队列 {queue} 的来电等待 {wait} 后放弃：请回电客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="271"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="279"/>
         <source>Call back before {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>{due}前回电</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="293"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="301"/>
         <source>Follow-up #{id} written for the call of {time} ({caller}).</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 {time} 的来电（{caller}）写入跟进 #{id}。</translation>
     </message>
 </context>
 <context>
@@ -84,52 +84,52 @@
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
         <source>Queue</source>
-        <translation type="unfinished"></translation>
+        <translation>队列</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>来电号码</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
         <source>Wait</source>
-        <translation type="unfinished"></translation>
+        <translation>等待</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="48"/>
         <source>Called back</source>
-        <translation type="unfinished"></translation>
+        <translation>再次来电已接</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="49"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="92"/>
         <source>#{id}</source>
-        <translation type="unfinished"></translation>
+        <translation>#{id}</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="96"/>
         <source>The feed names no caller; the follow-up refers to the call as {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源未提供来电号码；跟进以呼叫编号 {key} 指代这通电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="99"/>
         <source>The caller was answered later the same day</source>
-        <translation type="unfinished"></translation>
+        <translation>该来电者当天稍后再次来电，已接通</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/abandoned_dialog.py" line="100"/>
         <source>Call {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>呼叫 {key}</translation>
     </message>
 </context>
 <context>
@@ -701,7 +701,7 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../app/ui/work_log/entry_form.py" line="133"/>
+        <location filename="../../app/ui/work_log/entry_form.py" line="132"/>
         <source>New entry</source>
         <translation>新记录</translation>
     </message>
@@ -821,22 +821,22 @@
         <translation>存为模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/entry_form.py" line="165"/>
+        <location filename="../../app/ui/work_log/entry_form.py" line="133"/>
         <source>Ctrl+N new entry · Alt+1…7 category · Enter save · Esc clear · Ctrl+T template</source>
         <translation>Ctrl+N 新记录 · Alt+1…7 选类别 · 回车保存 · Esc 清空 · Ctrl+T 模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/entry_form.py" line="183"/>
+        <location filename="../../app/ui/work_log/entry_form.py" line="182"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/entry_form.py" line="220"/>
+        <location filename="../../app/ui/work_log/entry_form.py" line="219"/>
         <source>in 1 hour</source>
         <translation>一小时后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/entry_form.py" line="261"/>
+        <location filename="../../app/ui/work_log/entry_form.py" line="260"/>
         <source>Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.</source>
         <translation>无法识别时间“{text}”：请输入 HH:MM 或 MM-DD HH:MM。</translation>
     </message>
@@ -1722,12 +1722,10 @@
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../app/ui/work_log/search_panel.py" line="230"/>
-        <source>%n entries found</source>
-        <translation>
-            <numerusform>找到 %n 条记录</numerusform>
-        </translation>
+        <source>Entries found: {n}</source>
+        <translation>找到的记录：{n} 条</translation>
     </message>
     <message>
         <location filename="../../app/ui/work_log/search_panel.py" line="241"/>
@@ -2029,101 +2027,101 @@
     <message>
         <location filename="../../app/ui/service_level/view.py" line="131"/>
         <source>Abandoned calls…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/service_level/view.py" line="133"/>
-        <source>The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>放弃呼叫…</translation>
     </message>
     <message>
         <location filename="../../app/ui/service_level/view.py" line="134"/>
+        <source>The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)</source>
+        <translation>所选时段的放弃呼叫，可转为回电跟进（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="135"/>
         <source>Queue settings…</source>
         <translation>队列设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="135"/>
+        <location filename="../../app/ui/service_level/view.py" line="136"/>
         <source>Threshold, target and definition per queue</source>
         <translation>按队列设置阈值、目标和口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="136"/>
+        <location filename="../../app/ui/service_level/view.py" line="137"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="137"/>
+        <location filename="../../app/ui/service_level/view.py" line="138"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="138"/>
+        <location filename="../../app/ui/service_level/view.py" line="139"/>
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="147"/>
+        <location filename="../../app/ui/service_level/view.py" line="148"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="169"/>
-        <location filename="../../app/ui/service_level/view.py" line="191"/>
+        <location filename="../../app/ui/service_level/view.py" line="170"/>
+        <location filename="../../app/ui/service_level/view.py" line="192"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="274"/>
+        <location filename="../../app/ui/service_level/view.py" line="275"/>
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="274"/>
+        <location filename="../../app/ui/service_level/view.py" line="275"/>
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="276"/>
+        <location filename="../../app/ui/service_level/view.py" line="277"/>
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="279"/>
+        <location filename="../../app/ui/service_level/view.py" line="280"/>
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="284"/>
+        <location filename="../../app/ui/service_level/view.py" line="285"/>
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="286"/>
+        <location filename="../../app/ui/service_level/view.py" line="287"/>
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="288"/>
+        <location filename="../../app/ui/service_level/view.py" line="289"/>
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="358"/>
+        <location filename="../../app/ui/service_level/view.py" line="359"/>
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="358"/>
+        <location filename="../../app/ui/service_level/view.py" line="359"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="364"/>
+        <location filename="../../app/ui/service_level/view.py" line="365"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="367"/>
+        <location filename="../../app/ui/service_level/view.py" line="368"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -2640,310 +2638,310 @@
 <context>
     <name>WorkLogView</name>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="200"/>
-        <location filename="../../app/ui/work_log/view.py" line="207"/>
+        <location filename="../../app/ui/work_log/view.py" line="202"/>
+        <location filename="../../app/ui/work_log/view.py" line="209"/>
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="203"/>
+        <location filename="../../app/ui/work_log/view.py" line="205"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="204"/>
+        <location filename="../../app/ui/work_log/view.py" line="206"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="205"/>
+        <location filename="../../app/ui/work_log/view.py" line="207"/>
         <source>&amp;Writing as</source>
         <translation>记录人(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="206"/>
+        <location filename="../../app/ui/work_log/view.py" line="208"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="208"/>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
         <source>Acknowledge (Ctrl+K)</source>
         <translation>确认接收（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="209"/>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
         <source>Hand to a new owner…</source>
         <translation>移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Status… (Ctrl+D)</source>
         <translation>状态…（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>History (Ctrl+H)</source>
         <translation>历史（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="214"/>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
         <source>New entry</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="214"/>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
         <source>Write from a template</source>
         <translation>用模板记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="215"/>
+        <location filename="../../app/ui/work_log/view.py" line="217"/>
         <source>Acknowledge the carried item</source>
         <translation>确认接收遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="215"/>
+        <location filename="../../app/ui/work_log/view.py" line="217"/>
         <source>Acknowledge and hand to a new owner…</source>
         <translation>确认接收并移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <location filename="../../app/ui/work_log/view.py" line="218"/>
         <source>Edit the entry…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <location filename="../../app/ui/work_log/view.py" line="218"/>
         <source>Change the status…</source>
         <translation>更改状态…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="217"/>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
         <source>Withdraw the entry…</source>
         <translation>撤回记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="217"/>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
         <source>History of the entry</source>
         <translation>记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <location filename="../../app/ui/work_log/view.py" line="220"/>
         <source>Search the log</source>
         <translation>搜索日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <location filename="../../app/ui/work_log/view.py" line="220"/>
         <source>Print the shift&apos;s log…</source>
         <translation>打印本班日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="221"/>
         <source>Save the shift&apos;s log as PDF…</source>
         <translation>将本班日志存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="221"/>
         <source>Export the shift&apos;s log to Excel…</source>
         <translation>将本班日志导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="220"/>
+        <location filename="../../app/ui/work_log/view.py" line="222"/>
         <source>Delete a template…</source>
         <translation>删除模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="224"/>
+        <location filename="../../app/ui/work_log/view.py" line="226"/>
         <source>This shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="225"/>
+        <location filename="../../app/ui/work_log/view.py" line="227"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="365"/>
+        <location filename="../../app/ui/work_log/view.py" line="367"/>
         <source>Open {open} · overdue {overdue} · not acknowledged {unacked} · due this shift {soon}</source>
         <translation>未结 {open} · 逾期 {overdue} · 未确认 {unacked} · 本班到期 {soon}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="374"/>
+        <location filename="../../app/ui/work_log/view.py" line="376"/>
         <source>No shift is defined for this day. Define the site&apos;s shifts in Shifts and people (Shift sheet, Roster and sheet menu).</source>
         <translation>这一天没有定义班次。请在“班次与人员”（当班信息表的“排班与信息表”菜单）中定义本场地的班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="381"/>
+        <location filename="../../app/ui/work_log/view.py" line="383"/>
         <source>Carried from earlier shifts: {n} open, {u} to acknowledge</source>
         <translation>前几班遗留：{n} 项未结，{u} 项待确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="382"/>
+        <location filename="../../app/ui/work_log/view.py" line="384"/>
         <source>Nothing carried from earlier shifts</source>
         <translation>前几班没有遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="383"/>
+        <location filename="../../app/ui/work_log/view.py" line="385"/>
         <source>Written in this shift: {n}</source>
         <translation>本班记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="435"/>
+        <location filename="../../app/ui/work_log/view.py" line="437"/>
         <source>Withdrawn by {by}: {reason}</source>
         <translation>{by} 撤回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="461"/>
+        <location filename="../../app/ui/work_log/view.py" line="463"/>
         <source>Choose who is writing (Writing as) first.</source>
         <translation>请先选择记录人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="498"/>
+        <location filename="../../app/ui/work_log/view.py" line="502"/>
         <source>Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.</source>
         <translation>第 {id} 条记录已保存。记错了？用 Ctrl+Delete 撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="537"/>
-        <location filename="../../app/ui/work_log/view.py" line="549"/>
+        <location filename="../../app/ui/work_log/view.py" line="541"/>
+        <location filename="../../app/ui/work_log/view.py" line="553"/>
         <source>Select a carried item on top to acknowledge.</source>
         <translation>请先在上方选择要确认的遗留事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="541"/>
+        <location filename="../../app/ui/work_log/view.py" line="545"/>
         <source>Item #{id} acknowledged by {by}.</source>
         <translation>第 {id} 项已由 {by} 确认接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="551"/>
+        <location filename="../../app/ui/work_log/view.py" line="555"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>将第 {id} 项移交新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="552"/>
+        <location filename="../../app/ui/work_log/view.py" line="556"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="583"/>
+        <location filename="../../app/ui/work_log/view.py" line="587"/>
         <source>Entry #{id} changed.</source>
         <translation>第 {id} 条记录已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="606"/>
+        <location filename="../../app/ui/work_log/view.py" line="610"/>
         <source>Entry #{id} is now {status}.</source>
         <translation>第 {id} 条记录现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="616"/>
+        <location filename="../../app/ui/work_log/view.py" line="620"/>
         <source>Withdraw entry #{id}</source>
         <translation>撤回第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="617"/>
+        <location filename="../../app/ui/work_log/view.py" line="621"/>
         <source>Why (it stays readable, marked withdrawn)</source>
         <translation>原因（记录仍可查看，标为已撤回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="629"/>
+        <location filename="../../app/ui/work_log/view.py" line="633"/>
         <source>Entry #{id} withdrawn.</source>
         <translation>第 {id} 条记录已撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="657"/>
+        <location filename="../../app/ui/work_log/view.py" line="661"/>
         <source>Entry #{id}: the stored version was kept; your change was not saved.</source>
         <translation>第 {id} 条记录：保留了已保存的版本，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="671"/>
+        <location filename="../../app/ui/work_log/view.py" line="675"/>
         <source>Write the text of the template first.</source>
         <translation>请先填写模板内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="673"/>
+        <location filename="../../app/ui/work_log/view.py" line="677"/>
         <source>Save as template</source>
         <translation>存为模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="673"/>
+        <location filename="../../app/ui/work_log/view.py" line="677"/>
         <source>Template name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="678"/>
+        <location filename="../../app/ui/work_log/view.py" line="682"/>
         <source>Template “{name}” saved.</source>
         <translation>模板“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="687"/>
+        <location filename="../../app/ui/work_log/view.py" line="691"/>
         <source>There are no templates yet.</source>
         <translation>还没有模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="689"/>
+        <location filename="../../app/ui/work_log/view.py" line="693"/>
         <source>Delete a template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="689"/>
+        <location filename="../../app/ui/work_log/view.py" line="693"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="695"/>
+        <location filename="../../app/ui/work_log/view.py" line="699"/>
         <source>There is no template named “{name}”.</source>
         <translation>没有名为“{name}”的模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="698"/>
+        <location filename="../../app/ui/work_log/view.py" line="702"/>
         <source>Template “{name}” deleted.</source>
         <translation>模板“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="724"/>
+        <location filename="../../app/ui/work_log/view.py" line="728"/>
         <source>Filter “{name}” saved.</source>
         <translation>筛选“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="759"/>
+        <location filename="../../app/ui/work_log/view.py" line="763"/>
         <source>Save the shift&apos;s log as PDF</source>
         <translation>将本班日志存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="760"/>
+        <location filename="../../app/ui/work_log/view.py" line="764"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="768"/>
+        <location filename="../../app/ui/work_log/view.py" line="772"/>
         <source>Export the shift&apos;s log</source>
         <translation>导出本班日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="769"/>
-        <location filename="../../app/ui/work_log/view.py" line="781"/>
+        <location filename="../../app/ui/work_log/view.py" line="773"/>
+        <location filename="../../app/ui/work_log/view.py" line="785"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="774"/>
+        <location filename="../../app/ui/work_log/view.py" line="778"/>
         <source>Work log {day} {shift}</source>
         <translation>工作日志 {day} {shift}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="780"/>
+        <location filename="../../app/ui/work_log/view.py" line="784"/>
         <source>Export the search result</source>
         <translation>导出搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="784"/>
+        <location filename="../../app/ui/work_log/view.py" line="788"/>
         <source>Work log: search result</source>
         <translation>工作日志：搜索结果</translation>
     </message>
@@ -4536,6 +4534,393 @@
         <location filename="../../app/ui/work_log/words.py" line="109"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>work_log_print</name>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="41"/>
+        <source>On-site work log</source>
+        <translation>现场工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="42"/>
+        <source>Work log</source>
+        <translation>工作日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="43"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="44"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="45"/>
+        <source>Hours</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="46"/>
+        <source>Supervisor on duty</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="47"/>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="48"/>
+        <source>not set</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="49"/>
+        <source>{shift} · {date} · {hours} · {supervisor}</source>
+        <translation>{shift} · {date} · {hours} · 值班主管 {supervisor}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="50"/>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="51"/>
+        <source>Printed {time}</source>
+        <translation>打印于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="52"/>
+        <source>Carried from earlier shifts ({count})</source>
+        <translation>前几班遗留事项（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="53"/>
+        <source>Written in this shift ({count})</source>
+        <translation>本班记录（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="54"/>
+        <source>Open items of earlier shifts stay here until done or cancelled; the incoming supervisor ticks each one taken over.</source>
+        <translation>前几班未完成的事项会一直列在这里，直到完成或取消；接班主管逐条确认接手后打勾。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="57"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="58"/>
+        <source>Open items</source>
+        <translation>未完成事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="59"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="60"/>
+        <source>Not acknowledged</source>
+        <translation>未确认接手</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="61"/>
+        <source>Due within this shift</source>
+        <translation>本班内到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="62"/>
+        <source>{overdue} overdue   {soon} due within this shift   {box} to tick when taken over</source>
+        <translation>{overdue} 已逾期   {soon} 本班内到期   {box} 接手后打勾</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="64"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="65"/>
+        <source>due this shift</source>
+        <translation>本班到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="66"/>
+        <source>{days} d {hours} h</source>
+        <translation>{days}天{hours}小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="67"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="68"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="69"/>
+        <source>Age</source>
+        <translation>已持续</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="70"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="71"/>
+        <source>Taken over</source>
+        <translation>接手确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="72"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="73"/>
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="74"/>
+        <source>Category / priority</source>
+        <translation>类别 / 优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="76"/>
+        <source>Event time</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="77"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="78"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="80"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="81"/>
+        <location filename="../../app/printing/work_log.py" line="118"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="82"/>
+        <source>Customer ref.</source>
+        <translation>客户编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="83"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="84"/>
+        <location filename="../../app/printing/work_log.py" line="113"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="85"/>
+        <location filename="../../app/printing/work_log.py" line="114"/>
+        <source>Promise</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="86"/>
+        <location filename="../../app/printing/work_log.py" line="115"/>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="87"/>
+        <location filename="../../app/printing/work_log.py" line="116"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="88"/>
+        <location filename="../../app/printing/work_log.py" line="117"/>
+        <source>Closing remark</source>
+        <translation>结案说明</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="89"/>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="90"/>
+        <source>Written at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="91"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="92"/>
+        <source>Acknowledged by</source>
+        <translation>确认接手</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="93"/>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="94"/>
+        <source>business notice</source>
+        <translation>业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="95"/>
+        <source>staffing</source>
+        <translation>人员安排</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="96"/>
+        <source>work item</source>
+        <translation>工作事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="97"/>
+        <source>customer follow-up</source>
+        <translation>客户跟进</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="98"/>
+        <source>incident</source>
+        <translation>突发事件</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="99"/>
+        <source>system problem</source>
+        <translation>系统问题</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="100"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="101"/>
+        <source>open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="102"/>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="103"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="104"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="105"/>
+        <source>note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="106"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="107"/>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="108"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="109"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="110"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="111"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="112"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="119"/>
+        <source>Written {time} by {author}</source>
+        <translation>{time} 由 {author} 记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="120"/>
+        <source>revision {revision}</source>
+        <translation>第 {revision} 版</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="121"/>
+        <source>withdrawn: {reason} ({by}, {time})</source>
+        <translation>已撤回：{reason}（{by}，{time}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="122"/>
+        <source>{by}, {time}</source>
+        <translation>{by}，{time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/work_log.py" line="123"/>
+        <source>owner: {owner}</source>
+        <translation>负责人：{owner}</translation>
+    </message>
+</context>
+<context>
+    <name>work_log_printing</name>
+    <message>
+        <location filename="../../app/ui/work_log/printing.py" line="41"/>
+        <source>Work log printed to {path} ({pages} pages).</source>
+        <translation>工作日志已打印到 {path}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/printing.py" line="88"/>
+        <source>Work log exported to {path} ({count} entries).</source>
+        <translation>工作日志已导出到 {path}（{count} 条）。</translation>
     </message>
 </context>
 </TS>

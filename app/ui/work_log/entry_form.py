@@ -66,8 +66,6 @@ class EntryForm(QGroupBox):
         self.problems = QLabel(objectName="log_problems", wordWrap=True)
         self.problems.setStyleSheet("color: #b00020")
         self.problems.hide()
-        self.hint = QLabel(objectName="log_keys", wordWrap=True)
-        self.hint.setStyleSheet("color: #555")
 
         self.labels = {key: QLabel() for key in ("category", "priority", "time", "text", "tags", "template",
                                                  "customer_ref", "customer_name", "ticket", "promise", "due", "owner")}
@@ -105,7 +103,8 @@ class EntryForm(QGroupBox):
         layout.addLayout(top)
         layout.addWidget(self.item_box)
         layout.addWidget(self.problems)
-        layout.addWidget(self.hint)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(4)
         for edit in (self.event_time, self.text, self.tags, self.customer_ref, self.customer_name, self.ticket,
                      self.promise, self.due):
             edit.returnPressed.connect(self.submit)
@@ -130,7 +129,8 @@ class EntryForm(QGroupBox):
         escape.activated.connect(self.clear)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("New entry"))
+        self.setTitle(self.tr("New entry") + "    " + self.tr(
+            "Ctrl+N new entry · Alt+1…7 category · Enter save · Esc clear · Ctrl+T template"))
         keep_category = choice(self.category, Category) if self.category.count() else None
         keep_priority = choice(self.priority, Priority) if self.priority.count() else None
         self.category.blockSignals(True)
@@ -162,7 +162,6 @@ class EntryForm(QGroupBox):
         self.owner.lineEdit().setPlaceholderText(self.tr("person or department"))
         self.save.setText(self.tr("Save (Enter)"))
         self.save_template.setText(self.tr("Save as template…"))
-        self.hint.setText(self.tr("Ctrl+N new entry · Alt+1…7 category · Enter save · Esc clear · Ctrl+T template"))
         self._fill_templates()
         self._category_changed()
 

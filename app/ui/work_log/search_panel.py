@@ -227,7 +227,7 @@ class SearchPanel(QWidget):
 
     def _show_found(self) -> None:
         n = len(self.model.entries)
-        self.found.setText(self.tr("%n entries found", "", n))
+        self.found.setText(self.tr("Entries found: {n}").format(n=n))
         self.export_button.setEnabled(n > 0)
 
     # --- saved filters -----------------------------------------------------------------

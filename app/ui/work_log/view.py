@@ -42,6 +42,7 @@ def _table(model, name: str) -> QTableView:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setStretchLastSection(True)
+    table.setMinimumHeight(50)
     return table
 
 
@@ -129,6 +130,7 @@ class WorkLogView(QWidget):
         self.form.save_template_requested.connect(self.save_template)
         self.form.install_shortcuts(self)
         self.message = QLabel(objectName="log_message", wordWrap=True)
+        self.message.hide()
         self.detail = QLabel(objectName="log_detail", wordWrap=True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setStyleSheet("background: #f6f6f6; border: 1px solid #ddd; padding: 4px")
@@ -382,9 +384,9 @@ class WorkLogView(QWidget):
             n=n_carried, u=n_unacked) if n_carried else self.tr("Nothing carried from earlier shifts"))
         self.entries_title.setText(self.tr("Written in this shift: {n}").format(n=len(log.entries) if log else 0))
         if log is None:
-            self.message.setText(self._no_shift_text)
+            self._say(self._no_shift_text, error=True)
         elif self.message.text() == self._no_shift_text:
-            self.message.setText("")
+            self._say("")
 
     # --- selection ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
@@ -465,8 +467,10 @@ class WorkLogView(QWidget):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
-        self.context.status(text)
+        if text:
+            self.context.status(text)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, InvalidEntryError):
