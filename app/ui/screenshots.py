@@ -31,6 +31,7 @@ def render_all(desktop, folder: Path) -> list[Path]:
         sl.tabs.setCurrentIndex(2)
         shot("service_level_definitions")
         sl.tabs.setCurrentIndex(0)
+        abandoned_calls(desktop, sl, shot)
         window.show_view("now")
         shot("now")
         board = window.now.open_wallboard()
@@ -69,6 +70,25 @@ def render_all(desktop, folder: Path) -> list[Path]:
     shot("preferences", window.preferences_dialog)
     window.preferences_dialog.close()
     return written
+
+
+def abandoned_calls(desktop, sl, shot) -> None:
+    """The abandoned calls of the finished interval that lost the most, with one turned into a callback follow-up."""
+    view = sl.table_model.view
+    done = [s for s in (view.slots if view else ()) if s.figures is not None and not s.provisional]
+    if not done:
+        return
+    worst = max(done, key=lambda s: s.figures.abandoned or 0)
+    if not worst.figures.abandoned:
+        return
+    sl._select_slot(worst.start)
+    dialog = sl.open_abandoned_calls()
+    desktop.wait_idle()
+    if dialog is None:
+        return
+    dialog.resize(900, 480)
+    shot("abandoned_calls", dialog)
+    dialog.close()
 
 
 def work_log(desktop, window, shot) -> None:

@@ -63,6 +63,7 @@ class WorkLogView(QWidget):
         self.site = ""
         self.dialog = None
         self._last_table = None
+        self.loaded = False  # a log (or its absence) has been read at least once
         self._select_after_load: int | None = None  # the entry just written, selected once the log is read again
         self._build()
         self._actions()
@@ -296,6 +297,7 @@ class WorkLogView(QWidget):
 
     def _loaded(self, day: date, definition_id, gathered) -> None:
         slots, supervisors, templates, filters, log = gathered
+        self.loaded = True
         self.slots, self.supervisors = slots, supervisors
         self.log = log
         if log is not None:
@@ -383,7 +385,7 @@ class WorkLogView(QWidget):
         self.carried_title.setText(self.tr("Carried from earlier shifts: {n} open, {u} to acknowledge").format(
             n=n_carried, u=n_unacked) if n_carried else self.tr("Nothing carried from earlier shifts"))
         self.entries_title.setText(self.tr("Written in this shift: {n}").format(n=len(log.entries) if log else 0))
-        if log is None:
+        if log is None and self.loaded:
             self._say(self._no_shift_text, error=True)
         elif self.message.text() == self._no_shift_text:
             self._say("")
