@@ -557,3 +557,125 @@ class LogTemplateRow(Base):
     category: Mapped[str] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of strings
+
+
+# Emergency handover playbooks (migration 0007). A playbook is versioned: a change is a new row
+# (site, key, version) and a run points at the row it used. Marks and notes of a run are append-only.
+
+
+class PlaybookRow(Base):
+    """One version of a playbook. `roles`: JSON list of role names; `steps`: JSON list of
+    {"text", "role", "minutes", "if_fails_goto"}; `retired`: set on every version of a retired key."""
+
+    __tablename__ = "playbooks"
+    __table_args__ = (UniqueConstraint("site_id", "key", "version", name="uq_playbooks_site_key_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    situation: Mapped[str] = mapped_column(Text)
+    recognise: Mapped[str] = mapped_column(Text)
+    severity: Mapped[str] = mapped_column(String(16))
+    roles: Mapped[str] = mapped_column(Text)
+    steps: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(120))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class PlaybookContactRow(Base):
+    """Who to call for a role; `on_from`/`on_until`: the local on-duty window (may cross midnight), None: always."""
+
+    __tablename__ = "playbook_contacts"
+    __table_args__ = (Index("ix_playbook_contacts_site_role", "site_id", "role"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(60))
+    when_to_call: Mapped[str] = mapped_column(Text, default="")
+    on_from: Mapped[time | None] = mapped_column(Time)
+    on_until: Mapped[time | None] = mapped_column(Time)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class PlaybookRunRow(Base):
+    """A playbook followed on a shift; `trigger_*`: the alert that suggested it (all None when started by hand)."""
+
+    __tablename__ = "playbook_runs"
+    __table_args__ = (
+        Index("ix_playbook_runs_site_status", "site_id", "status"),
+        Index("ix_playbook_runs_instance", "instance_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    instance_id: Mapped[int | None] = mapped_column(ForeignKey("shift_instances.id"))
+    playbook_id: Mapped[int] = mapped_column(ForeignKey("playbooks.id"))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    started_by: Mapped[str] = mapped_column(String(120))
+    trigger_rule: Mapped[str | None] = mapped_column(String(40))
+    trigger_source: Mapped[str | None] = mapped_column(String(120))
+    trigger_interval_start: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    trigger_level: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    closed_by: Mapped[str] = mapped_column(String(120), default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    log_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entries.id"))
+
+
+class PlaybookRunMarkRow(Base):
+    __tablename__ = "playbook_run_marks"
+    __table_args__ = (Index("ix_playbook_run_marks_run", "run_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("playbook_runs.id", ondelete="CASCADE"))
+    step: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(16))
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PlaybookRunNoteRow(Base):
+    __tablename__ = "playbook_run_notes"
+    __table_args__ = (Index("ix_playbook_run_notes_run", "run_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("playbook_runs.id", ondelete="CASCADE"))
+    step: Mapped[int] = mapped_column(Integer)  # 0: a note on the run as a whole
+    text: Mapped[str] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PlaybookAlertRow(Base):
+    """A rule's suggestion to run a playbook; fires once per (site, source, rule, interval).
+    `detail`: JSON object of the figures behind it; `run_id`: the run started from it."""
+
+    __tablename__ = "playbook_alerts"
+    __table_args__ = (
+        UniqueConstraint("site_id", "source", "rule", "interval_start",
+                         name="uq_playbook_alerts_site_source_rule_interval"),
+        Index("ix_playbook_alerts_site_fired", "site_id", "fired_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    source: Mapped[str] = mapped_column(String(120))
+    rule: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(16))
+    interval_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    fired_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    playbook_key: Mapped[str] = mapped_column(String(80))
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    dismissed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    dismissed_by: Mapped[str | None] = mapped_column(String(120))
+    dismiss_reason: Mapped[str | None] = mapped_column(Text)
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("playbook_runs.id"))
+
+
+class PlaybookRuleSettingsRow(Base):
+    __tablename__ = "playbook_rule_settings"
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True)
+    settings: Mapped[str] = mapped_column(Text)  # JSON object, see app.domain.playbook_rules
