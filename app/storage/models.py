@@ -583,6 +583,8 @@ class PlaybookRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(120))
     retired: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    retired_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    retired_by: Mapped[str | None] = mapped_column(String(120))
 
 
 class PlaybookContactRow(Base):

@@ -57,6 +57,8 @@ def upgrade() -> None:
         _instant("created_at"),
         _string("created_by"),
         sa.Column("retired", sa.Boolean(), server_default=sa.false(), nullable=False),
+        _instant("retired_at", nullable=True),
+        _string("retired_by", nullable=True),
         sa.UniqueConstraint("site_id", "key", "version", name="uq_playbooks_site_key_version"),
     )
     op.create_table(
