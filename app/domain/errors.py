@@ -109,6 +109,23 @@ class WrongPinError(AppError):
         self.supervisor = supervisor
 
 
+class EntryStateError(InvalidSettingError):
+    """A work-log action the entry's state does not allow; `state` says why.
+
+    States: withdrawn (already withdrawn, it can no longer change), not_open (not an open item:
+    done, cancelled or a note), own_shift (written in this shift: nothing to take over),
+    other_site, missing (no such entry), callback_exists (the call has a follow-up already:
+    `entry_id` is that follow-up), no_shift (the site has no shift to write in).
+    """
+
+    code = "entry_state"
+
+    def __init__(self, entry_id: int | None, state: str, reason: str) -> None:
+        super().__init__("entry", entry_id, reason)
+        self.entry_id = entry_id
+        self.state = state
+
+
 class InvalidEntryError(AppError):
     """A work-log entry that may not be stored: `problems` holds (field, code) as app.domain.worklog.check gives."""
 

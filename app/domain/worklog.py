@@ -167,6 +167,7 @@ class LogFilter:
     tag: str = ""
     text: str = ""
     include_withdrawn: bool = False
+    recent_days: int | None = None  # the last N local days up to the day searched (a saved 'last 7 days'); beats first/last
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,8 +409,13 @@ def parse_when(text: str, now: datetime, future: bool) -> datetime | None:
             day_text, clock = parts
             hh, mm = (int(p) for p in clock.split(":"))
             bits = [int(p) for p in day_text.replace("/", "-").split("-")]
-            if len(bits) == 2:
-                bits = [now.year, *bits]
+            if len(bits) == 2:  # no year: the one that puts it on the right side of now, nearest (New Year)
+                at = datetime(now.year, bits[0], bits[1], hh, mm, tzinfo=tz)
+                if future and at < now - timedelta(days=183):
+                    at = at.replace(year=now.year + 1)
+                elif not future and at > now + timedelta(days=183):
+                    at = at.replace(year=now.year - 1)
+                return at
             if len(bits) != 3:
                 raise ValueError(text)
             return datetime(bits[0], bits[1], bits[2], hh, mm, tzinfo=tz)

@@ -22,7 +22,7 @@ from app.domain.callbacks import (
     marked,
     reference,
 )
-from app.domain.errors import InvalidSettingError, UnknownSourceError
+from app.domain.errors import EntryStateError, UnknownSourceError
 from app.domain.intervals import day_intervals, zone
 from app.domain.shifts import ShiftSlot
 from app.domain.sources import FeedSource
@@ -97,7 +97,7 @@ def create_callback(console: Console, call: AbandonedCall, words: Mapping[str, s
     """Write the callback follow-up of `call` (see app.domain.callbacks.callback_draft) by `by`, owned by
     `owner`, into the shift running at `now` (between shifts: the next one), created when new.
 
-    Refused with InvalidSettingError when a follow-up of that call exists already or the site has
+    Refused with EntryStateError (an InvalidSettingError) when a follow-up of that call exists already or the site has
     no shift at all.
     """
     aware("now", now)
@@ -106,14 +106,13 @@ def create_callback(console: Console, call: AbandonedCall, words: Mapping[str, s
         tz = zone(source.site.timezone)
         existing = follow_up_of(call, _follow_ups(tx, source, [call]))
     if existing is not None:
-        raise InvalidSettingError("call", call.arrived_at.astimezone(tz).strftime("%H:%M:%S"),
-                                  f"has a callback follow-up already (entry #{existing})")
+        raise EntryStateError(existing, "callback_exists", f"the call at {call.arrived_at.astimezone(tz):%H:%M:%S} "
+                              f"has a callback follow-up already (entry #{existing})")
     draft = callback_draft(call, words, tz, owner, now)
     current = shift_service.current_shift(console, now, source.site.id)
     slot = current.slot or current.next
     if slot is None:
-        raise InvalidSettingError("shift", source.site.name,
-                                  "the site has no shift to write the follow-up in; set up its shifts first")
+        raise EntryStateError(None, "no_shift", "the site has no shift to write the follow-up in; set up its shifts first")
     instance = shift_service.ensure_instance(console, slot.day, slot.definition.id)
     return worklog.add_entry(console, instance.id, draft, by, now)
 

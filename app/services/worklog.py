@@ -11,9 +11,10 @@ Saved filters and templates are configuration (replaced by name, deletable).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from app.domain.errors import InvalidEntryError, InvalidSettingError, StaleEntryError
+from app.domain.errors import EntryStateError, InvalidEntryError, InvalidSettingError, StaleEntryError
 from app.domain.intervals import zone
 from app.domain.notices import Priority
 from app.domain.shifts import ShiftInstance, slots_on
@@ -96,7 +97,7 @@ def withdraw(console: Console, entry_id: int, reason: str, by: str, now: datetim
     with console.db.transaction() as tx:
         entry = _entry(tx, entry_id)
         if entry.withdrawn is not None:
-            raise InvalidSettingError("entry", entry_id, "is withdrawn already")
+            raise EntryStateError(entry_id, "withdrawn", "is withdrawn already")
         return log_store.withdraw(tx, entry.id, reason, by, now)
 
 
@@ -140,11 +141,11 @@ def acknowledge(console: Console, entry_id: int, instance_id: int, by: str, now:
         instance = _instance(tx, instance_id)
         entry = _entry(tx, entry_id)
         if entry.site_id != instance.site_id:
-            raise InvalidSettingError("entry", entry_id, "belongs to another site")
+            raise EntryStateError(entry_id, "other_site", "belongs to another site")
         if entry.instance_id == instance.id:
-            raise InvalidSettingError("entry", entry_id, "was written in this shift; there is nothing to take over")
+            raise EntryStateError(entry_id, "own_shift", "was written in this shift; there is nothing to take over")
         if not entry.open:
-            raise InvalidSettingError("entry", entry_id, "is not an open item")
+            raise EntryStateError(entry_id, "not_open", "is not an open item")
         changed = new_owner is not None and new_owner != entry.owner
         if not changed and entry.acknowledged_in(instance.id):
             return entry
@@ -167,6 +168,10 @@ def search(console: Console, log_filter: LogFilter, now: datetime, limit: int = 
     with console.db.transaction() as tx:
         site = shift_store.site(tx, site_id)
         tz = zone(site.timezone)
+        if log_filter.recent_days:
+            today = now.astimezone(tz).date()
+            log_filter = replace(log_filter, first=today - timedelta(days=max(1, log_filter.recent_days) - 1),
+                                 last=today)
         since = datetime.combine(log_filter.first, time(0), tzinfo=tz) if log_filter.first else None
         until = (datetime.combine(log_filter.last + timedelta(days=1), time(0), tzinfo=tz)
                  if log_filter.last else None)
@@ -231,7 +236,7 @@ def _revise(console: Console, entry_id: int, changes: dict, by: str, now: dateti
             base = as_of(entry, log_store.history(tx, entry.id), expected_revision)
             raise StaleEntryError(entry.id, expected_revision, base, entry, changes)
         if entry.withdrawn is not None:
-            raise InvalidSettingError("entry", entry_id, "is withdrawn; it can no longer change")
+            raise EntryStateError(entry_id, "withdrawn", "is withdrawn; it can no longer change")
         after = apply(entry, _clean_changes(changes))
         _valid(after)
         changed = diff(entry, after)
@@ -292,7 +297,7 @@ def _name(name: str) -> str:
 def _entry(tx, entry_id: int) -> Entry:
     entry = log_store.get_entry(tx, entry_id)
     if entry is None:
-        raise InvalidSettingError("entry", entry_id, "no such entry")
+        raise EntryStateError(entry_id, "missing", "no such entry")
     return entry
 
 

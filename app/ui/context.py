@@ -30,6 +30,8 @@ class UiContext:
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(ZoneInfo(machine_zone())))
     status: Callable[[str], None] = field(default=lambda text: None)
     font_family: str | None = None  # the shipped Chinese font as registered (printing uses it)
+    # Who is writing at this desk when a shift names no supervisor on duty (the work log's "Writing as").
+    writer: Callable[[], str | None] = field(default=lambda: None)
 
     def now(self) -> datetime:
         return self.clock()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.errors import (
-    AppError, InputFileError, InvalidEntryError, InvalidSettingError, StaleEntryError, UnknownSiteError,
+    AppError, EntryStateError, InputFileError, InvalidEntryError, InvalidSettingError, StaleEntryError, UnknownSiteError,
     UnknownSourceError, WrongPinError,
 )
 
@@ -41,6 +41,22 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, StaleEntryError):
         return QCoreApplication.translate("errors", "Entry #{id} was changed by someone else since you opened it; "
                                           "nothing was saved. Open it again.").format(id=exc.entry_id)
+    if isinstance(exc, EntryStateError):
+        texts = {
+            "withdrawn": QCoreApplication.translate("errors", "Entry #{id} is withdrawn; it can no longer change."),
+            "not_open": QCoreApplication.translate("errors", "Item #{id} is no longer open (done, cancelled or a "
+                                                   "note); there is nothing to take over."),
+            "own_shift": QCoreApplication.translate("errors", "Entry #{id} was written in this shift; there is "
+                                                    "nothing to take over."),
+            "other_site": QCoreApplication.translate("errors", "Entry #{id} belongs to another site."),
+            "missing": QCoreApplication.translate("errors", "There is no entry #{id} (any more)."),
+            "callback_exists": QCoreApplication.translate("errors", "This call has a callback follow-up already "
+                                                          "(entry #{id})."),
+            "no_shift": QCoreApplication.translate("errors", "The site has no shift to write in: set up its shifts "
+                                                   "in Shifts and people first."),
+        }
+        if exc.state in texts:
+            return texts[exc.state].format(id=exc.entry_id)
     if isinstance(exc, InvalidSettingError):
         return QCoreApplication.translate("errors", "{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
     if isinstance(exc, AppError):

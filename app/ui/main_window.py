@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self.shift_timer = QTimer(self, interval=60_000)
         self.shift_timer.timeout.connect(self.update_shift)
+        self.shift_timer.timeout.connect(self.work_log.tick)
         if scheduled:
             self.shift_timer.start()
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.seat_map = SeatMapView(self.context)
         self.work_log = WorkLogView(self.context)
         self.work_log.counts_changed.connect(self.update_shift)
+        self.context.writer = lambda: self.work_log.author_box.currentText().strip() or None
         follow_up = getattr(self.service_level, "follow_up_created", None)
         if follow_up is not None:  # a callback follow-up written from an abandoned call
             follow_up.connect(lambda _entry: self.work_log.refresh())

@@ -39,42 +39,42 @@
         <translation>共 {n} 个放弃呼叫；其中 {back} 位来电者当天稍后再次来电并已接通；{done} 个已有跟进。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="243"/>
-        <source>Supervisor on duty</source>
-        <translation>值班主管</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="252"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="253"/>
         <source>The site has no shift: set up its shifts before writing follow-ups.</source>
         <translation>本站点尚未设置班次：请先设置班次，再写跟进。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="255"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="256"/>
         <source>{shift} {day} {start}–{end}</source>
         <translation>{shift} {day} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="258"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="259"/>
         <source>Follow-ups go into the work log of {shift}; author and owner: {name}.</source>
         <translation>跟进写入 {shift} 的工作日志；记录人和负责人：{name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="259"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="260"/>
         <source>Between shifts: follow-ups go into the work log of the next shift, {shift}; author and owner: {name}.</source>
         <translation>现在是两个班次之间：跟进写入下一班次 {shift} 的工作日志；记录人和负责人：{name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="277"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="278"/>
         <source>Abandoned call at {time} in queue {queue} after waiting {wait}: call the customer back.</source>
         <translation>{time} 队列 {queue} 的来电等待 {wait} 后放弃：请回电客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="279"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="280"/>
         <source>Call back before {due}</source>
         <translation>{due}前回电</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="301"/>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="293"/>
+        <source>Nobody is named on duty: choose the supervisor on duty on the shift sheet, or who is writing in the work log (Writing as).</source>
+        <translation>没有指定值班主管：请在当班信息表中选择值班主管，或在工作日志中选择记录人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/abandoned_dialog.py" line="314"/>
         <source>Follow-up #{id} written for the call of {time} ({caller}).</source>
         <translation>已为 {time} 的来电（{caller}）写入跟进 #{id}。</translation>
     </message>
@@ -525,44 +525,223 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="253"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="258"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="259"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="259"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
         <source>When you opened it</source>
         <translation>您打开时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="259"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
         <source>Stored now</source>
         <translation>当前保存的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="260"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="265"/>
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="274"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="279"/>
         <source>Entry #{id} was changed (now revision {now}) after you opened it (revision {base}). Nothing of yours was saved yet. Choose which version stays.</source>
         <translation>您打开第 {id} 条记录（第 {base} 版）后，它已被修改（现为第 {now} 版）。您的修改尚未保存。请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="277"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="282"/>
         <source>Save my change over it</source>
         <translation>用我的修改覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="278"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="283"/>
         <source>Keep the stored version</source>
         <translation>保留已保存的版本</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="156"/>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="157"/>
+        <source>Edit contact: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="166"/>
+        <source>e.g. ACD or CTI down, agents cannot log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="170"/>
+        <source>HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="176"/>
+        <source>(both empty: always; may cross midnight, e.g. 20:00–08:00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="178"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="179"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="180"/>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="181"/>
+        <source>&amp;When to call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="182"/>
+        <source>On &amp;duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="205"/>
+        <source>Cannot read the time “{text}”: type HH:MM, e.g. 08:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="233"/>
+        <source>Playbook contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="254"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="255"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="256"/>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="257"/>
+        <source>No longer called by the playbooks; kept for the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="302"/>
+        <source>{role}: &lt;b&gt;{name}&lt;/b&gt; {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="305"/>
+        <source>On duty now ({time}): {contacts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="308"/>
+        <source>Nobody is on duty now: add the contacts the playbooks call (IT duty, telephony vendor, facilities, duty manager).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="362"/>
+        <source>{name} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="378"/>
+        <source>{name} deactivated: no longer called by the playbooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="43"/>
+        <source>always</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="45"/>
+        <source>from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="47"/>
+        <source>until {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
+        <source>Role</source>
+        <translation type="unfinished">角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
+        <source>When to call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
+        <source>On duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="92"/>
+        <source>Active</source>
+        <translation type="unfinished">在职</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="127"/>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="127"/>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="139"/>
+        <source>On duty now: the playbooks call {name} for {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="142"/>
+        <source>Removed: no longer called (Edit makes the contact active again)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -692,8 +871,8 @@
         <translation>编辑第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="170"/>
         <location filename="../../app/ui/work_log/dialogs.py" line="175"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="180"/>
         <source>Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.</source>
         <translation>无法识别时间“{text}”：请输入 HH:MM 或 MM-DD HH:MM。</translation>
     </message>
@@ -844,42 +1023,42 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="200"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
         <source>History of entry #{id}</source>
         <translation>第 {id} 条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="202"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="203"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="208"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="203"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="208"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="218"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="223"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
@@ -910,67 +1089,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="142"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="221"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="254"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="255"/>
+        <location filename="../../app/ui/main_window.py" line="257"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="274"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="287"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -1460,6 +1639,84 @@
     </message>
 </context>
 <context>
+    <name>PlaybookEditor</name>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="204"/>
+        <source>Edit playbook: {title} (version {version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="208"/>
+        <source>New playbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="215"/>
+        <source>e.g. acd-login-failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="218"/>
+        <source>A new version keeps the key of the playbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="227"/>
+        <source>e.g. supervisor, IT duty, duty manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="232"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="265"/>
+        <source>&amp;Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="266"/>
+        <source>A new step below the current one (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="267"/>
+        <source>&amp;Remove step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="268"/>
+        <source>Remove the current step (Delete in the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="269"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="270"/>
+        <source>Move the current step up (Ctrl+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="271"/>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="272"/>
+        <source>Move the current step down (Ctrl+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="277"/>
+        <source>Steps — Ctrl+Enter: new step · Ctrl+Up / Ctrl+Down: move · Delete: remove · &quot;If this fails&quot;: the step to go on with when this one does not work (— for none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../app/ui/preferences.py" line="34"/>
@@ -1612,133 +1869,133 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="118"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="118"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
         <source>&amp;Days</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="118"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="119"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
         <source>Written by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="121"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="120"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="121"/>
         <source>Saved &amp;filters</source>
         <translation>已存筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="123"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
         <source>words in the text, customer, promise, owner, remark or tags</source>
         <translation>搜索内容、客户、承诺、负责人、说明或标签中的文字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
         <source>this shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="124"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
         <source>last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="126"/>
         <source>last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="126"/>
         <source>any time</source>
         <translation>全部时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="125"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="126"/>
         <source>between…</source>
         <translation>指定日期…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="127"/>
-        <location filename="../../app/ui/work_log/search_panel.py" line="129"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="128"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="130"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="129"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="130"/>
         <source>open items (open or in progress)</source>
         <translation>未结事项（待处理或处理中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="130"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="131"/>
         <source>notes (no status)</source>
         <translation>纯记录（无状态）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="133"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="134"/>
         <source>with withdrawn entries</source>
         <translation>包括已撤回的记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="134"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="135"/>
         <source>Save filter…</source>
         <translation>保存筛选…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="135"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="136"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="136"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="137"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="230"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="234"/>
         <source>Entries found: {n}</source>
         <translation>找到的记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="241"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="245"/>
         <source>(choose)</source>
         <translation>（选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="257"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="261"/>
         <source>Save filter</source>
         <translation>保存筛选</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/search_panel.py" line="257"/>
+        <location filename="../../app/ui/work_log/search_panel.py" line="261"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2558,6 +2815,14 @@
     </message>
 </context>
 <context>
+    <name>StepsModel</name>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="79"/>
+        <source>The step to go on with when this one does not work (0: none, go on with the next)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupervisorsTab</name>
     <message>
         <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="262"/>
@@ -2638,310 +2903,310 @@
 <context>
     <name>WorkLogView</name>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="202"/>
-        <location filename="../../app/ui/work_log/view.py" line="209"/>
+        <location filename="../../app/ui/work_log/view.py" line="205"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="205"/>
+        <location filename="../../app/ui/work_log/view.py" line="208"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="206"/>
+        <location filename="../../app/ui/work_log/view.py" line="209"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="207"/>
-        <source>&amp;Writing as</source>
-        <translation>记录人(&amp;W)</translation>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <source>Writing a&amp;s</source>
+        <translation>记录人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="208"/>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>Acknowledge (Ctrl+K)</source>
         <translation>确认接收（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <location filename="../../app/ui/work_log/view.py" line="214"/>
         <source>Hand to a new owner…</source>
         <translation>移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="212"/>
+        <location filename="../../app/ui/work_log/view.py" line="215"/>
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="212"/>
+        <location filename="../../app/ui/work_log/view.py" line="215"/>
         <source>Status… (Ctrl+D)</source>
         <translation>状态…（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="213"/>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="213"/>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
         <source>History (Ctrl+H)</source>
         <translation>历史（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
         <source>New entry</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
         <source>Write from a template</source>
         <translation>用模板记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="217"/>
+        <location filename="../../app/ui/work_log/view.py" line="220"/>
         <source>Acknowledge the carried item</source>
         <translation>确认接收遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="217"/>
+        <location filename="../../app/ui/work_log/view.py" line="220"/>
         <source>Acknowledge and hand to a new owner…</source>
         <translation>确认接收并移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <location filename="../../app/ui/work_log/view.py" line="221"/>
         <source>Edit the entry…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <location filename="../../app/ui/work_log/view.py" line="221"/>
         <source>Change the status…</source>
         <translation>更改状态…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="222"/>
         <source>Withdraw the entry…</source>
         <translation>撤回记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="222"/>
         <source>History of the entry</source>
         <translation>记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="220"/>
+        <location filename="../../app/ui/work_log/view.py" line="223"/>
         <source>Search the log</source>
         <translation>搜索日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="220"/>
+        <location filename="../../app/ui/work_log/view.py" line="223"/>
         <source>Print the shift&apos;s log…</source>
         <translation>打印本班日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="221"/>
+        <location filename="../../app/ui/work_log/view.py" line="224"/>
         <source>Save the shift&apos;s log as PDF…</source>
         <translation>将本班日志存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="221"/>
+        <location filename="../../app/ui/work_log/view.py" line="224"/>
         <source>Export the shift&apos;s log to Excel…</source>
         <translation>将本班日志导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="222"/>
+        <location filename="../../app/ui/work_log/view.py" line="225"/>
         <source>Delete a template…</source>
         <translation>删除模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="226"/>
+        <location filename="../../app/ui/work_log/view.py" line="229"/>
         <source>This shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="227"/>
+        <location filename="../../app/ui/work_log/view.py" line="230"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="367"/>
+        <location filename="../../app/ui/work_log/view.py" line="381"/>
         <source>Open {open} · overdue {overdue} · not acknowledged {unacked} · due this shift {soon}</source>
         <translation>未结 {open} · 逾期 {overdue} · 未确认 {unacked} · 本班到期 {soon}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="376"/>
+        <location filename="../../app/ui/work_log/view.py" line="390"/>
         <source>No shift is defined for this day. Define the site&apos;s shifts in Shifts and people (Shift sheet, Roster and sheet menu).</source>
         <translation>这一天没有定义班次。请在“班次与人员”（当班信息表的“排班与信息表”菜单）中定义本场地的班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="383"/>
+        <location filename="../../app/ui/work_log/view.py" line="397"/>
         <source>Carried from earlier shifts: {n} open, {u} to acknowledge</source>
         <translation>前几班遗留：{n} 项未结，{u} 项待确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="384"/>
+        <location filename="../../app/ui/work_log/view.py" line="398"/>
         <source>Nothing carried from earlier shifts</source>
         <translation>前几班没有遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="385"/>
+        <location filename="../../app/ui/work_log/view.py" line="399"/>
         <source>Written in this shift: {n}</source>
         <translation>本班记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="437"/>
+        <location filename="../../app/ui/work_log/view.py" line="451"/>
         <source>Withdrawn by {by}: {reason}</source>
         <translation>{by} 撤回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="463"/>
+        <location filename="../../app/ui/work_log/view.py" line="477"/>
         <source>Choose who is writing (Writing as) first.</source>
         <translation>请先选择记录人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="502"/>
+        <location filename="../../app/ui/work_log/view.py" line="523"/>
         <source>Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.</source>
         <translation>第 {id} 条记录已保存。记错了？用 Ctrl+Delete 撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="541"/>
-        <location filename="../../app/ui/work_log/view.py" line="553"/>
+        <location filename="../../app/ui/work_log/view.py" line="567"/>
+        <location filename="../../app/ui/work_log/view.py" line="580"/>
         <source>Select a carried item on top to acknowledge.</source>
         <translation>请先在上方选择要确认的遗留事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="545"/>
+        <location filename="../../app/ui/work_log/view.py" line="571"/>
         <source>Item #{id} acknowledged by {by}.</source>
         <translation>第 {id} 项已由 {by} 确认接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="555"/>
+        <location filename="../../app/ui/work_log/view.py" line="582"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>将第 {id} 项移交新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="556"/>
+        <location filename="../../app/ui/work_log/view.py" line="583"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="587"/>
+        <location filename="../../app/ui/work_log/view.py" line="614"/>
         <source>Entry #{id} changed.</source>
         <translation>第 {id} 条记录已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="610"/>
+        <location filename="../../app/ui/work_log/view.py" line="637"/>
         <source>Entry #{id} is now {status}.</source>
         <translation>第 {id} 条记录现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="620"/>
+        <location filename="../../app/ui/work_log/view.py" line="647"/>
         <source>Withdraw entry #{id}</source>
         <translation>撤回第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="621"/>
+        <location filename="../../app/ui/work_log/view.py" line="648"/>
         <source>Why (it stays readable, marked withdrawn)</source>
         <translation>原因（记录仍可查看，标为已撤回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="633"/>
+        <location filename="../../app/ui/work_log/view.py" line="660"/>
         <source>Entry #{id} withdrawn.</source>
         <translation>第 {id} 条记录已撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="661"/>
+        <location filename="../../app/ui/work_log/view.py" line="689"/>
         <source>Entry #{id}: the stored version was kept; your change was not saved.</source>
         <translation>第 {id} 条记录：保留了已保存的版本，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="675"/>
+        <location filename="../../app/ui/work_log/view.py" line="703"/>
         <source>Write the text of the template first.</source>
         <translation>请先填写模板内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="677"/>
+        <location filename="../../app/ui/work_log/view.py" line="705"/>
         <source>Save as template</source>
         <translation>存为模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="677"/>
+        <location filename="../../app/ui/work_log/view.py" line="705"/>
         <source>Template name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="682"/>
+        <location filename="../../app/ui/work_log/view.py" line="710"/>
         <source>Template “{name}” saved.</source>
         <translation>模板“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="691"/>
+        <location filename="../../app/ui/work_log/view.py" line="720"/>
         <source>There are no templates yet.</source>
         <translation>还没有模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="693"/>
+        <location filename="../../app/ui/work_log/view.py" line="722"/>
         <source>Delete a template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="693"/>
+        <location filename="../../app/ui/work_log/view.py" line="722"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="699"/>
+        <location filename="../../app/ui/work_log/view.py" line="728"/>
         <source>There is no template named “{name}”.</source>
         <translation>没有名为“{name}”的模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="702"/>
+        <location filename="../../app/ui/work_log/view.py" line="731"/>
         <source>Template “{name}” deleted.</source>
         <translation>模板“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="728"/>
+        <location filename="../../app/ui/work_log/view.py" line="758"/>
         <source>Filter “{name}” saved.</source>
         <translation>筛选“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="763"/>
+        <location filename="../../app/ui/work_log/view.py" line="793"/>
         <source>Save the shift&apos;s log as PDF</source>
         <translation>将本班日志存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="764"/>
+        <location filename="../../app/ui/work_log/view.py" line="794"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="772"/>
+        <location filename="../../app/ui/work_log/view.py" line="802"/>
         <source>Export the shift&apos;s log</source>
         <translation>导出本班日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="773"/>
-        <location filename="../../app/ui/work_log/view.py" line="785"/>
+        <location filename="../../app/ui/work_log/view.py" line="803"/>
+        <location filename="../../app/ui/work_log/view.py" line="815"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="778"/>
+        <location filename="../../app/ui/work_log/view.py" line="808"/>
         <source>Work log {day} {shift}</source>
         <translation>工作日志 {day} {shift}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="784"/>
+        <location filename="../../app/ui/work_log/view.py" line="814"/>
         <source>Export the search result</source>
         <translation>导出搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="788"/>
+        <location filename="../../app/ui/work_log/view.py" line="818"/>
         <source>Work log: search result</source>
         <translation>工作日志：搜索结果</translation>
     </message>
@@ -3238,14 +3503,268 @@
         <translation>您打开第 {id} 条记录后，已有其他人修改过它；您的修改没有保存。请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="45"/>
+        <location filename="../../app/ui/errors.py" line="46"/>
+        <source>Entry #{id} is withdrawn; it can no longer change.</source>
+        <translation>第 {id} 条记录已撤回，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="47"/>
+        <source>Item #{id} is no longer open (done, cancelled or a note); there is nothing to take over.</source>
+        <translation>第 {id} 项已不是未结事项（已完成、已取消或为纯记录），无需接收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="49"/>
+        <source>Entry #{id} was written in this shift; there is nothing to take over.</source>
+        <translation>第 {id} 条记录是本班写的，无需接收。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="51"/>
+        <source>Entry #{id} belongs to another site.</source>
+        <translation>第 {id} 条记录属于其他场地。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="52"/>
+        <source>There is no entry #{id} (any more).</source>
+        <translation>第 {id} 条记录不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="53"/>
+        <source>This call has a callback follow-up already (entry #{id}).</source>
+        <translation>这通电话已有回电跟进（第 {id} 条记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="55"/>
+        <source>The site has no shift to write in: set up its shifts in Shifts and people first.</source>
+        <translation>本场地没有可记录的班次：请先在“班次与人员”中设置班次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="61"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="48"/>
+        <location filename="../../app/ui/errors.py" line="64"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>playbook_words</name>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="20"/>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="21"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="22"/>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="29"/>
+        <source>supervisor</source>
+        <translation type="unfinished">主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="30"/>
+        <source>team leader</source>
+        <translation type="unfinished">组长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="31"/>
+        <source>agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="32"/>
+        <source>IT duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="33"/>
+        <source>telephony vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="34"/>
+        <source>facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="35"/>
+        <source>duty manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="36"/>
+        <source>WFM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="37"/>
+        <source>QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="72"/>
+        <source>, </source>
+        <comment>between the roles of a list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="90"/>
+        <source>done</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="91"/>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="92"/>
+        <source>did not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="98"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="99"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="106"/>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="107"/>
+        <source>Title</source>
+        <translation type="unfinished">标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="108"/>
+        <source>Situation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="109"/>
+        <source>How to recognise it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="110"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="111"/>
+        <source>Roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="112"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="113"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="114"/>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="115"/>
+        <source>Who</source>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="116"/>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="117"/>
+        <source>If this fails, go to step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="118"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="119"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="133"/>
+        <source>Step {step}: &apos;if this fails&apos; names the step itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="135"/>
+        <source>Step {step}: &apos;if this fails&apos; names step {goto}, there are {count} steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="139"/>
+        <source>Step {step}: the minutes must be a whole number from 0 to 480.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="142"/>
+        <source>Step {step}: say what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="144"/>
+        <source>Step {step}: say who does it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="145"/>
+        <source>Step {step}: {field}: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="148"/>
+        <source>{field} is needed.</source>
+        <translation type="unfinished">请填写“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="149"/>
+        <source>The key may hold lower-case letters, digits, &apos;-&apos; and &apos;_&apos; only (at most 80), e.g. acd-login-failure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="152"/>
+        <source>A playbook needs at least one step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="153"/>
+        <source>The language must be zh_CN or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/words.py" line="155"/>
+        <source>{field}: {code}</source>
+        <translation type="unfinished">{field}：{code}</translation>
     </message>
 </context>
 <context>

@@ -139,12 +139,18 @@ def test_queues_shown_and_the_total_row(desktop_any_db, tmp_path):
     assert not sl.abandoned_action.isEnabled() and sl.open_abandoned_calls() is None
 
 
-def test_an_error_shows_in_the_dialog_and_without_a_supervisor_the_role_writes(desktop_any_db, tmp_path):
+def test_an_error_shows_in_the_dialog_and_without_a_supervisor_the_writer_at_the_desk_writes(desktop_any_db, tmp_path):
     console, morning = setup_floor(desktop_any_db, tmp_path, supervisor=None)
     sl = desktop_any_db.window.service_level
     select_interval(sl, "10:00")
+    desktop_any_db.window.work_log.author_box.setEditText("")
     dialog = sl.open_abandoned_calls()
-    assert "author and owner: Supervisor on duty" in dialog.target_label.text()
+    assert "author and owner: —" in dialog.target_label.text()
+    dialog.table.selectRow(1)
+    dialog.create()  # nobody named: refused before anything is written
+    assert "Nobody is named on duty" in dialog.message.text()
+    assert worklog.shift_log(console, morning.id, NOW).entries == ()
+    desktop_any_db.window.work_log.author_box.setEditText("Li Na")
     # Meanwhile someone else turned the first call into a follow-up.
     first = dialog.model.calls[0]
     other = callbacks.create_callback(console, first, {"text": "x", "promise": "y"}, "Bo", "Bo", NOW)
@@ -158,7 +164,8 @@ def test_an_error_shows_in_the_dialog_and_without_a_supervisor_the_role_writes(d
     dialog.table.selectRow(1)
     dialog.create()
     (mine,) = [e for e in worklog.shift_log(console, morning.id, NOW).entries if e.id != other.id]
-    assert (mine.author, mine.owner) == ("Supervisor on duty", "Supervisor on duty")
+    assert (mine.author, mine.owner) == ("Li Na", "Li Na")
+    assert "author and owner: Li Na" in dialog.target_label.text()
 
 
 def test_a_site_without_shifts_cannot_take_follow_ups(desktop_any_db, tmp_path):

@@ -223,6 +223,7 @@ def test_an_edit_that_races_another_desk_shows_both_versions(floor, qtbot):
     conflict.mine.click()
     stored = worklog.get_entry(c, headsets.id)
     assert (stored.owner, stored.promise, stored.revision) == ("Facilities", "new headsets by noon", 3)
+    assert not (view.dialog is not conflict and view.dialog.objectName() == "conflict_dialog")  # no second conflict
 
 
 def test_search_in_chinese_and_saved_filters(floor, qtbot):
@@ -285,3 +286,65 @@ def test_export_of_the_shift_and_words_in_chinese(floor, qtbot, tmp_path):
     QApplication.processEvents()  # Qt posts LanguageChange to every window
     assert view.tabs.tabText(0) == "本班"
     assert "未确认 2" in view.counts_label.text()
+
+
+def test_an_edit_that_changes_nothing_stores_nothing(floor):
+    desktop, view, today, refund, headsets = floor
+    c = desktop.context.console
+    view.carried.setFocus()
+    view.carried.setCurrentIndex(view.carried_model.index(view.carried_model.row_of(refund.id), 0))
+    view.edit()
+    view.dialog.buttons.accepted.emit()  # OK without touching anything (times shown to the minute)
+    assert worklog.get_entry(c, refund.id).revision == 1
+    view.edit()
+    view.dialog.promise.setText("call back before 12:00")
+    view.dialog.buttons.accepted.emit()
+    (created, edited) = worklog.history(c, refund.id)
+    assert [name for name, *_ in edited.changes] == ["promise"]
+
+
+def test_the_log_follows_the_shift_change_and_the_writer_with_it(floor, qtbot):
+    desktop, view, today, refund, headsets = floor
+    c = desktop.context.console
+    afternoon = next(s for s in view.slots if s.definition.name == "Afternoon")
+    tom = next(s for s in view.supervisors if s.name == "Tom Baker")
+    next_shift = shifts.ensure_instance(c, NOW.date(), afternoon.definition.id)
+    shifts.set_supervisor(c, next_shift.id, tom.id)
+    view.author_box.setEditText("Grace Chen")
+    desktop.context.clock = lambda: NOW.replace(hour=16, minute=5)
+    view.tick()  # the minute timer
+    assert view.log.instance.id == next_shift.id
+    assert view.author_box.currentText() == "Tom Baker"
+    assert {c.entry.id for c in view.log.carried} == {refund.id, headsets.id}
+    # A shift picked by hand stays put.
+    view.shift_box.setCurrentIndex(view.shift_box.findData(today.definition.id))
+    view.shift_box.activated.emit(view.shift_box.currentIndex())
+    assert view.log.instance.id == today.id
+    view.tick()
+    assert view.log.instance.id == today.id
+
+
+def test_a_day_without_shifts_does_not_lock_the_date(floor):
+    desktop, view, today, *_ = floor
+    c = desktop.context.console
+    shifts.set_special_day(c, NOW.date() + timedelta(days=2), "Closed", None, None)
+    view.day.setDate(NOW.date() + timedelta(days=2))
+    assert view.log is None and view.message.isVisible()
+    view.day.setDate(NOW.date() + timedelta(days=1))
+    assert view.log is not None and view.log.instance.day == NOW.date() + timedelta(days=1)
+
+
+def test_a_saved_last_7_days_filter_stays_relative(floor):
+    desktop, view, today, refund, headsets = floor
+    c = desktop.context.console
+    panel = view.search
+    view.open_search()
+    panel.range.setCurrentIndex(panel.range.findData("week"))
+    panel._save()
+    panel.dialog.edit.setText("This week")
+    panel.dialog.buttons.accepted.emit()
+    (saved,) = worklog.list_filters(c)
+    assert (saved.filter.recent_days, saved.filter.first, saved.filter.last) == (7, None, None)
+    panel.range.setCurrentIndex(panel.range.findData("any"))
+    panel._saved_chosen(panel.saved_box.findText("This week"))
+    assert panel.range.currentData() == "week"

@@ -238,9 +238,10 @@ class AbandonedCallsDialog(QDialog):
             "{done} have a follow-up.").format(n=len(calls), back=back, done=done))
 
     def author(self) -> str:
-        """Who writes and owns the follow-up: the supervisor on duty when named, else the role."""
+        """Who writes and owns the follow-up: the supervisor on duty when named, else who is writing at this desk
+        (the work log's "Writing as"); empty when neither is known."""
         name = self.target.supervisor if self.target is not None else None
-        return name or self.tr("Supervisor on duty")
+        return name or self.context.writer() or ""
 
     def _show_target(self) -> None:
         target = self.target
@@ -258,7 +259,7 @@ class AbandonedCallsDialog(QDialog):
         text = (self.tr("Follow-ups go into the work log of {shift}; author and owner: {name}.") if target.running
                 else self.tr("Between shifts: follow-ups go into the work log of the next shift, {shift}; "
                              "author and owner: {name}."))
-        self.target_label.setText(text.format(shift=where, name=self.author()))
+        self.target_label.setText(text.format(shift=where, name=self.author() or "—"))
 
     # --- creating -----------------------------------------------------------------------
     def selected_call(self) -> AbandonedCall | None:
@@ -286,14 +287,26 @@ class AbandonedCallsDialog(QDialog):
         call = self.selected_call()
         if call is None or call.follow_up_id is not None or call.call_key in self.pending:
             return
+        console, now, words, writer, source = (self.context.console, self.context.now(), self.words(),
+                                               self.context.writer(), self.source)
+        if self.target is not None and not (self.target.supervisor or writer):
+            self._failed_text(self.tr("Nobody is named on duty: choose the supervisor on duty on the shift sheet, "
+                                      "or who is writing in the work log (Writing as)."))
+            return
         self.pending.add(call.call_key)
         self._update_button()
-        console, now, words, who = self.context.console, self.context.now(), self.words(), self.author()
-        self.context.runner.run(callbacks.create_callback, console, call, words, who, who, now,
-                                on_done=lambda entry: self._created(call, entry),
+
+        def work():  # the shift on duty is read again: the window may have stayed open across a shift change
+            target = callbacks.callback_shift(console, source, now)
+            who = target.supervisor or writer or ""
+            return target, callbacks.create_callback(console, call, words, who, who, now)
+
+        self.context.runner.run(work, on_done=lambda result: self._created(call, result),
                                 on_error=lambda exc: self._create_failed(call, exc))
 
-    def _created(self, call: AbandonedCall, entry) -> None:
+    def _created(self, call: AbandonedCall, result) -> None:
+        self.target, entry = result
+        self._show_target()
         self.pending.discard(call.call_key)
         self.error = None
         self.model.set_follow_up(call, entry.id)
@@ -309,6 +322,11 @@ class AbandonedCallsDialog(QDialog):
         self._failed(exc)
         self._update_button()
         self.load()  # someone else may have written the follow-up meanwhile: show it
+
+    def _failed_text(self, text: str) -> None:
+        self.error = text
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
         from app.ui.errors import describe

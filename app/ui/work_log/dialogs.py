@@ -150,6 +150,7 @@ class EntryDialog(_Form):
         self.owner.addItems(list(owners))
         self.owner.setEditText(entry.owner)
         self.remark = QLineEdit(entry.closing_remark, objectName="edit_remark")
+        self.shown = {"edit_event_at": self.event_at.text(), "edit_due": self.due.text()}
         names = words.field_names()
         for key, widget in (("category", self.category), ("priority", self.priority), ("status", self.status),
                             ("event_at", self.event_at), ("text", self.text), ("tags", self.tags),
@@ -159,18 +160,22 @@ class EntryDialog(_Form):
             self.form.addRow(names[key], widget)
         self.resize(560, 10)
 
+    def _moved(self, edit: QLineEdit) -> bool:
+        """A time field changed by hand (shown to the minute, the stored instant keeps its seconds)."""
+        return edit.text().strip() != self.shown[edit.objectName()]
+
     def _when(self, at) -> str:
         return f"{at.astimezone(self.tz):%Y-%m-%d %H:%M}" if at is not None else ""
 
     def value(self) -> dict:
         now = self.now()
         try:
-            event_at = parse_when(self.event_at.text(), now, future=False)
+            event_at = parse_when(self.event_at.text(), now, future=False) if self._moved(self.event_at) else None
         except ValueError:
             raise ValueError(self.tr("Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.").format(
                 text=self.event_at.text())) from None
         try:
-            due = parse_when(self.due.text(), now, future=True)
+            due = parse_when(self.due.text(), now, future=True) if self._moved(self.due) else self.entry.due
         except ValueError:
             raise ValueError(self.tr("Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.").format(
                 text=self.due.text())) from None
@@ -222,7 +227,7 @@ class HistoryDialog(QDialog):
                                                rev.by if first else "", kinds[rev.kind] if first else "",
                                                names.get(name, name), change)):
                     self.table.setItem(row, column, QTableWidgetItem(text))
-        if entry.withdrawn is not None:
+        if entry.withdrawn is not None and not any(r.kind is RevisionKind.WITHDRAWN for r in revisions):
             row = self.table.rowCount()
             self.table.insertRow(row)
             for column, text in enumerate(("", f"{entry.withdrawn.at.astimezone(tz):%Y-%m-%d %H:%M}", entry.withdrawn.by,

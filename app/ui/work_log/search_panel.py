@@ -19,6 +19,7 @@ from app.ui.work_log import words
 from app.ui.work_log.models import EntriesModel, fit_columns, add_choice, choice, choose
 
 RANGES = ("shift", "today", "week", "month", "any", "between")
+RECENT = {"today": 1, "week": 7, "month": 30}  # ranges kept relative in a saved filter
 STATUS_CHOICES = ("all", "open_items", *[s.value for s in ItemStatus], "notes")
 
 
@@ -193,8 +194,11 @@ class SearchPanel(QWidget):
         self.author.setText(f.author)
         self.tag.setText(f.tag)
         self.withdrawn.setChecked(f.include_withdrawn)
+        relative = next((key for key, days in RECENT.items() if days == f.recent_days), None)
         if f.instance_id is not None:
             self.range.setCurrentIndex(self.range.findData("shift"))
+        elif relative is not None:
+            self.range.setCurrentIndex(self.range.findData(relative))
         elif f.first or f.last:
             self.range.setCurrentIndex(self.range.findData("between"))
             self.first.setDate(QDate(f.first or f.last))
@@ -260,10 +264,11 @@ class SearchPanel(QWidget):
         self.dialog = dialog
 
     def _to_save(self) -> LogFilter:
-        """The filter to keep: relative days ('last 7 days') are kept as fixed days only when chosen 'between'."""
+        """The filter to keep: 'today', 'last 7 days' and 'last 30 days' stay relative to the day it is used."""
         f = self.current_filter()
-        if self.range.currentData() in ("today", "week", "month", "any"):
-            f = LogFilter(**{**_fields(f), "first": None, "last": None})
+        recent = RECENT.get(self.range.currentData())
+        if recent is not None or self.range.currentData() == "any":
+            f = LogFilter(**{**_fields(f), "first": None, "last": None, "recent_days": recent})
         return f
 
     def _delete(self) -> None:

@@ -64,6 +64,8 @@ class WorkLogView(QWidget):
         self.dialog = None
         self._last_table = None
         self.loaded = False  # a log (or its absence) has been read at least once
+        self.following = True  # showing the shift running now (moves on with it), not one picked by hand
+        self._pending: str | None = None  # the text of a quick entry being stored
         self._select_after_load: int | None = None  # the entry just written, selected once the log is read again
         self._build()
         self._actions()
@@ -74,7 +76,7 @@ class WorkLogView(QWidget):
         self.day = QDateEdit(objectName="log_day", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.day.dateChanged.connect(lambda _: self.load_day())
         self.shift_box = QComboBox(objectName="log_shift")
-        self.shift_box.activated.connect(lambda _: self.load())
+        self.shift_box.activated.connect(lambda _: (setattr(self, "following", False), self.load()))
         self.now_button = QPushButton(objectName="log_now")
         self.now_button.clicked.connect(self.go_to_current)
         self.author_box = QComboBox(objectName="log_author", editable=True)
@@ -205,7 +207,7 @@ class WorkLogView(QWidget):
     def retranslate(self) -> None:
         self.day_label.setText(self.tr("Date"))
         self.shift_label.setText(self.tr("Shift"))
-        self.author_label.setText(self.tr("&Writing as"))
+        self.author_label.setText(self.tr("Writing a&s"))
         self.now_button.setText(self.tr("Current shift"))
         self.more.setText(self.tr("Work log"))
         self.ack_button.setText(self.tr("Acknowledge (Ctrl+K)"))
@@ -247,10 +249,19 @@ class WorkLogView(QWidget):
         else:
             self.go_to_current()
 
+    def tick(self) -> None:
+        """Every minute: follow the shift running now (the incoming supervisor writes in the new shift's log),
+        or read the chosen shift again (ages, overdue marks and counts move with the clock)."""
+        if self.following:
+            self.go_to_current()
+        elif self.log is not None:
+            self.refresh()
+
     def go_to_current(self) -> None:
         console = self.context.console
         if console is None:
             return
+        self.following = True
         now = self.context.now()
 
         def work():
@@ -265,8 +276,9 @@ class WorkLogView(QWidget):
         self.context.runner.run(work, on_done=lambda r: self._loaded(*r), on_error=report_error)
 
     def load_day(self) -> None:
-        if self.context.console is None or self.log is None and not self.slots:
+        if self.context.console is None or not self.loaded:
             return
+        self.following = False
         self.load(self.day.date().toPython(), self.shift_box.currentData())
 
     def load(self, day: date | None = None, definition_id: int | None = None) -> None:
@@ -299,6 +311,7 @@ class WorkLogView(QWidget):
         slots, supervisors, templates, filters, log = gathered
         self.loaded = True
         self.slots, self.supervisors = slots, supervisors
+        same_shift = (log is not None and self.log is not None and log.instance.id == self.log.instance.id)
         self.log = log
         if log is not None:
             self.tz = log.start.tzinfo if isinstance(log.start.tzinfo, ZoneInfo) else ZoneInfo(str(log.start.tzinfo))
@@ -306,7 +319,7 @@ class WorkLogView(QWidget):
         self.day.setDate(QDate(day.year, day.month, day.day))
         self.day.blockSignals(False)
         self._fill_shift_box()
-        self._fill_authors()
+        self._fill_authors(keep_typed=same_shift)
         self.form.set_templates(templates)
         self.search.set_saved(filters)
         self.search.set_shift(log.instance.id if log else None, self._now_local().date())
@@ -351,15 +364,14 @@ class WorkLogView(QWidget):
         if keep is not None and self.shift_box.findData(keep) >= 0:
             self.shift_box.setCurrentIndex(self.shift_box.findData(keep))
 
-    def _fill_authors(self) -> None:
-        keep = self.author_box.currentText()
+    def _fill_authors(self, keep_typed: bool) -> None:
+        """Who writes: the shift's supervisor on duty; a name chosen by hand stays while the same shift is shown."""
+        keep = self.author_box.currentText() if keep_typed else ""
         self.author_box.clear()
         for s in self.supervisors:
             self.author_box.addItem(s.name)
         duty = self.log.instance.supervisor_name if self.log else None
-        self.author_box.setEditText(keep or duty or (self.supervisors[0].name if self.supervisors else ""))
-        if duty and not keep:
-            self.author_box.setCurrentIndex(max(0, self.author_box.findText(duty)))
+        self.author_box.setEditText(keep or duty or "")
 
     def _show_counts(self) -> None:
         if self.log is None:
@@ -489,18 +501,25 @@ class WorkLogView(QWidget):
         from app.services import worklog
 
         by = self.author()
-        if by is None or self.log is None:
+        if by is None or self.log is None or self._pending is not None:
             return
         instance_id = self.log.instance.id
+        self._pending = self.form.text.text()
+        self.form.save.setEnabled(False)
 
         def failed(exc):
+            self._pending = None
+            self.form.save.setEnabled(True)
             if isinstance(exc, InvalidEntryError):
                 self.form.show_problems(words.problems_text(exc.problems))
             else:
                 self.form.show_problems(describe(exc))
 
         def done(entry):
-            self.form.clear()
+            typed, self._pending = self._pending, None
+            self.form.save.setEnabled(True)
+            if self.form.text.text() == typed:  # what was stored; a next entry begun meanwhile stays
+                self.form.clear()
             self._say(self.tr("Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.").format(id=entry.id))
             self._select_after_load = entry.id
             self.refresh()
@@ -508,35 +527,40 @@ class WorkLogView(QWidget):
         self.context.runner.run(worklog.add_entry, self.context.console, instance_id, draft, by, self.context.now(),
                                 on_done=done, on_error=failed)
 
-    def _after(self, message: str):
+    def _after(self, message: str, dialog=None):
+        """What to do when a write is done: close the dialog it came from (only that one), say so, read again."""
         def done(entry=None):
-            if self.dialog is not None:
-                self.dialog.accept()
+            if dialog is not None and dialog.isVisible():
+                dialog.accept()
             self._say(message)
             self.refresh()
 
         return done
 
-    def _dialog_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StaleEntryError):
-            if self.dialog is not None:
-                self.dialog.reject()
-            self._conflict(exc)
-            return
-        text = words.problems_text(exc.problems) if isinstance(exc, InvalidEntryError) else describe(exc)
-        if self.dialog is not None and self.dialog.isVisible() and hasattr(self.dialog, "show_error"):
-            self.dialog.show_error(text)
-        else:
-            self._say(text, error=True)
+    def _failed_in(self, dialog=None):
+        """What to do when a write is refused: the reason in its dialog (kept open), or a conflict to resolve."""
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, StaleEntryError):
+                if dialog is not None and dialog.isVisible():
+                    dialog.reject()
+                self._conflict(exc)
+                return
+            text = words.problems_text(exc.problems) if isinstance(exc, InvalidEntryError) else describe(exc)
+            if dialog is not None and dialog.isVisible() and hasattr(dialog, "show_error"):
+                dialog.show_error(text)
+            else:
+                self._say(text, error=True)
+
+        return failed
 
     def _open(self, dialog) -> None:
         self.dialog = dialog
         dialog.open()
 
-    def acknowledge(self, new_owner: str | None = None) -> None:
+    def acknowledge(self, new_owner: str | None = None, entry: Entry | None = None, dialog=None) -> None:
         from app.services import worklog
 
-        entry = self.selected_carried()
+        entry = entry or self.selected_carried()
         by = self.author()
         if entry is None or by is None or self.log is None:
             if entry is None:
@@ -544,8 +568,9 @@ class WorkLogView(QWidget):
             return
         self.context.runner.run(worklog.acknowledge, self.context.console, entry.id, self.log.instance.id, by,
                                 self.context.now(), new_owner,
-                                on_done=self._after(self.tr("Item #{id} acknowledged by {by}.").format(id=entry.id, by=by)),
-                                on_error=self._dialog_failed)
+                                on_done=self._after(self.tr("Item #{id} acknowledged by {by}.").format(id=entry.id, by=by),
+                                                    dialog),
+                                on_error=self._failed_in(dialog))
 
     def acknowledge_with_owner(self) -> None:
         from app.ui.work_log.dialogs import AskTextDialog
@@ -557,7 +582,7 @@ class WorkLogView(QWidget):
         dialog = AskTextDialog(self.tr("Hand item #{id} to a new owner").format(id=entry.id),
                                self.tr("New owner"), self, initial=entry.owner, choices=self._owners())
         dialog.setObjectName("ack_owner_dialog")
-        dialog.accepted_with.connect(self.acknowledge)
+        dialog.accepted_with.connect(lambda owner: self.acknowledge(owner, entry, dialog))
         self._open(dialog)
 
     def _owners(self) -> list[str]:
@@ -571,23 +596,23 @@ class WorkLogView(QWidget):
             return
         dialog = EntryDialog(entry, self.tz, self._now_local, self._owners(), self)
         dialog.setObjectName("edit_entry_dialog")
-        dialog.accepted_with.connect(lambda changes: self.send_changes(entry, changes))
+        dialog.accepted_with.connect(lambda changes: self.send_changes(entry, changes, dialog=dialog))
         self._open(dialog)
 
-    def send_changes(self, entry: Entry, changes: dict, expected: int | None = None) -> None:
+    def send_changes(self, entry: Entry, changes: dict, expected: int | None = None, dialog=None) -> None:
         from app.services import worklog
 
         by = self.author()
         if by is None:
             return
         if not changes:
-            if self.dialog is not None:
-                self.dialog.accept()
+            if dialog is not None:
+                dialog.accept()
             return
         self.context.runner.run(worklog.edit_entry, self.context.console, entry.id, changes, by, self.context.now(),
                                 expected if expected is not None else entry.revision,
-                                on_done=self._after(self.tr("Entry #{id} changed.").format(id=entry.id)),
-                                on_error=self._dialog_failed)
+                                on_done=self._after(self.tr("Entry #{id} changed.").format(id=entry.id), dialog),
+                                on_error=self._failed_in(dialog))
 
     def change_status(self, status=None) -> None:
         from app.ui.work_log.dialogs import StatusDialog
@@ -597,10 +622,10 @@ class WorkLogView(QWidget):
             return
         dialog = StatusDialog(entry, status, self)
         dialog.setObjectName("status_dialog")
-        dialog.accepted_with.connect(lambda value: self.send_status(entry, *value))
+        dialog.accepted_with.connect(lambda value: self.send_status(entry, *value, dialog=dialog))
         self._open(dialog)
 
-    def send_status(self, entry: Entry, status, remark: str) -> None:
+    def send_status(self, entry: Entry, status, remark: str, dialog=None) -> None:
         from app.services import worklog
 
         by = self.author()
@@ -610,8 +635,8 @@ class WorkLogView(QWidget):
         self.context.runner.run(worklog.set_status, self.context.console, entry.id, status, remark, by,
                                 self.context.now(), entry.revision,
                                 on_done=self._after(self.tr("Entry #{id} is now {status}.").format(
-                                    id=entry.id, status=names[status])),
-                                on_error=self._dialog_failed)
+                                    id=entry.id, status=names[status]), dialog),
+                                on_error=self._failed_in(dialog))
 
     def withdraw(self) -> None:
         from app.ui.work_log.dialogs import AskTextDialog
@@ -622,18 +647,18 @@ class WorkLogView(QWidget):
         dialog = AskTextDialog(self.tr("Withdraw entry #{id}").format(id=entry.id),
                                self.tr("Why (it stays readable, marked withdrawn)"), self)
         dialog.setObjectName("withdraw_dialog")
-        dialog.accepted_with.connect(lambda reason: self.send_withdraw(entry, reason))
+        dialog.accepted_with.connect(lambda reason: self.send_withdraw(entry, reason, dialog))
         self._open(dialog)
 
-    def send_withdraw(self, entry: Entry, reason: str) -> None:
+    def send_withdraw(self, entry: Entry, reason: str, dialog=None) -> None:
         from app.services import worklog
 
         by = self.author()
         if by is None:
             return
         self.context.runner.run(worklog.withdraw, self.context.console, entry.id, reason, by, self.context.now(),
-                                on_done=self._after(self.tr("Entry #{id} withdrawn.").format(id=entry.id)),
-                                on_error=self._dialog_failed)
+                                on_done=self._after(self.tr("Entry #{id} withdrawn.").format(id=entry.id), dialog),
+                                on_error=self._failed_in(dialog))
 
     def show_history(self, entry: Entry | None = None) -> None:
         from app.services import worklog
@@ -657,6 +682,7 @@ class WorkLogView(QWidget):
         dialog.setObjectName("conflict_dialog")
 
         def closed(_result):
+            dialog.finished.disconnect(closed)  # once: accept() on a closed dialog emits finished again
             if dialog.choice == "mine":
                 self.send_changes(error.current, dict(error.changes), expected=error.current.revision)
             else:
@@ -681,7 +707,8 @@ class WorkLogView(QWidget):
         dialog.setObjectName("template_dialog")
         dialog.accepted_with.connect(lambda name: self.context.runner.run(
             worklog.save_template, self.context.console, name, draft.category, draft.text, draft.tags,
-            on_done=self._after(self.tr("Template “{name}” saved.").format(name=name)), on_error=self._dialog_failed))
+            on_done=self._after(self.tr("Template “{name}” saved.").format(name=name), dialog),
+            on_error=self._failed_in(dialog)))
         self._open(dialog)
 
     def delete_template(self) -> None:
@@ -701,8 +728,9 @@ class WorkLogView(QWidget):
                 dialog.show_error(self.tr("There is no template named “{name}”.").format(name=name))
                 return
             self.context.runner.run(worklog.delete_template, self.context.console, template.id,
-                                    on_done=self._after(self.tr("Template “{name}” deleted.").format(name=name)),
-                                    on_error=self._dialog_failed)
+                                    on_done=self._after(self.tr("Template “{name}” deleted.").format(name=name),
+                                                        dialog),
+                                    on_error=self._failed_in(dialog))
 
         dialog.accepted_with.connect(chosen)
         self._open(dialog)
