@@ -25,6 +25,7 @@ from app.domain.errors import InvalidSettingError, UnknownSourceError
 from app.domain.floor import floor_span
 from app.domain.intervals import INTERVAL_SECONDS, interval_start_epoch, zone
 from app.domain.playbook_rules import (
+    LOGIN_GAP,
     Alert,
     IntervalSnapshot,
     LongCall,
@@ -121,7 +122,7 @@ def _week_before(start: int, tz: ZoneInfo) -> int:
                                 .timestamp(), tz)
 
 
-def _snapshots(console: Console, r: _Reading, now: datetime) -> tuple[IntervalSnapshot, ...]:
+def _snapshots(console: Console, r: _Reading, now: datetime, read_sheet: bool = True) -> tuple[IntervalSnapshot, ...]:
     views: dict[date, DayView] = {}
     slots: dict[int, Slot] = {}
 
@@ -132,7 +133,7 @@ def _snapshots(console: Console, r: _Reading, now: datetime) -> tuple[IntervalSn
             slots.update((s.start, s) for s in views[day].slots)
         return slots.get(epoch), views[day]
 
-    present, logged_in, change = _login_check(console, r.source, now, r.settings)
+    present, logged_in, change = _login_check(console, r.source, now, r.settings, read_sheet)
     out = []
     for start, previous, complete in ((r.finished, r.before, True), (r.running, r.finished, False)):
         (this, view), (prev, _) = slot(start), slot(previous)
@@ -167,7 +168,9 @@ def check_rules(console: Console, source_name: str, now: datetime) -> tuple[Aler
     """Evaluate the rules for `source_name` at `now`; the alerts newly stored (none twice for the same
     source, rule and interval). Writes only when something new fired."""
     r = _read(console, source_name, now)
-    suggestions = [s for snap in _snapshots(console, r, now) for s in evaluate(snap, r.settings)
+    # The sheet (the costly part at the shift change) is read until the login gap has fired for this half hour.
+    gap_fired = (LOGIN_GAP, datetime.fromtimestamp(r.running, timezone.utc)) in r.fired
+    suggestions = [s for snap in _snapshots(console, r, now, not gap_fired) for s in evaluate(snap, r.settings)
                    if (s.rule, s.interval_start) not in r.fired]
     if not suggestions:
         return ()
@@ -175,17 +178,18 @@ def check_rules(console: Console, source_name: str, now: datetime) -> tuple[Aler
         return store.add_alerts(tx, r.source.site.id, r.source.name, suggestions, now)
 
 
-def _login_check(console: Console, source: FeedSource, now: datetime,
-                 settings: RuleSettings) -> tuple[int | None, int | None, bool]:
+def _login_check(console: Console, source: FeedSource, now: datetime, settings: RuleSettings,
+                 read_sheet: bool = True) -> tuple[int | None, int | None, bool]:
     """(present on the incoming shift's sheet with an ACD login, those of them logged in, at the shift change).
 
-    The counts are None away from the shift change, or when the site has no feed with agent events.
+    The counts are None away from the shift change, when the site has no feed with agent events, or when
+    `read_sheet` is False.
     """
     current = current_shift(console, now, source.site.id)
     slots = [s for s in (current.slot, current.next) if s is not None]
     start = near_shift_change(now, [s.start for s in slots], settings.shift_change_window_minutes)
-    if start is None:
-        return None, None, False
+    if start is None or not read_sheet:
+        return None, None, start is not None
     incoming = next(s for s in slots if s.start == start)
     sheet = load_sheet(console, incoming.day, incoming.definition.id, now, source.site.id)
     if not sheet.logins_known:

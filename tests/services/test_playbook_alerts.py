@@ -12,6 +12,7 @@ import pytest
 from app.domain.attendance import AttendanceStatus, Mark
 from app.domain.calls import FeedFormat
 from app.domain.errors import InvalidSettingError, UnknownSourceError
+from app.domain.playbooks import Trigger
 from app.domain.playbook_rules import (
     LOGIN_GAP,
     OLDEST_WAIT,
@@ -21,7 +22,7 @@ from app.domain.playbook_rules import (
     RuleSettings,
 )
 from app.services import playbook_alerts as alerts
-from app.services import roster, sheet, shifts
+from app.services import playbooks, roster, sheet, shifts
 from app.services.console import Console
 from app.services.floor import floor_now
 from app.services.imports import ImportRequest, import_feed
@@ -231,6 +232,19 @@ def test_login_gap_and_oldest_wait_at_the_shift_change(console, tmp_path):
     # Away from the shift change the sheet is not read.
     assert alerts.interval_snapshots(console, "pbx", at(console, DAY, 12))[-1].at_shift_change is False
     assert alerts.interval_snapshots(console, "pbx", at(console, DAY, 12))[-1].present_on_sheet is None
+    # The supervisor starts the playbook the alert names: the alert is taken up by that run.
+    playbooks.install_defaults(console, "en", now=now)
+    book = next(p for p in playbooks.list_playbooks(console) if p.key == gap.playbook_key)
+    trigger = Trigger(gap.rule, gap.source, gap.interval_start, gap.level)
+    run = playbooks.start_run(console, book.id, iid, "王丽", now + timedelta(minutes=1), {}, trigger)
+    linked = alerts.link_run(console, gap.id, run.id)
+    assert (linked.run_id, linked.open) == (run.id, False)
+    assert alerts.link_run(console, gap.id, run.id) == linked  # the same run again changes nothing
+    assert [x.rule for x in alerts.open_alerts(console, at(console, DAY, 15))] == [OLDEST_WAIT]
+    with pytest.raises(InvalidSettingError, match="a run was started"):
+        alerts.link_run(console, gap.id, playbooks.start_run(console, book.id, iid, "王丽", now, {}).id)
+    with pytest.raises(InvalidSettingError, match="a run was started"):
+        alerts.dismiss_alert(console, gap.id, "handled", "王丽", now)
 
 
 def test_long_calls_of_the_agents_whose_shift_ends(console, tmp_path):
