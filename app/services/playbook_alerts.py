@@ -2,14 +2,25 @@
 run to one; the agents on long calls at the shift change; each site's rule settings.
 
 `check_rules` runs on every feed update (the scheduler's poll job), so it
-reads what the views read already and nothing more: the service-level slots
-of the day (`day_view`: today's, and last week's for the same half hours),
-the floor (`floor_now`: the oldest waiting call) and, only within the window
-around a shift's start, the incoming shift's sheet (`load_sheet`: who is
-marked present and whether their logins are logged in). Two intervals are
-judged: the one running at `now` and the one just finished (the service level
-and peak rules only; the floor's figures belong to now). What fires is stored
-once per (source, rule, interval); the new alerts are returned.
+reads little beyond what the views read already: one read transaction (the
+source, the site's settings, last week's offered for the two half hours from
+the stored intervals, the oldest waiting call by the very query and span of
+`floor_now`, the alerts stored already for the two half hours); the
+service-level view's own slots of the day (`day_view`, so an alert agrees
+with what the view shows red, a one-queue source's own target included); the
+shifts at now and, only within the window around a shift's start, the
+incoming shift's sheet (`load_sheet`: who is marked present and whether their
+logins are logged in), until the login gap has fired for that half hour. Two
+intervals are judged: the one just finished and the one running at `now`
+(the floor's figures belong to the running one). What fires is stored once
+per (source, rule, interval) and the new alerts are returned; when nothing
+new fires nothing is written.
+
+Alert details (`Alert.detail`, key -> value) per rule: sl_below_target:
+service_level, target_percent, offered; sl_below_target_twice: the same and
+previous_service_level; traffic_peak: arrived, last_week_offered, ratio;
+oldest_wait: oldest_wait_seconds, limit_seconds; login_gap: present,
+logged_in, gap. An alert read back has its interval_start and fired_at in UTC.
 
 `site_id` None means the first site; instants are aware datetimes.
 """
