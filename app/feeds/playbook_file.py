@@ -158,7 +158,8 @@ def _playbook(loader: yaml.SafeLoader, node: Node, language: str) -> PlaybookDra
         raise _Bad(steps_node, "steps must be a list of at least one step")
     steps = tuple(_step(loader, n, i) for i, n in enumerate(steps_node.value, start=1))
     draft = clean_draft(PlaybookDraft(
-        key=key, title=_text(loader, fields["title"], "title"), situation=_text(loader, fields["situation"], "situation"),
+        key=key, title=_text(loader, fields["title"], "title"),
+        situation=_text(loader, fields["situation"], "situation"),
         recognise=_text(loader, fields["recognise"], "recognise") if "recognise" in fields else "",
         severity=severity, roles=roles, steps=steps, language=lang))
     problems = check_playbook(draft)

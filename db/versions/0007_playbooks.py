@@ -1,4 +1,4 @@
-"""Emergency handover playbooks: versioned playbooks, contacts, runs with their marks and notes; rule alerts and settings
+"""Emergency handover playbooks: versioned playbooks, contacts, runs with marks and notes; rule alerts and settings
 
 A playbook is versioned: every change is a new row (site, key, version); a run
 keeps the version it used forever. Runs, their step marks and notes are
