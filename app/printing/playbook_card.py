@@ -94,6 +94,11 @@ def _lines(text: str) -> str:
     return "<br/>".join(_e(line) for line in (text or "").splitlines())
 
 
+def _keep(text: str) -> str:
+    """`text` escaped, its spaces not to be broken (a phone number stays on one line)."""
+    return _e(text).replace(" ", "&nbsp;")
+
+
 def _role(role: str, w: Mapping[str, str]) -> str:
     return w.get(f"role.{role.strip()}", role.strip())
 
@@ -128,7 +133,7 @@ def _who(step_role: str, contacts: list[Contact], local: time, w: Mapping[str, s
         return _e(role)
     text = _e(w["who.contact"].format(role="\0", name="\1", phone="\2"))
     return text.replace("\0", _e(role)).replace("\1", f"<b>{_e(contact.name)}</b>").replace(
-        "\2", f"<b>{_e(contact.phone)}</b>")
+        "\2", f"<b>{_keep(contact.phone)}</b>")
 
 
 def _steps_table(playbook: Playbook, contacts: list[Contact], local: time, w: Mapping[str, str]) -> str:
@@ -155,7 +160,7 @@ def _contacts_table(contacts: list[Contact], local: time, w: Mapping[str, str]) 
     on_duty = {c.id for c in (contact_for(r, contacts, local) for r in {c.role for c in contacts}) if c}
     rows = []
     for c in contacts:
-        cells = [_e(_role(c.role, w)), _e(c.name), _e(c.phone), _e(_duty(c, w)), _lines(c.when_to_call)]
+        cells = [_e(_role(c.role, w)), _e(c.name), _keep(c.phone), _e(_duty(c, w)), _lines(c.when_to_call)]
         if c.id in on_duty:
             cells = [f"<b>{cell}</b>" for cell in cells[:4]] + cells[4:]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")

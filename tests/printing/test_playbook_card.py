@@ -77,9 +77,9 @@ def test_the_steps_name_the_contact_on_duty_at_print_time(qapp):
     words = card_words()
     day = build_card_html(playbook, CONTACTS, words, TZ_NAME, PRINTED)
     night = build_card_html(playbook, CONTACTS, words, TZ_NAME, NIGHT)
-    assert "IT duty: <b>王磊</b> <b>138 1234 5678</b>" in day and "IT duty: <b>李娜</b>" not in day
-    assert "IT duty: <b>李娜</b> <b>139 8765 4321</b>" in night
-    assert "telephony vendor: <b>华信通信热线</b> <b>400 820 1234</b>" in day
+    assert "IT duty: <b>王磊</b> <b>138&nbsp;1234&nbsp;5678</b>" in day and "IT duty: <b>李娜</b>" not in day
+    assert "IT duty: <b>李娜</b> <b>139&nbsp;8765&nbsp;4321</b>" in night
+    assert "telephony vendor: <b>华信通信热线</b> <b>400&nbsp;820&nbsp;1234</b>" in day
     # the contact list: the playbook's roles first, the one on duty in bold
     assert day.index("王磊") < day.index("华信通信热线") < day.index("周经理") < day.index("物业中控室")
     assert "<td><b>王磊</b></td>" in day and "<td>李娜</td>" in day

@@ -1,7 +1,8 @@
 """The contact list the playbooks call by role: who, which number, when to call, on duty from–until.
 
-The dialog lists every contact of the site (removed ones greyed, kept for
-the record), the one on duty now for each role in bold, and a line naming
+The dialog lists every contact of the site by role (the known roles in
+their usual order; removed ones greyed, kept for the record), the one on
+duty now for each role in bold, and a line naming
 them ("On duty now: IT duty 王磊 138…"). Add and Edit open a small form;
 Deactivate removes the contact from the calls (editing it makes it active
 again). Every write goes to app.services.playbooks on the task runner; a
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
-from app.domain.playbooks import Contact, InvalidPlaybookError, contact_for
+from app.domain.playbooks import ROLES, Contact, InvalidPlaybookError, contact_for
 from app.ui.errors import describe
 from app.ui.playbook import words
 
@@ -126,7 +127,7 @@ class ContactsModel(QAbstractTableModel):
                 "on_duty": duty_text(contact),
                 "active": self.tr("yes") if contact.active else self.tr("removed"),
             }[column]
-        if role == Qt.ItemDataRole.FontRole and contact.id in self.on_duty:
+        if role == Qt.ItemDataRole.FontRole and contact.id in self.on_duty and column in ("role", "name", "phone"):
             font = QFont()
             font.setBold(True)
             return font
@@ -179,7 +180,9 @@ class ContactForm(QDialog):
         form.addRow(self.tr("&Name"), self.name)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("&When to call"), self.when)
-        form.addRow(self.tr("On &duty"), duty)
+        duty_label = QLabel(self.tr("On &duty"))
+        duty_label.setBuddy(self.on_from)  # the row is a layout: the mnemonic needs its buddy named
+        form.addRow(duty_label, duty)
         self.error = QLabel(objectName="contact_error", wordWrap=True)
         self.error.setStyleSheet("color: #b00020")
         self.error.hide()
@@ -206,9 +209,11 @@ class ContactForm(QDialog):
                     text=edit.text())) from None
         values = (words.role_key(self.role.currentText()), self.name.text().strip(), self.phone.text().strip(),
                   self.when.text().strip())
-        missing = [field for field, value in zip(("role", "name", "phone"), values) if not value]
+        needed = {"role": self.tr("Role is needed."), "name": self.tr("Name is needed."),
+                  "phone": self.tr("Phone is needed.")}
+        missing = [needed[field] for field, value in zip(needed, values) if not value]
         if missing:
-            raise ValueError("\n".join(words.problem(field, "required") for field in missing))
+            raise ValueError("\n".join(missing))
         return (*values, *times)
 
     def submit(self) -> None:
@@ -296,6 +301,8 @@ class ContactsDialog(QDialog):
     def _loaded(self, site, contacts, select: int | None) -> None:
         self.tz = ZoneInfo(site.timezone)
         local = self.context.now().astimezone(self.tz).time()
+        known = {role: i for i, role in enumerate(ROLES)}
+        contacts = sorted(contacts, key=lambda c: (known.get(c.role, len(known)), c.role.casefold(), c.id))
         duty = on_duty_now(contacts, local)
         self.model.set_contacts(contacts, {c.id for c in duty.values()})
         if duty:
@@ -303,7 +310,7 @@ class ContactsDialog(QDialog):
                 role=_html(words.role_text(c.role)), name=_html(c.name), phone=_html(c.phone))
                 for c in duty.values()]
             text = self.tr("On duty now ({time}): {contacts}").format(
-                time=local.strftime("%H:%M"), contacts="; ".join(parts))
+                time=local.strftime("%H:%M"), contacts=self.tr("; ").join(parts))
         else:
             text = self.tr("Nobody is on duty now: add the contacts the playbooks call (IT duty, telephony "
                            "vendor, facilities, duty manager).")

@@ -256,6 +256,7 @@ class PlaybookEditor(QDialog):
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.table.setTabKeyNavigation(True)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped texts
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 150), (2, 70), (3, 150)):
@@ -303,6 +304,7 @@ class PlaybookEditor(QDialog):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table, self.remove_step,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.resize(900, 680)
+        (self.title if self.existing else self.key).setFocus()
 
     def _text_box(self, text: str, name: str, height: int) -> QPlainTextEdit:
         box = QPlainTextEdit(text, objectName=name)

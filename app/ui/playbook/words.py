@@ -69,7 +69,7 @@ def role_choices(extra: Iterable[str] = ()) -> list[tuple[str, str]]:
 
 def roles_text(keys: Iterable[str]) -> str:
     """Roles as a comma list of names ("supervisor, IT duty")."""
-    sep = QCoreApplication.translate("playbook_words", ", ", "between the roles of a list")
+    sep = QCoreApplication.translate("playbook_words", ", ")  # 、 in Chinese
     return sep.join(role_text(k) for k in keys)
 
 
