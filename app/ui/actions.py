@@ -26,6 +26,7 @@ class ActionId(enum.Enum):
     VIEW_SHIFT_SHEET = "view_shift_sheet"
     VIEW_SEAT_MAP = "view_seat_map"
     VIEW_WORK_LOG = "view_work_log"
+    VIEW_PLAYBOOK = "view_playbook"
     WALLBOARD = "wallboard"
     PREVIOUS_DAY = "previous_day"
     NEXT_DAY = "next_day"
@@ -52,6 +53,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.VIEW_SHIFT_SHEET: ActionSpec(QT_TRANSLATE_NOOP("actions", "S&hift sheet"), QT_TRANSLATE_NOOP("actions", "Who is on this shift, attendance, changes and notices"), "Ctrl+3"),
     ActionId.VIEW_SEAT_MAP: ActionSpec(QT_TRANSLATE_NOOP("actions", "Seat &map"), QT_TRANSLATE_NOOP("actions", "Who sits where on this shift, seats out of service, the layout"), "Ctrl+4"),
     ActionId.VIEW_WORK_LOG: ActionSpec(QT_TRANSLATE_NOOP("actions", "Work &log"), QT_TRANSLATE_NOOP("actions", "What happened on the shift and what the next supervisor takes over"), "Ctrl+5"),
+    ActionId.VIEW_PLAYBOOK: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Playbooks"), QT_TRANSLATE_NOOP("actions", "Prepared responses to what goes wrong, run as checklists"), "Ctrl+6"),
     ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11"),
     ActionId.PREVIOUS_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Pre&vious day"), QT_TRANSLATE_NOOP("actions", "Show the day before"), "Alt+Left"),
     ActionId.NEXT_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Ne&xt day"), QT_TRANSLATE_NOOP("actions", "Show the day after"), "Alt+Right"),

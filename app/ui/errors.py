@@ -41,6 +41,22 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, StaleEntryError):
         return QCoreApplication.translate("errors", "Entry #{id} was changed by someone else since you opened it; "
                                           "nothing was saved. Open it again.").format(id=exc.entry_id)
+    from app.domain.playbooks import InvalidPlaybookError, InvalidRunError
+
+    if isinstance(exc, InvalidPlaybookError):
+        from app.ui.playbook.words import problems_lines
+
+        return " ".join(problems_lines(exc.problems))
+    if isinstance(exc, InvalidRunError):
+        texts = {
+            ("run", "closed"): QCoreApplication.translate("errors", "The run is closed already."),
+            ("step", "out_of_range"): QCoreApplication.translate("errors", "The playbook has no such step."),
+            ("reason", "required"): QCoreApplication.translate("errors", "A skipped step needs a reason."),
+            ("text", "required"): QCoreApplication.translate("errors", "Write the note first."),
+            ("outcome", "required"): QCoreApplication.translate("errors", "Say how it ended: the outcome is needed "
+                                                                "to close the run."),
+        }
+        return " ".join(texts.get(p, "{0}: {1}".format(*p)) for p in exc.problems)
     if isinstance(exc, EntryStateError):
         texts = {
             "withdrawn": QCoreApplication.translate("errors", "Entry #{id} is withdrawn; it can no longer change."),

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
+from PySide6.QtWidgets import (
+    QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from app.ui import errors
 from app.ui.actions import ActionId, Actions
@@ -21,6 +23,8 @@ from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
 from app.ui.seat_map.view import SeatMapView
 from app.ui.shift_sheet.view import ShiftSheetView
+from app.ui.playbook.alerts import AlertBar
+from app.ui.playbook.view import PlaybookView
 from app.ui.work_log.view import WorkLogView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
 
@@ -71,18 +75,31 @@ class MainWindow(QMainWindow):
         self.work_log = WorkLogView(self.context)
         self.work_log.counts_changed.connect(self.update_shift)
         self.context.writer = lambda: self.work_log.author_box.currentText().strip() or None
+        self.playbook = PlaybookView(self.context)
+        self.playbook.runs_changed.connect(self.work_log.refresh)  # a run's steps are in the log
+        self.playbook.runs_changed.connect(self.refresh_alerts)
+        self.alert_bar = AlertBar()
+        self.alert_bar.start_requested.connect(self.start_from_alert)
+        self.alert_bar.dismiss_requested.connect(self.dismiss_alert)
         follow_up = getattr(self.service_level, "follow_up_created", None)
         if follow_up is not None:  # a callback follow-up written from an abandoned call
             follow_up.connect(lambda _entry: self.work_log.refresh())
         # The seat map shows the shift the sheet shows.
         self.shift_sheet.sheet_loaded.connect(
             lambda sheet: sheet is not None and self.seat_map.follow(sheet.instance.day, sheet.instance.definition.id))
-        for view in (self.welcome, self.service_level, self.now, self.shift_sheet, self.seat_map, self.work_log):
+        for view in (self.welcome, self.service_level, self.now, self.shift_sheet, self.seat_map, self.work_log,
+                     self.playbook):
             self.add_view(view)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(objectName="main_splitter")
         self.splitter.addWidget(self.nav)
-        self.splitter.addWidget(self.stack)
+        right = QWidget(objectName="views_with_alerts")
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.setSpacing(0)
+        rv.addWidget(self.alert_bar)
+        rv.addWidget(self.stack, 1)
+        self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
@@ -119,6 +136,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.VIEW_SHIFT_SHEET, lambda: self.show_view("shift_sheet"))
         a.connect(ActionId.VIEW_SEAT_MAP, lambda: self.show_view("seat_map"))
         a.connect(ActionId.VIEW_WORK_LOG, lambda: (self.show_view("work_log"), self.work_log.new_entry()))
+        a.connect(ActionId.VIEW_PLAYBOOK, lambda: (self.show_view("playbook"), self.playbook.list.setFocus()))
         a.connect(ActionId.WALLBOARD, lambda: self.now.open_wallboard())
         a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
         a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
@@ -129,6 +147,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.VIEW_WORK_LOG,
+                          ActionId.VIEW_PLAYBOOK,
                           ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
                           ActionId.TODAY, None, ActionId.REFRESH):
             self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
@@ -152,6 +171,7 @@ class MainWindow(QMainWindow):
         self._status_labels()
         self._show_shift(self.current_shift)
         self._show_log_counts(getattr(self, "log_counts", None))
+        self.alert_bar.retranslate()
 
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -198,10 +218,13 @@ class MainWindow(QMainWindow):
 
     def _sources_loaded(self, result) -> None:
         sources, sites, live, demo, current = result
+        live_sources = [s.name for s in sources if getattr(s, "live", False)]
+        self.playbook.source = live_sources[0] if live_sources else (sources[0].name if sources else "")
         if self.shift_sheet_started is not self.context.console:  # first start, or the demo replaced the database
             self.shift_sheet_started = self.context.console
             self.shift_sheet.start()
             self.work_log.start()
+            self.playbook.start()
         self._show_shift(current)
         if (live, demo) != self.live.plan:
             self.live.start(live, demo)
@@ -259,7 +282,8 @@ class MainWindow(QMainWindow):
         self.shift_label.setText(text)
 
     def _live_data(self, result) -> None:
-        """A poll stored new data: the views that show that source refresh."""
+        """A poll stored new data: the views that show that source refresh, and the playbook rules are checked."""
+        self.check_rules(result.source)
         if self.service_level.source_box.currentText() == result.source and self.service_level.day == self.context.today():
             self.service_level.refresh()
         if self.now.source_box.currentText() == result.source:
@@ -271,6 +295,57 @@ class MainWindow(QMainWindow):
             if time.monotonic() - self._sheet_checked > 30:
                 self._sheet_checked = time.monotonic()
                 self.shift_sheet.refresh()
+
+    # --- playbook suggestions --------------------------------------------------------------
+    def check_rules(self, source: str) -> None:
+        """Evaluate the playbook rules on the source's latest data; new alerts show in the bar."""
+        from app.services import playbook_alerts
+
+        console = self.context.console
+        if console is not None:
+            self.context.runner.run(playbook_alerts.check_rules, console, source, self.context.now(),
+                                    on_done=lambda new: self.refresh_alerts() if new else None,
+                                    on_error=errors.report_error)
+
+    def refresh_alerts(self) -> None:
+        """The open alerts of today (not dismissed, no run started from them) in the bar."""
+        from datetime import datetime, time
+
+        from app.services import playbook_alerts
+
+        console = self.context.console
+        if console is None:
+            return
+        now = self.context.now()
+        since = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+        self.context.runner.run(playbook_alerts.open_alerts, console, since,
+                                on_done=lambda alerts: self.alert_bar.show_alerts(alerts, self.playbook.titles(),
+                                                                                  self.playbook.tz),
+                                on_error=errors.report_error)
+
+    def start_from_alert(self, alert) -> None:
+        playbook = next((p for p in self.playbook.playbooks if p.key == alert.playbook_key), None)
+        if playbook is None:
+            self.show_message(self.tr("There is no playbook “{key}” any more.").format(key=alert.playbook_key))
+            return
+        self.show_view("playbook")
+        self.playbook.start_run(playbook, alert)
+
+    def dismiss_alert(self, alert) -> None:
+        from app.services import playbook_alerts
+        from app.ui.work_log.dialogs import AskTextDialog
+
+        by = self.playbook.author()
+        if by is None:
+            return
+        dialog = AskTextDialog(self.tr("Dismiss the alert"), self.tr("Why (kept with the alert)"), self)
+        dialog.setObjectName("dismiss_alert_dialog")
+        dialog.accepted_with.connect(lambda reason: self.context.runner.run(
+            playbook_alerts.dismiss_alert, self.context.console, alert.id, reason, by, self.context.now(),
+            on_done=lambda _: (dialog.accept(), self.refresh_alerts()),
+            on_error=lambda exc: dialog.show_error(errors.describe(exc))))
+        self.alert_dialog = dialog
+        dialog.open()
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
