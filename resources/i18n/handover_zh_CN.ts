@@ -431,6 +431,27 @@
     </message>
 </context>
 <context>
+    <name>AlertBar</name>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="117"/>
+        <source>{n} more alerts: see Playbooks.</source>
+        <translation>另有 {n} 条预警：请看应急预案。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertLine</name>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="71"/>
+        <source>Start “{title}”</source>
+        <translation>启动“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="72"/>
+        <source>Dismiss…</source>
+        <translation>忽略…</translation>
+    </message>
+</context>
+<context>
     <name>AskTextDialog</name>
     <message>
         <location filename="../../app/ui/work_log/dialogs.py" line="85"/>
@@ -568,180 +589,200 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="156"/>
-        <source>New contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../app/ui/playbook/contacts.py" line="157"/>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="158"/>
         <source>Edit contact: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑联系人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="166"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="167"/>
         <source>e.g. ACD or CTI down, agents cannot log in</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 ACD 或 CTI 故障、坐席无法登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="170"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="171"/>
         <source>HH:MM</source>
-        <translation type="unfinished"></translation>
+        <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="176"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="177"/>
         <source>(both empty: always; may cross midnight, e.g. 20:00–08:00)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="178"/>
-        <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>（都不填：全天；可跨午夜，例如 20:00–08:00）</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/contacts.py" line="179"/>
-        <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/contacts.py" line="180"/>
-        <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/contacts.py" line="181"/>
-        <source>&amp;When to call</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/contacts.py" line="182"/>
-        <source>On &amp;duty</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;When to call</source>
+        <translation>何时联系(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="205"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="183"/>
+        <source>On &amp;duty</source>
+        <translation>值班时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="208"/>
         <source>Cannot read the time “{text}”: type HH:MM, e.g. 08:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别时间“{text}”：请输入 时:分，例如 08:00。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="212"/>
+        <source>Role is needed.</source>
+        <translation>请填写角色。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="212"/>
+        <source>Name is needed.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="213"/>
+        <source>Phone is needed.</source>
+        <translation>请填写电话。</translation>
     </message>
 </context>
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="233"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="238"/>
         <source>Playbook contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>预案联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="254"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="259"/>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="255"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="260"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="256"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="261"/>
         <source>&amp;Deactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="257"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="262"/>
         <source>No longer called by the playbooks; kept for the record</source>
-        <translation type="unfinished"></translation>
+        <translation>预案不再联系此人；记录仍保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="302"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="309"/>
         <source>{role}: &lt;b&gt;{name}&lt;/b&gt; {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}：&lt;b&gt;{name}&lt;/b&gt; {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="305"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="312"/>
         <source>On duty now ({time}): {contacts}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值班（{time}）：{contacts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="308"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="313"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="315"/>
         <source>Nobody is on duty now: add the contacts the playbooks call (IT duty, telephony vendor, facilities, duty manager).</source>
-        <translation type="unfinished"></translation>
+        <translation>当前无人值班：请添加预案要联系的人（IT值班、话务系统供应商、行政/物业、值班经理）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="362"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="369"/>
         <source>{name} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="378"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="385"/>
         <source>{name} deactivated: no longer called by the playbooks.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用 {name}：预案不再联系此人。</translation>
     </message>
 </context>
 <context>
     <name>ContactsModel</name>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="43"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="44"/>
         <source>always</source>
-        <translation type="unfinished"></translation>
+        <translation>全天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="45"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="46"/>
         <source>from {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="47"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="48"/>
         <source>until {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
-        <source>Role</source>
-        <translation type="unfinished">角色</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
-        <source>When to call</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="91"/>
-        <source>On duty</source>
-        <translation type="unfinished"></translation>
+        <translation>至 {time}</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/contacts.py" line="92"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="92"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="92"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="92"/>
+        <source>When to call</source>
+        <translation>何时联系</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="92"/>
+        <source>On duty</source>
+        <translation>值班时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/contacts.py" line="93"/>
         <source>Active</source>
-        <translation type="unfinished">在职</translation>
+        <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="127"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="128"/>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="127"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="128"/>
         <source>removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="139"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="140"/>
         <source>On duty now: the playbooks call {name} for {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>当前值班：预案中的{role}由 {name} 负责</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="142"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="143"/>
         <source>Removed: no longer called (Edit makes the contact active again)</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用：预案不再联系此人（编辑后可重新启用）</translation>
     </message>
 </context>
 <context>
@@ -1089,67 +1130,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="246"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="225"/>
+        <location filename="../../app/ui/main_window.py" line="248"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="241"/>
+        <location filename="../../app/ui/main_window.py" line="264"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="254"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="257"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="329"/>
+        <source>There is no playbook “{key}” any more.</source>
+        <translation>预案“{key}”已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="341"/>
+        <source>Dismiss the alert</source>
+        <translation>忽略预警</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="341"/>
+        <source>Why (kept with the alert)</source>
+        <translation>原因（随预警保存）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="351"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -1643,77 +1699,371 @@
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="204"/>
         <source>Edit playbook: {title} (version {version})</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑预案：{title}（第 {version} 版）</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="208"/>
         <source>New playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>新建预案</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="215"/>
         <source>e.g. acd-login-failure</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 acd-login-failure</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="218"/>
         <source>A new version keeps the key of the playbook</source>
-        <translation type="unfinished"></translation>
+        <translation>新版本沿用预案的标识</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="227"/>
         <source>e.g. supervisor, IT duty, duty manager</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 值班主管、IT值班、值班经理</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="232"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/playbook/editor.py" line="265"/>
-        <source>&amp;Add step</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="266"/>
-        <source>A new step below the current one (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Add step</source>
+        <translation>添加步骤(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="267"/>
-        <source>&amp;Remove step</source>
-        <translation type="unfinished"></translation>
+        <source>A new step below the current one (Ctrl+Enter)</source>
+        <translation>在当前步骤下方新增一步（Ctrl+Enter）</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="268"/>
-        <source>Remove the current step (Delete in the table)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Remove step</source>
+        <translation>删除步骤(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="269"/>
-        <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <source>Remove the current step (Delete in the table)</source>
+        <translation>删除当前步骤（在表格中按 Delete）</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="270"/>
-        <source>Move the current step up (Ctrl+Up)</source>
-        <translation type="unfinished"></translation>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="271"/>
-        <source>Move &amp;down</source>
-        <translation type="unfinished"></translation>
+        <source>Move the current step up (Ctrl+Up)</source>
+        <translation>将当前步骤上移（Ctrl+↑）</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="272"/>
-        <source>Move the current step down (Ctrl+Down)</source>
-        <translation type="unfinished"></translation>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="277"/>
+        <location filename="../../app/ui/playbook/editor.py" line="273"/>
+        <source>Move the current step down (Ctrl+Down)</source>
+        <translation>将当前步骤下移（Ctrl+↓）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/editor.py" line="278"/>
         <source>Steps — Ctrl+Enter: new step · Ctrl+Up / Ctrl+Down: move · Delete: remove · &quot;If this fails&quot;: the step to go on with when this one does not work (— for none)</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 — Ctrl+Enter：新增一步 · Ctrl+↑ / Ctrl+↓：移动 · Delete：删除 · “不奏效时”：本步骤不奏效时接着做的步骤（— 表示无）</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybookView</name>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="171"/>
+        <source>Playbooks</source>
+        <translation>应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="174"/>
+        <source>Playbooks (Enter starts one)</source>
+        <translation>应急预案（回车启动）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="175"/>
+        <source>Start a run (Ctrl+R)</source>
+        <translation>启动处置（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="176"/>
+        <source>Playbook</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="177"/>
+        <source>Start a run</source>
+        <translation>启动处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="177"/>
+        <source>Edit the playbook…</source>
+        <translation>编辑预案…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <source>New playbook…</source>
+        <translation>新建预案…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <source>Print the desk card…</source>
+        <translation>打印桌面卡片…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <source>Save the desk card as PDF…</source>
+        <translation>将桌面卡片存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <source>Contacts…</source>
+        <translation>联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <source>Import playbooks…</source>
+        <translation>导入预案…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <source>Export playbooks…</source>
+        <translation>导出预案…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <source>Retire the playbook…</source>
+        <translation>停用预案…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="184"/>
+        <source>Runs</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="185"/>
+        <source>The playbook</source>
+        <translation>预案内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="186"/>
+        <source>At the shift change: agents still on long calls</source>
+        <translation>交接班时仍在长通话的坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <source>On the call since</source>
+        <translation>通话开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="188"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="188"/>
+        <source>Shift ends</source>
+        <translation>下班时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="252"/>
+        <source>steps</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <source>Situation</source>
+        <translation>适用情形</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="275"/>
+        <source>How to recognise it</source>
+        <translation>如何识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="275"/>
+        <source>Roles</source>
+        <translation>涉及角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <source>What to do</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <source>Who (on duty now)</source>
+        <translation>执行人（当前值班）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <source>Min.</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="280"/>
+        <source>If this fails, go to step {n}.</source>
+        <translation>不成功则转到第 {n} 步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="300"/>
+        <source>{role}: {name} {phone}</source>
+        <translation>{role}：{name} {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="310"/>
+        <source>{status} · {title} · started {time} by {by}</source>
+        <translation>{status} · {title} · {by} 于 {time} 启动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="318"/>
+        <source>Runs: {active} active, {n} in this shift or still open</source>
+        <translation>处置：进行中 {active} 个，本班或未结束的共 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="319"/>
+        <source>No run in this shift yet: choose a playbook and press Enter to start one.</source>
+        <translation>本班还没有处置记录：选择一个预案，按回车启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="345"/>
+        <source>At the shift change: agents still on long calls ({n})</source>
+        <translation>交接班时仍在长通话的坐席（{n} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="346"/>
+        <source>At the shift change: nobody is on a long call</source>
+        <translation>交接班时没有坐席在长通话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="353"/>
+        <source>Choose who is writing first (Work log, Writing as).</source>
+        <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="393"/>
+        <source>“{title}” started; it is in the work log.</source>
+        <translation>“{title}”已启动，并已记入工作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="445"/>
+        <source>Skip step {n}</source>
+        <translation>跳过第 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="445"/>
+        <source>Why is it skipped?</source>
+        <translation>为什么跳过？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="460"/>
+        <source>Note on step {n}</source>
+        <translation>第 {n} 步的备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="460"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="484"/>
+        <source>Close the run of “{title}”</source>
+        <translation>结束“{title}”的处置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="485"/>
+        <source>Outcome</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="491"/>
+        <source>Run closed; the work log has its outcome.</source>
+        <translation>处置已结束，结果已记入工作日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="524"/>
+        <source>“{title}” saved as version {version}.</source>
+        <translation>“{title}”已保存为第 {version} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="550"/>
+        <source>Retire “{title}”</source>
+        <translation>停用“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="551"/>
+        <source>Type the title to confirm (past runs keep it)</source>
+        <translation>输入预案标题以确认（以往的处置记录保留）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="555"/>
+        <source>The title does not match.</source>
+        <translation>标题不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="578"/>
+        <source>Import playbooks</source>
+        <translation>导入预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="579"/>
+        <location filename="../../app/ui/playbook/view.py" line="595"/>
+        <source>Playbooks (*.yaml *.yml)</source>
+        <translation>预案文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="584"/>
+        <source>{saved} playbooks saved (new or new versions), {same} unchanged.</source>
+        <translation>已保存 {saved} 个预案（新建或新版本），{same} 个未变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="594"/>
+        <source>Export playbooks</source>
+        <translation>导出预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="599"/>
+        <source>{n} playbooks written to {path}.</source>
+        <translation>已将 {n} 个预案写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="611"/>
+        <source>Save the desk card as PDF</source>
+        <translation>将桌面卡片存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="612"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="615"/>
+        <source>Desk card printed to {path}.</source>
+        <translation>桌面卡片已打印到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2214,107 @@
         <location filename="../../app/ui/shift_sheet/roster_import.py" line="126"/>
         <source>Rejected ({n})</source>
         <translation>被拒绝（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="172"/>
+        <source>Done (Space)</source>
+        <translation>完成（空格）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="172"/>
+        <source>Did not work (F)</source>
+        <translation>不成功（F）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="173"/>
+        <source>Skip… (S)</source>
+        <translation>跳过…（S）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="173"/>
+        <source>Note… (N)</source>
+        <translation>备注…（N）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="174"/>
+        <source>Close the run…</source>
+        <translation>结束处置…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="176"/>
+        <source>On the steps: Space or Enter done · F did not work (go on at the step named) · S skip (say why) · N note</source>
+        <translation>在步骤上：空格或回车完成 · F 不成功（转到指定步骤）· S 跳过（写明原因）· N 备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="201"/>
+        <source>No run selected</source>
+        <translation>未选择处置记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="205"/>
+        <source>{title} (version {version})</source>
+        <translation>{title}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="208"/>
+        <source>Started {time} by {by} · {done} of {total} steps done, {skipped} skipped</source>
+        <translation>{by} 于 {time} 启动 · 共 {total} 步，已完成 {done} 步，跳过 {skipped} 步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="211"/>
+        <source>closed {time} by {by}: {outcome}</source>
+        <translation>{by} 于 {time} 结束：{outcome}</translation>
+    </message>
+</context>
+<context>
+    <name>RunStepsModel</name>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="58"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="58"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="58"/>
+        <source>Who</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="59"/>
+        <source>Min.</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="59"/>
+        <source>Done?</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="59"/>
+        <source>By, at</source>
+        <translation>执行人、时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="60"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="67"/>
+        <source>{role}: {name} {phone}</source>
+        <translation>{role}：{name} {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/run_panel.py" line="83"/>
+        <source>(if this fails → step {n})</source>
+        <translation>（不成功 → 第 {n} 步）</translation>
     </message>
 </context>
 <context>
@@ -2819,7 +3270,7 @@
     <message>
         <location filename="../../app/ui/playbook/editor.py" line="79"/>
         <source>The step to go on with when this one does not work (0: none, go on with the next)</source>
-        <translation type="unfinished"></translation>
+        <translation>本步骤不奏效时接着做的步骤（0：无，继续下一步）</translation>
     </message>
 </context>
 <context>
@@ -3320,154 +3771,217 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="44"/>
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="44"/>
+        <location filename="../../app/ui/actions.py" line="45"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="46"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="47"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Seat &amp;map</source>
         <translation>座位安排(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Who sits where on this shift, seats out of service, the layout</source>
         <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>What happened on the shift and what the next supervisor takes over</source>
         <translation>本班发生的事情，以及下一班主管要接手的事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
+        <source>&amp;Playbooks</source>
+        <translation>应急预案(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="56"/>
+        <source>Prepared responses to what goes wrong, run as checklists</source>
+        <translation>事先准备好的应急处置，按清单逐步执行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>Show today</source>
         <translation>显示今天</translation>
+    </message>
+</context>
+<context>
+    <name>alerts</name>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="24"/>
+        <source>service level below target</source>
+        <translation>服务水平低于目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="25"/>
+        <source>service level below target twice in a row</source>
+        <translation>服务水平连续两个时段低于目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="26"/>
+        <source>traffic far above last week</source>
+        <translation>话务量远高于上周同期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="27"/>
+        <source>a caller waiting far too long</source>
+        <translation>有来电等待过久</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="28"/>
+        <source>agents present but not logged in</source>
+        <translation>坐席已到岗但未登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="37"/>
+        <source>{source} {interval}: service level {sl:.0f} % after {previous:.0f} %, target {target:.0f} % — below target twice in a row</source>
+        <translation>{source} {interval}：服务水平 {sl:.0f} %（上一时段 {previous:.0f} %），目标 {target:.0f} % —— 连续两个时段低于目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="43"/>
+        <source>{source} {interval}: service level {sl:.0f} %, target {target:.0f} %</source>
+        <translation>{source} {interval}：服务水平 {sl:.0f} %，目标 {target:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="46"/>
+        <source>{source} {interval}: {calls} calls, {last} in the same half hour last week</source>
+        <translation>{source} {interval}：来电 {calls} 个，上周同一时段 {last} 个</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="49"/>
+        <source>{source} {interval}: the oldest caller has waited {wait} s (limit {limit:.0f} s)</source>
+        <translation>{source} {interval}：等待最久的来电已等 {wait} 秒（上限 {limit:.0f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="53"/>
+        <source>{source} {interval}: {present} agents present on the sheet, {logged} of them logged in to the ACD</source>
+        <translation>{source} {interval}：信息表上到岗 {present} 人，其中 {logged} 人已登录 ACD</translation>
     </message>
 </context>
 <context>
@@ -3503,47 +4017,72 @@
         <translation>您打开第 {id} 条记录后，已有其他人修改过它；您的修改没有保存。请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="46"/>
+        <location filename="../../app/ui/errors.py" line="52"/>
+        <source>The run is closed already.</source>
+        <translation>该处置已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="53"/>
+        <source>The playbook has no such step.</source>
+        <translation>预案中没有这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="54"/>
+        <source>A skipped step needs a reason.</source>
+        <translation>跳过步骤需要写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="55"/>
+        <source>Write the note first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="56"/>
+        <source>Say how it ended: the outcome is needed to close the run.</source>
+        <translation>请写明处置结果：结束处置需要填写结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>Entry #{id} is withdrawn; it can no longer change.</source>
         <translation>第 {id} 条记录已撤回，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="47"/>
+        <location filename="../../app/ui/errors.py" line="63"/>
         <source>Item #{id} is no longer open (done, cancelled or a note); there is nothing to take over.</source>
         <translation>第 {id} 项已不是未结事项（已完成、已取消或为纯记录），无需接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49"/>
+        <location filename="../../app/ui/errors.py" line="65"/>
         <source>Entry #{id} was written in this shift; there is nothing to take over.</source>
         <translation>第 {id} 条记录是本班写的，无需接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="51"/>
+        <location filename="../../app/ui/errors.py" line="67"/>
         <source>Entry #{id} belongs to another site.</source>
         <translation>第 {id} 条记录属于其他场地。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="52"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
         <source>There is no entry #{id} (any more).</source>
         <translation>第 {id} 条记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="53"/>
+        <location filename="../../app/ui/errors.py" line="69"/>
         <source>This call has a callback follow-up already (entry #{id}).</source>
         <translation>这通电话已有回电跟进（第 {id} 条记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="55"/>
+        <location filename="../../app/ui/errors.py" line="71"/>
         <source>The site has no shift to write in: set up its shifts in Shifts and people first.</source>
         <translation>本场地没有可记录的班次：请先在“班次与人员”中设置班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="61"/>
+        <location filename="../../app/ui/errors.py" line="77"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64"/>
+        <location filename="../../app/ui/errors.py" line="80"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -3553,218 +4092,217 @@
     <message>
         <location filename="../../app/ui/playbook/words.py" line="20"/>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="21"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="22"/>
         <source>critical</source>
-        <translation type="unfinished"></translation>
+        <translation>严重</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="29"/>
         <source>supervisor</source>
-        <translation type="unfinished">主管</translation>
+        <translation>值班主管</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="30"/>
         <source>team leader</source>
-        <translation type="unfinished">组长</translation>
+        <translation>组长</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="31"/>
         <source>agents</source>
-        <translation type="unfinished"></translation>
+        <translation>坐席</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="32"/>
         <source>IT duty</source>
-        <translation type="unfinished"></translation>
+        <translation>IT值班</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="33"/>
         <source>telephony vendor</source>
-        <translation type="unfinished"></translation>
+        <translation>话务系统供应商</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="34"/>
         <source>facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>行政/物业</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="35"/>
         <source>duty manager</source>
-        <translation type="unfinished"></translation>
+        <translation>值班经理</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="36"/>
         <source>WFM</source>
-        <translation type="unfinished"></translation>
+        <translation>排班</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="37"/>
         <source>QA</source>
-        <translation type="unfinished"></translation>
+        <translation>质检</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="72"/>
         <source>, </source>
-        <comment>between the roles of a list</comment>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="90"/>
         <source>done</source>
-        <translation type="unfinished">已完成</translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="91"/>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="92"/>
         <source>did not work</source>
-        <translation type="unfinished"></translation>
+        <translation>未奏效</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="98"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="99"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="106"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>标识</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="107"/>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="108"/>
         <source>Situation</source>
-        <translation type="unfinished"></translation>
+        <translation>适用情形</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="109"/>
         <source>How to recognise it</source>
-        <translation type="unfinished"></translation>
+        <translation>如何识别</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="110"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="111"/>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及角色</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="112"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="113"/>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="114"/>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>做什么</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="115"/>
         <source>Who</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>由谁做</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="116"/>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="117"/>
         <source>If this fails, go to step</source>
-        <translation type="unfinished"></translation>
+        <translation>不奏效时转到步骤</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="118"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="119"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="133"/>
         <source>Step {step}: &apos;if this fails&apos; names the step itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 {step}：“不奏效时”不能转到本步骤自己。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="135"/>
         <source>Step {step}: &apos;if this fails&apos; names step {goto}, there are {count} steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 {step}：“不奏效时”转到步骤 {goto}，但一共只有 {count} 个步骤。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="139"/>
         <source>Step {step}: the minutes must be a whole number from 0 to 480.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 {step}：分钟数须为 0 到 480 的整数。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="142"/>
         <source>Step {step}: say what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 {step}：请写明要做什么。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="144"/>
         <source>Step {step}: say who does it.</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 {step}：请写明由谁做。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="145"/>
         <source>Step {step}: {field}: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤 {step}：{field}：{code}</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="148"/>
         <source>{field} is needed.</source>
-        <translation type="unfinished">请填写“{field}”。</translation>
+        <translation>请填写{field}。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="149"/>
         <source>The key may hold lower-case letters, digits, &apos;-&apos; and &apos;_&apos; only (at most 80), e.g. acd-login-failure.</source>
-        <translation type="unfinished"></translation>
+        <translation>标识只能包含小写字母、数字、“-”和“_”（最多 80 个），例如 acd-login-failure。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="152"/>
         <source>A playbook needs at least one step.</source>
-        <translation type="unfinished"></translation>
+        <translation>预案至少需要一个步骤。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="153"/>
         <source>The language must be zh_CN or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言须为 zh_CN 或 en。</translation>
     </message>
     <message>
         <location filename="../../app/ui/playbook/words.py" line="155"/>
         <source>{field}: {code}</source>
-        <translation type="unfinished">{field}：{code}</translation>
+        <translation>{field}：{code}</translation>
     </message>
 </context>
 <context>

@@ -33,25 +33,24 @@ def alert_text(alert: Alert, tz: ZoneInfo) -> str:
     """What fired, with its figures, in the window's language."""
     d = alert.detail_dict()
     interval = f"{alert.interval_start.astimezone(tz):%H:%M}"
-    tr = QCoreApplication.translate
     if alert.rule == SL_BELOW_TARGET_TWICE:
-        return tr("alerts", "{source} {interval}: service level {sl:.0f} % after {previous:.0f} %, target {target:.0f} % "
+        return QCoreApplication.translate("alerts", "{source} {interval}: service level {sl:.0f} % after {previous:.0f} %, target {target:.0f} % "
                   "— below target twice in a row").format(source=alert.source, interval=interval,
                                                           sl=d.get("service_level") or 0,
                                                           previous=d.get("previous_service_level") or 0,
                                                           target=d.get("target_percent") or 0)
     if alert.rule == SL_BELOW_TARGET:
-        return tr("alerts", "{source} {interval}: service level {sl:.0f} %, target {target:.0f} %").format(
+        return QCoreApplication.translate("alerts", "{source} {interval}: service level {sl:.0f} %, target {target:.0f} %").format(
             source=alert.source, interval=interval, sl=d.get("service_level") or 0, target=d.get("target_percent") or 0)
     if alert.rule == TRAFFIC_PEAK:
-        return tr("alerts", "{source} {interval}: {calls} calls, {last} in the same half hour last week").format(
+        return QCoreApplication.translate("alerts", "{source} {interval}: {calls} calls, {last} in the same half hour last week").format(
             source=alert.source, interval=interval, calls=d.get("arrived"), last=d.get("last_week_offered"))
     if alert.rule == OLDEST_WAIT:
-        return tr("alerts", "{source} {interval}: the oldest caller has waited {wait} s (limit {limit:.0f} s)").format(
+        return QCoreApplication.translate("alerts", "{source} {interval}: the oldest caller has waited {wait} s (limit {limit:.0f} s)").format(
             source=alert.source, interval=interval, wait=round(float(d.get("oldest_wait_seconds") or 0)),
             limit=float(d.get("limit_seconds") or 0))
     if alert.rule == LOGIN_GAP:
-        return tr("alerts", "{source} {interval}: {present} agents present on the sheet, {logged} of them logged in "
+        return QCoreApplication.translate("alerts", "{source} {interval}: {present} agents present on the sheet, {logged} of them logged in "
                   "to the ACD").format(source=alert.source, interval=interval, present=d.get("present"),
                                        logged=d.get("logged_in"))
     return f"{alert.source} {interval}: {alert.rule}"

@@ -30,7 +30,7 @@ def clock_text(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
 
 
-class StepsModel(QAbstractTableModel):
+class RunStepsModel(QAbstractTableModel):
     """State: the run shown, the contacts on duty by role, the site's zone."""
 
     columns = ("number", "text", "who", "minutes", "state", "marked", "note")
@@ -127,7 +127,7 @@ class RunPanel(QWidget):
         self.clock = QLabel(objectName="run_clock")
         self.clock.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1b5e20; padding: 0 10px")
         self.info = QLabel(objectName="run_info", wordWrap=True)
-        self.model = StepsModel(self)
+        self.model = RunStepsModel(self)
         self.table = QTableView(objectName="run_steps")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,6 +139,7 @@ class RunPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
+        self.table.setMinimumHeight(60)
         self.buttons = {key: QPushButton(objectName=f"run_{key}") for key in ("done", "failed", "skip", "note", "close")}
         self.buttons["done"].clicked.connect(lambda: self._ask_mark(StepState.DONE))
         self.buttons["failed"].clicked.connect(lambda: self._ask_mark(StepState.FAILED))

@@ -99,6 +99,7 @@ class PlaybookView(QWidget):
         self.detail.setOpenLinks(False)
         self.runs_list = QListWidget(objectName="run_list")
         self.runs_list.setMaximumHeight(110)
+        self.runs_list.setMinimumHeight(40)
         self.runs_list.currentRowChanged.connect(lambda _: self._show_run())
         self.panel = RunPanel(self._now_local)
         self.panel.mark_requested.connect(self.mark)
@@ -111,6 +112,7 @@ class PlaybookView(QWidget):
         self.long_calls.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.long_calls.horizontalHeader().setStretchLastSection(True)
         self.long_calls.setMaximumHeight(130)
+        self.long_calls.hide()  # shown when someone is on a long call
         self.long_title = QLabel(objectName="long_calls_title")
         self.long_title.setStyleSheet("font-weight: bold")
         runs_page = QWidget()
@@ -268,6 +270,10 @@ class PlaybookView(QWidget):
             self.detail.setHtml("")
             return
         names = words.severities()
+        labels = {key: escape(text) for key, text in (
+            ("severity", self.tr("Severity")), ("version", self.tr("Version")), ("situation", self.tr("Situation")),
+            ("recognise", self.tr("How to recognise it")), ("roles", self.tr("Roles")),
+            ("what", self.tr("What to do")), ("who", self.tr("Who (on duty now)")), ("min", self.tr("Min.")))}
         rows = []
         for n, step in enumerate(p.steps, start=1):
             who = self._who(step.role)
@@ -276,15 +282,15 @@ class PlaybookView(QWidget):
             rows.append(f"<tr><td valign='top'><b>{n}</b></td><td>{escape(step.text)}{fail}</td>"
                         f"<td>{escape(who)}</td><td align='right'>{step.minutes}</td></tr>")
         html = (f"<h2 style='color:{SEVERITY_COLOURS[p.severity]}'>{escape(p.title)}</h2>"
-                f"<p><b>{escape(self.tr('Severity'))}:</b> {escape(names[p.severity])} · "
-                f"<b>{escape(self.tr('Version'))}:</b> {p.version} ({escape(p.created_by)}, "
+                f"<p><b>{labels['severity']}:</b> {escape(names[p.severity])} · "
+                f"<b>{labels['version']}:</b> {p.version} ({escape(p.created_by)}, "
                 f"{p.created_at.astimezone(self.tz):%Y-%m-%d %H:%M})</p>"
-                f"<p><b>{escape(self.tr('Situation'))}:</b> {escape(p.situation)}</p>"
-                f"<p><b>{escape(self.tr('How to recognise it'))}:</b> {escape(p.recognise)}</p>"
-                f"<p><b>{escape(self.tr('Roles'))}:</b> {escape(words.roles_text(p.roles))}</p>"
+                f"<p><b>{labels['situation']}:</b> {escape(p.situation)}</p>"
+                f"<p><b>{labels['recognise']}:</b> {escape(p.recognise)}</p>"
+                f"<p><b>{labels['roles']}:</b> {escape(words.roles_text(p.roles))}</p>"
                 "<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
-                f"<tr><th>#</th><th>{escape(self.tr('What to do'))}</th><th>{escape(self.tr('Who (on duty now)'))}</th>"
-                f"<th>{escape(self.tr('Min.'))}</th></tr>" + "".join(rows) + "</table>")
+                f"<tr><th>#</th><th>{labels['what']}</th><th>{labels['who']}</th>"
+                f"<th>{labels['min']}</th></tr>" + "".join(rows) + "</table>")
         self.detail.setHtml(html)
 
     def _who(self, role: str) -> str:
