@@ -1775,293 +1775,303 @@
 <context>
     <name>PlaybookView</name>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="171"/>
+        <location filename="../../app/ui/playbook/view.py" line="172"/>
         <source>Playbooks</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="174"/>
+        <location filename="../../app/ui/playbook/view.py" line="175"/>
         <source>Playbooks (Enter starts one)</source>
         <translation>应急预案（回车启动）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="175"/>
+        <location filename="../../app/ui/playbook/view.py" line="176"/>
         <source>Start a run (Ctrl+R)</source>
         <translation>启动处置（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="176"/>
+        <location filename="../../app/ui/playbook/view.py" line="177"/>
         <source>Playbook</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="177"/>
+        <location filename="../../app/ui/playbook/view.py" line="178"/>
         <source>Start a run</source>
         <translation>启动处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="177"/>
+        <location filename="../../app/ui/playbook/view.py" line="178"/>
         <source>Edit the playbook…</source>
         <translation>编辑预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <location filename="../../app/ui/playbook/view.py" line="179"/>
         <source>New playbook…</source>
         <translation>新建预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <location filename="../../app/ui/playbook/view.py" line="179"/>
         <source>Print the desk card…</source>
         <translation>打印桌面卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <location filename="../../app/ui/playbook/view.py" line="180"/>
         <source>Save the desk card as PDF…</source>
         <translation>将桌面卡片存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <location filename="../../app/ui/playbook/view.py" line="180"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <source>Alert rules…</source>
+        <translation>预警规则…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="182"/>
         <source>Import playbooks…</source>
         <translation>导入预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <location filename="../../app/ui/playbook/view.py" line="182"/>
         <source>Export playbooks…</source>
         <translation>导出预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <location filename="../../app/ui/playbook/view.py" line="183"/>
         <source>Retire the playbook…</source>
         <translation>停用预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="184"/>
+        <location filename="../../app/ui/playbook/view.py" line="186"/>
         <source>Runs</source>
         <translation>处置记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="185"/>
+        <location filename="../../app/ui/playbook/view.py" line="187"/>
         <source>The playbook</source>
         <translation>预案内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="186"/>
+        <location filename="../../app/ui/playbook/view.py" line="188"/>
         <source>At the shift change: agents still on long calls</source>
         <translation>交接班时仍在长通话的坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <location filename="../../app/ui/playbook/view.py" line="189"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <location filename="../../app/ui/playbook/view.py" line="189"/>
         <source>On the call since</source>
         <translation>通话开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <location filename="../../app/ui/playbook/view.py" line="189"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="188"/>
+        <location filename="../../app/ui/playbook/view.py" line="190"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="188"/>
+        <location filename="../../app/ui/playbook/view.py" line="190"/>
         <source>Shift ends</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="252"/>
+        <location filename="../../app/ui/playbook/view.py" line="254"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <location filename="../../app/ui/playbook/view.py" line="276"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <location filename="../../app/ui/playbook/view.py" line="276"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <location filename="../../app/ui/playbook/view.py" line="276"/>
         <source>Situation</source>
         <translation>适用情形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="275"/>
+        <location filename="../../app/ui/playbook/view.py" line="277"/>
         <source>How to recognise it</source>
         <translation>如何识别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="275"/>
+        <location filename="../../app/ui/playbook/view.py" line="277"/>
         <source>Roles</source>
         <translation>涉及角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <location filename="../../app/ui/playbook/view.py" line="278"/>
         <source>What to do</source>
         <translation>做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <location filename="../../app/ui/playbook/view.py" line="278"/>
         <source>Who (on duty now)</source>
         <translation>执行人（当前值班）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <location filename="../../app/ui/playbook/view.py" line="278"/>
         <source>Min.</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="280"/>
+        <location filename="../../app/ui/playbook/view.py" line="282"/>
         <source>If this fails, go to step {n}.</source>
         <translation>不成功则转到第 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="300"/>
+        <location filename="../../app/ui/playbook/view.py" line="302"/>
         <source>{role}: {name} {phone}</source>
         <translation>{role}：{name} {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="310"/>
+        <location filename="../../app/ui/playbook/view.py" line="312"/>
         <source>{status} · {title} · started {time} by {by}</source>
         <translation>{status} · {title} · {by} 于 {time} 启动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="318"/>
+        <location filename="../../app/ui/playbook/view.py" line="320"/>
         <source>Runs: {active} active, {n} in this shift or still open</source>
         <translation>处置：进行中 {active} 个，本班或未结束的共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="319"/>
+        <location filename="../../app/ui/playbook/view.py" line="321"/>
         <source>No run in this shift yet: choose a playbook and press Enter to start one.</source>
         <translation>本班还没有处置记录：选择一个预案，按回车启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="345"/>
+        <location filename="../../app/ui/playbook/view.py" line="347"/>
         <source>At the shift change: agents still on long calls ({n})</source>
         <translation>交接班时仍在长通话的坐席（{n} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="346"/>
+        <location filename="../../app/ui/playbook/view.py" line="348"/>
         <source>At the shift change: nobody is on a long call</source>
         <translation>交接班时没有坐席在长通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="353"/>
+        <location filename="../../app/ui/playbook/view.py" line="355"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="393"/>
+        <location filename="../../app/ui/playbook/view.py" line="395"/>
         <source>“{title}” started; it is in the work log.</source>
         <translation>“{title}”已启动，并已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="445"/>
+        <location filename="../../app/ui/playbook/view.py" line="447"/>
         <source>Skip step {n}</source>
         <translation>跳过第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="445"/>
+        <location filename="../../app/ui/playbook/view.py" line="447"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="460"/>
+        <location filename="../../app/ui/playbook/view.py" line="462"/>
         <source>Note on step {n}</source>
         <translation>第 {n} 步的备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="460"/>
+        <location filename="../../app/ui/playbook/view.py" line="462"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="484"/>
+        <location filename="../../app/ui/playbook/view.py" line="486"/>
         <source>Close the run of “{title}”</source>
         <translation>结束“{title}”的处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="485"/>
+        <location filename="../../app/ui/playbook/view.py" line="487"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="491"/>
+        <location filename="../../app/ui/playbook/view.py" line="493"/>
         <source>Run closed; the work log has its outcome.</source>
         <translation>处置已结束，结果已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="524"/>
+        <location filename="../../app/ui/playbook/view.py" line="526"/>
         <source>“{title}” saved as version {version}.</source>
         <translation>“{title}”已保存为第 {version} 版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="550"/>
+        <location filename="../../app/ui/playbook/view.py" line="552"/>
         <source>Retire “{title}”</source>
         <translation>停用“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="551"/>
+        <location filename="../../app/ui/playbook/view.py" line="553"/>
         <source>Type the title to confirm (past runs keep it)</source>
         <translation>输入预案标题以确认（以往的处置记录保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="555"/>
+        <location filename="../../app/ui/playbook/view.py" line="557"/>
         <source>The title does not match.</source>
         <translation>标题不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="578"/>
+        <location filename="../../app/ui/playbook/view.py" line="588"/>
+        <source>Alert rules saved.</source>
+        <translation>预警规则已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="603"/>
         <source>Import playbooks</source>
         <translation>导入预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="579"/>
-        <location filename="../../app/ui/playbook/view.py" line="595"/>
+        <location filename="../../app/ui/playbook/view.py" line="604"/>
+        <location filename="../../app/ui/playbook/view.py" line="620"/>
         <source>Playbooks (*.yaml *.yml)</source>
         <translation>预案文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="584"/>
+        <location filename="../../app/ui/playbook/view.py" line="609"/>
         <source>{saved} playbooks saved (new or new versions), {same} unchanged.</source>
         <translation>已保存 {saved} 个预案（新建或新版本），{same} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="594"/>
+        <location filename="../../app/ui/playbook/view.py" line="619"/>
         <source>Export playbooks</source>
         <translation>导出预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="599"/>
+        <location filename="../../app/ui/playbook/view.py" line="624"/>
         <source>{n} playbooks written to {path}.</source>
         <translation>已将 {n} 个预案写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="611"/>
+        <location filename="../../app/ui/playbook/view.py" line="636"/>
         <source>Save the desk card as PDF</source>
         <translation>将桌面卡片存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="612"/>
+        <location filename="../../app/ui/playbook/view.py" line="637"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="615"/>
+        <location filename="../../app/ui/playbook/view.py" line="640"/>
         <source>Desk card printed to {path}.</source>
         <translation>桌面卡片已打印到 {path}。</translation>
     </message>
@@ -2214,6 +2224,54 @@
         <location filename="../../app/ui/shift_sheet/roster_import.py" line="126"/>
         <source>Rejected ({n})</source>
         <translation>被拒绝（{n}）</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="24"/>
+        <source>Alert rules</source>
+        <translation>预警规则</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="25"/>
+        <source>Warn when one interval is below target (two in a row are always critical)</source>
+        <translation>单个时段低于目标时预警（连续两个时段低于目标始终为严重）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="42"/>
+        <source>Judge a running interval once it has (calls)</source>
+        <translation>进行中的时段达到以下来电数才判断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="43"/>
+        <source>Traffic peak: calls above last week&apos;s same half hour by</source>
+        <translation>话务高峰：来电超过上周同一时段的倍数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="44"/>
+        <source>… and at least (calls)</source>
+        <translation>……且来电至少</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="45"/>
+        <source>Oldest waiting call over</source>
+        <translation>等待最久的来电超过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="46"/>
+        <source>At the shift change: agents present but not logged in, at least</source>
+        <translation>交接班时：到岗但未登录的坐席至少</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="47"/>
+        <source>The shift change: minutes before and after a shift starts</source>
+        <translation>交接班时段：班次开始前后的分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/rules_dialog.py" line="48"/>
+        <source>A long call: answered more than (minutes) ago</source>
+        <translation>长通话：接通超过的分钟数</translation>
     </message>
 </context>
 <context>

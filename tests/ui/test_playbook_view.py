@@ -154,3 +154,17 @@ def test_an_alert_appears_when_the_live_feed_gets_a_bad_interval(desktop, qtbot)
         window.alert_dialog.edit.setText("Known: the bank's card campaign")
         window.alert_dialog.buttons.accepted.emit()
         assert other.id not in {a.id for a in bar.alerts}
+
+
+def test_the_center_sets_the_alert_thresholds(floor):
+    desktop, view, today = floor
+    c = desktop.context.console
+    dialog = view.open_rules()
+    assert dialog.objectName() == "rules_dialog" and dialog.ratio.value() == 1.5
+    dialog.ratio.setValue(2.0)
+    dialog.long_call.setValue(15)
+    dialog.sl_warning.setChecked(False)
+    dialog.buttons.accepted.emit()
+    saved = playbook_alerts.rule_settings(c)
+    assert (saved.offered_ratio, saved.long_call_minutes, saved.sl_warning) == (2.0, 15, False)
+    assert not dialog.isVisible() and "Alert rules saved." in view.message.text()

@@ -150,6 +150,7 @@ class PlaybookView(QWidget):
             ("card_pdf", self.print_card_pdf, None),
             (None, None, None),
             ("contacts", self.open_contacts, None),
+            ("rules", self.open_rules, None),
             ("import", self.import_file, None),
             ("export", self.export_file, None),
             ("retire", self.retire_selected, None),
@@ -177,6 +178,7 @@ class PlaybookView(QWidget):
         texts = {"start": self.tr("Start a run"), "edit": self.tr("Edit the playbook…"),
                  "new": self.tr("New playbook…"), "card": self.tr("Print the desk card…"),
                  "card_pdf": self.tr("Save the desk card as PDF…"), "contacts": self.tr("Contacts…"),
+                 "rules": self.tr("Alert rules…"),
                  "import": self.tr("Import playbooks…"), "export": self.tr("Export playbooks…"),
                  "retire": self.tr("Retire the playbook…")}
         for key, action in self.items.items():
@@ -568,6 +570,29 @@ class PlaybookView(QWidget):
         dialog.contacts_changed.connect(self.refresh)
         self._open(dialog)
         return dialog
+
+    def open_rules(self):
+        """The thresholds of the suggestions (one set per site)."""
+        from app.services import playbook_alerts
+        from app.ui.playbook.rules_dialog import RulesDialog
+
+        console = self.context.console
+        if console is None:
+            return None
+
+        def show(settings):
+            dialog = RulesDialog(settings, self)
+
+            def save(value):
+                self.context.runner.run(playbook_alerts.save_rule_settings, console, value,
+                                        on_done=lambda _: (dialog.accept(), self._say(self.tr("Alert rules saved."))),
+                                        on_error=lambda exc: dialog.show_error(describe(exc)))
+
+            dialog.accepted_with.connect(save)
+            self._open(dialog)
+
+        self.context.runner.run(playbook_alerts.rule_settings, console, on_done=show, on_error=self._failed)
+        return self.dialog
 
     def import_file(self, path: str | None = None) -> None:
         from app.services import playbooks
