@@ -433,20 +433,20 @@
 <context>
     <name>AlertBar</name>
     <message>
-        <location filename="../../app/ui/playbook/alerts.py" line="117"/>
-        <source>{n} more alerts: see Playbooks.</source>
-        <translation>另有 {n} 条预警：请看应急预案。</translation>
+        <location filename="../../app/ui/playbook/alerts.py" line="121"/>
+        <source>(+{n} more)</source>
+        <translation>（另有 {n} 条）</translation>
     </message>
 </context>
 <context>
     <name>AlertLine</name>
     <message>
-        <location filename="../../app/ui/playbook/alerts.py" line="71"/>
+        <location filename="../../app/ui/playbook/alerts.py" line="74"/>
         <source>Start “{title}”</source>
         <translation>启动“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/alerts.py" line="72"/>
+        <location filename="../../app/ui/playbook/alerts.py" line="75"/>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
     </message>

@@ -67,7 +67,10 @@ class AlertLine(QFrame):
         self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {back}; border: 1px solid {fore}; "
                            f"border-radius: 3px }} QLabel {{ color: {fore} }}")
         sign = "⛔" if alert.level == CRITICAL else "⚠"
-        self.label = QLabel(f"{sign} {text}", wordWrap=True)
+        self.label = QLabel(f"{sign} {text}")
+        self.label.setToolTip(text)
+        self.label.setMinimumWidth(80)
+        self.more = QLabel(objectName="alert_more")
         self.start = QPushButton(self.tr("Start “{title}”").format(title=playbook_title), objectName="alert_start")
         self.dismiss = QPushButton(self.tr("Dismiss…"), objectName="alert_dismiss")
         self.start.clicked.connect(lambda: self.start_requested.emit(self.alert))
@@ -75,14 +78,16 @@ class AlertLine(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.more)
         layout.addWidget(self.start)
         layout.addWidget(self.dismiss)
 
 
 class AlertBar(QWidget):
-    """State: the open alerts shown (newest first, at most MAX lines; the rest counted)."""
+    """State: the open alerts (critical first, then newest). One line shows the first, with Start and Dismiss;
+    the others are counted on it and come up one by one as each is started or dismissed."""
 
-    MAX = 3
+    MAX = 1
     start_requested = Signal(object)
     dismiss_requested = Signal(object)
 
@@ -92,11 +97,9 @@ class AlertBar(QWidget):
         self.titles: dict[str, str] = {}
         self.tz = ZoneInfo("UTC")
         self.lines: list[AlertLine] = []
-        self.more = QLabel(objectName="alert_more")
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(0, 0, 0, 4)
         self.box.setSpacing(2)
-        self.box.addWidget(self.more)
         self.hide()
 
     def show_alerts(self, alerts, titles: dict[str, str], tz: ZoneInfo) -> None:
@@ -111,11 +114,12 @@ class AlertBar(QWidget):
             line = AlertLine(alert, alert_text(alert, tz), titles.get(alert.playbook_key, alert.playbook_key), self)
             line.start_requested.connect(self.start_requested)
             line.dismiss_requested.connect(self.dismiss_requested)
-            self.box.insertWidget(self.box.count() - 1, line)
+            self.box.addWidget(line)
             self.lines.append(line)
         hidden = len(self.alerts) - len(self.lines)
-        self.more.setText(self.tr("{n} more alerts: see Playbooks.").format(n=hidden) if hidden > 0 else "")
-        self.more.setVisible(hidden > 0)
+        if self.lines:
+            self.lines[-1].more.setText(self.tr("(+{n} more)").format(n=hidden) if hidden > 0 else "")
+            self.lines[-1].more.setToolTip("\n".join(alert_text(a, tz) for a in self.alerts[len(self.lines):][:20]))
         self.setVisible(bool(self.alerts))
 
     def retranslate(self) -> None:

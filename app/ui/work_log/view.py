@@ -42,7 +42,7 @@ def _table(model, name: str) -> QTableView:
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setStretchLastSection(True)
-    table.setMinimumHeight(50)
+    table.setMinimumHeight(36)
     return table
 
 
