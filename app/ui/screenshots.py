@@ -62,6 +62,7 @@ def render_all(desktop, folder: Path) -> list[Path]:
     window.show_view("seat_map")
     shot("seat_map")
     work_log(desktop, window, shot)
+    playbooks(desktop, window, shot)
     window.add_feed()
     dialog = window.add_feed_dialog
     shot("add_feed", dialog)
@@ -113,6 +114,32 @@ def work_log(desktop, window, shot) -> None:
     shot("work_log_search")
     log.search.status.setCurrentIndex(0)
     log.tabs.setCurrentIndex(0)
+
+
+def playbooks(desktop, window, shot) -> None:
+    """The runs (the active one as a checklist), a playbook with tonight's contacts, its editor, the contacts."""
+    view = window.playbook
+    window.show_view("playbook")
+    desktop.wait_idle()
+    view.tabs.setCurrentIndex(0)
+    active = [i for i, r in enumerate(view.runs) if r.status.value == "active"]
+    if active:
+        view.runs_list.setCurrentRow(active[0])
+    shot("playbook")
+    view.tabs.setCurrentIndex(1)
+    shot("playbook_detail")
+    view.tabs.setCurrentIndex(0)
+    if view.selected_playbook() is not None:
+        view.edit_selected()
+        editor = view.dialog
+        editor.resize(980, 640)
+        shot("playbook_editor", editor)
+        editor.close()
+    contacts = view.open_contacts()
+    desktop.wait_idle()
+    contacts.resize(900, 420)
+    shot("playbook_contacts", contacts)
+    contacts.close()
 
 
 def demo_roster_file(desktop) -> str | None:

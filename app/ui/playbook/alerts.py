@@ -66,7 +66,7 @@ class AlertLine(QFrame):
         back, fore = LEVEL_COLOURS.get(alert.level, LEVEL_COLOURS["warning"])
         self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {back}; border: 1px solid {fore}; "
                            f"border-radius: 3px }} QLabel {{ color: {fore} }}")
-        sign = "⛔" if alert.level == CRITICAL else "⚠"
+        sign = "■" if alert.level == CRITICAL else "▲"  # both in the shipped font (GB 2312)
         self.label = QLabel(f"{sign} {text}")
         self.label.setToolTip(text)
         self.label.setMinimumWidth(80)

@@ -112,6 +112,7 @@ class RunStepsModel(QAbstractTableModel):
 class RunPanel(QWidget):
     """State: the run shown and the clock (the context's, so tests fix it)."""
 
+    WHO_WIDTH = 230
     mark_requested = Signal(int, object)  # step, StepState (done / failed)
     skip_requested = Signal(int)
     note_requested = Signal(int)
@@ -138,6 +139,7 @@ class RunPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # who: sized in set_run, at most WHO_WIDTH
         self.table.installEventFilter(self)
         self.table.setMinimumHeight(60)
         self.buttons = {key: QPushButton(objectName=f"run_{key}") for key in ("done", "failed", "skip", "note", "close")}
@@ -183,6 +185,8 @@ class RunPanel(QWidget):
         same = run is not None and self.run is not None and run.id == self.run.id
         self.run, self.tz = run, tz
         self.model.set_run(run, on_duty, tz)
+        self.table.resizeColumnToContents(2)
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), self.WHO_WIDTH))
         self.table.resizeRowsToContents()
         active = run is not None and run.status is RunStatus.ACTIVE
         for b in self.buttons.values():

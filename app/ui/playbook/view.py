@@ -98,7 +98,7 @@ class PlaybookView(QWidget):
         self.detail = QTextBrowser(objectName="playbook_detail")
         self.detail.setOpenLinks(False)
         self.runs_list = QListWidget(objectName="run_list")
-        self.runs_list.setMaximumHeight(110)
+        self.runs_list.setMaximumHeight(80)
         self.runs_list.setMinimumHeight(40)
         self.runs_list.currentRowChanged.connect(lambda _: self._show_run())
         self.panel = RunPanel(self._now_local)
