@@ -88,3 +88,25 @@ class Actions:
             action.setText(QCoreApplication.translate("actions", spec.text))
             action.setToolTip(QCoreApplication.translate("actions", spec.tip))
             action.setStatusTip(QCoreApplication.translate("actions", spec.tip))
+
+
+def view_menu(view, menu, prefix: str, specs) -> dict[str, QAction]:
+    """The actions of a view's own menu: `specs` holds (key, slot, shortcut or None), (None, None, None) for a
+    separator. Each action is named `<prefix><key>`; one with a shortcut works anywhere in the view (and is added
+    to it). Texts are set by the view's retranslate. Returns the actions by key."""
+    from PySide6.QtCore import Qt
+
+    items: dict[str, QAction] = {}
+    for key, slot, shortcut in specs:
+        if key is None:
+            menu.addSeparator()
+            continue
+        action = QAction(view, objectName=f"{prefix}{key}")
+        action.triggered.connect(lambda _=False, slot=slot: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            view.addAction(action)
+        menu.addAction(action)
+        items[key] = action
+    return items

@@ -17,7 +17,7 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMenu,
     QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.playbooks import Playbook, Run, RunStatus, Severity, StepState, Trigger
+from app.ui.actions import view_menu
 from app.ui.errors import describe, report_error
 from app.ui.playbook import words
 from app.ui.playbook.run_panel import RunPanel
@@ -139,9 +140,8 @@ class PlaybookView(QWidget):
         layout.addWidget(self.message)
 
     def _actions(self) -> None:
-        self.items: dict[str, QAction] = {}
         self.menu = QMenu(self)
-        for key, slot, shortcut in (
+        self.items = view_menu(self, self.menu, "playbook_action_", (
             ("start", self.start_selected, "Ctrl+R"),
             ("edit", self.edit_selected, "Ctrl+E"),
             ("new", self.new_playbook, None),
@@ -154,18 +154,7 @@ class PlaybookView(QWidget):
             ("import", self.import_file, None),
             ("export", self.export_file, None),
             ("retire", self.retire_selected, None),
-        ):
-            if key is None:
-                self.menu.addSeparator()
-                continue
-            action = QAction(self, objectName=f"playbook_action_{key}")
-            action.triggered.connect(lambda _=False, slot=slot: slot())
-            if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.addAction(action)
-            self.menu.addAction(action)
-            self.items[key] = action
+        ))
         self.more.setMenu(self.menu)
 
     def title_text(self) -> str:

@@ -7,9 +7,10 @@ write is done; forms stay open and show the reason when a write is refused.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from app.ui.actions import view_menu
 from app.ui.errors import describe, report_error
 
 
@@ -21,8 +22,7 @@ class SheetActions(QObject):
         self.view = view
         self.dialog = None
         self.menu = QMenu(view)
-        self.items: dict[str, QAction] = {}
-        for key, slot, shortcut in (
+        self.items = view_menu(view, self.menu, "sheet_", (
             ("import_roster", self.import_roster, "Ctrl+Shift+I"),
             ("import_agents", self.import_agents, None),
             ("add_entry", self.add_entry, "Ctrl+Shift+A"),
@@ -36,18 +36,7 @@ class SheetActions(QObject):
             ("export", self.export_xlsx, None),
             (None, None, None),
             ("setup", self.setup, None),
-        ):
-            if key is None:
-                self.menu.addSeparator()
-                continue
-            action = QAction(view, objectName=f"sheet_{key}")
-            action.triggered.connect(slot)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(action.shortcutContext().WidgetWithChildrenShortcut)
-                view.addAction(action)
-            self.menu.addAction(action)
-            self.items[key] = action
+        ))
         view.more.setMenu(self.menu)
         view.changes.add_requested.connect(self.add_change)
         view.notices.new_requested.connect(self.new_notice)

@@ -16,7 +16,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter,
     QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import InvalidEntryError, StaleEntryError
 from app.domain.worklog import Entry, ShiftLog
+from app.ui.actions import view_menu
 from app.ui.errors import describe, report_error
 from app.ui.work_log import words
 from app.ui.work_log.entry_form import EntryForm
@@ -164,9 +165,8 @@ class WorkLogView(QWidget):
         self.entries.doubleClicked.connect(lambda _: self.edit())
 
     def _actions(self) -> None:
-        self.items: dict[str, QAction] = {}
         self.menu = QMenu(self)
-        for key, slot, shortcut in (
+        self.items = view_menu(self, self.menu, "log_action_", (
             ("new", self.new_entry, "Ctrl+N"),
             ("template", self.form.open_templates, "Ctrl+T"),
             (None, None, None),
@@ -182,18 +182,7 @@ class WorkLogView(QWidget):
             ("pdf", self.print_pdf, None),
             ("export", self.export_shift, None),
             ("delete_template", self.delete_template, None),
-        ):
-            if key is None:
-                self.menu.addSeparator()
-                continue
-            action = QAction(self, objectName=f"log_action_{key}")
-            action.triggered.connect(lambda _=False, slot=slot: slot())
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                self.addAction(action)
-            self.menu.addAction(action)
-            self.items[key] = action
+        ))
         self.more.setMenu(self.menu)
         self.ack_button.clicked.connect(lambda: self.acknowledge())
         self.ack_owner_button.clicked.connect(lambda: self.acknowledge_with_owner())
