@@ -428,6 +428,7 @@ def check_close(run: Run, outcome: str) -> tuple[tuple[str, str], ...]:
 #   log.note      {step} {note} {by} {time}                  a note (of a mark or added); step 0: the run
 #   log.open      {steps}                                    the steps left open ("3, 5"), when any
 #   log.closed    {outcome} {by} {time}                      the last line of a closed run
+#   rule.<rule>, level.<level>: the names of a trigger's rule and level (else their codes)
 # {time} is the site's local HH:MM; {interval} its local HH:MM of the interval start.
 DEFAULT_WORDS: dict[str, str] = {
     "log.started": "Playbook \"{title}\" (version {version}) started by {by} at {time}.",
@@ -455,8 +456,8 @@ def run_log_text(run: Run, words: Mapping[str, str], tz: tzinfo, now: datetime) 
                                      time=hhmm(run.started_at))]
     if run.trigger is not None:
         t = run.trigger
-        lines.append(w["log.trigger"].format(rule=t.rule, source=t.source, interval=hhmm(t.interval_start),
-                                             level=t.level))
+        lines.append(w["log.trigger"].format(rule=w.get(f"rule.{t.rule}", t.rule), source=t.source,
+                                             interval=hhmm(t.interval_start), level=w.get(f"level.{t.level}", t.level)))
     done, skipped, total = progress(run)
     failed = sum(m.state is StepState.FAILED for m in step_states(run).values())
     minutes = int(elapsed(run, now).total_seconds() // 60)

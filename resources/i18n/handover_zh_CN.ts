@@ -1775,303 +1775,303 @@
 <context>
     <name>PlaybookView</name>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="172"/>
+        <location filename="../../app/ui/playbook/view.py" line="164"/>
         <source>Playbooks</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="175"/>
+        <location filename="../../app/ui/playbook/view.py" line="167"/>
         <source>Playbooks (Enter starts one)</source>
         <translation>应急预案（回车启动）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="176"/>
+        <location filename="../../app/ui/playbook/view.py" line="168"/>
         <source>Start a run (Ctrl+R)</source>
         <translation>启动处置（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="177"/>
+        <location filename="../../app/ui/playbook/view.py" line="169"/>
         <source>Playbook</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <location filename="../../app/ui/playbook/view.py" line="170"/>
         <source>Start a run</source>
         <translation>启动处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <location filename="../../app/ui/playbook/view.py" line="170"/>
         <source>Edit the playbook…</source>
         <translation>编辑预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <location filename="../../app/ui/playbook/view.py" line="171"/>
         <source>New playbook…</source>
         <translation>新建预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <location filename="../../app/ui/playbook/view.py" line="171"/>
         <source>Print the desk card…</source>
         <translation>打印桌面卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <location filename="../../app/ui/playbook/view.py" line="172"/>
         <source>Save the desk card as PDF…</source>
         <translation>将桌面卡片存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <location filename="../../app/ui/playbook/view.py" line="172"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <location filename="../../app/ui/playbook/view.py" line="173"/>
         <source>Alert rules…</source>
         <translation>预警规则…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="182"/>
+        <location filename="../../app/ui/playbook/view.py" line="174"/>
         <source>Import playbooks…</source>
         <translation>导入预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="182"/>
+        <location filename="../../app/ui/playbook/view.py" line="174"/>
         <source>Export playbooks…</source>
         <translation>导出预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="183"/>
+        <location filename="../../app/ui/playbook/view.py" line="175"/>
         <source>Retire the playbook…</source>
         <translation>停用预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="186"/>
+        <location filename="../../app/ui/playbook/view.py" line="178"/>
         <source>Runs</source>
         <translation>处置记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="187"/>
+        <location filename="../../app/ui/playbook/view.py" line="179"/>
         <source>The playbook</source>
         <translation>预案内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="188"/>
+        <location filename="../../app/ui/playbook/view.py" line="180"/>
         <source>At the shift change: agents still on long calls</source>
         <translation>交接班时仍在长通话的坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="189"/>
+        <location filename="../../app/ui/playbook/view.py" line="181"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="189"/>
+        <location filename="../../app/ui/playbook/view.py" line="181"/>
         <source>On the call since</source>
         <translation>通话开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="189"/>
+        <location filename="../../app/ui/playbook/view.py" line="181"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="190"/>
+        <location filename="../../app/ui/playbook/view.py" line="182"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="190"/>
+        <location filename="../../app/ui/playbook/view.py" line="182"/>
         <source>Shift ends</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="254"/>
+        <location filename="../../app/ui/playbook/view.py" line="246"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <location filename="../../app/ui/playbook/view.py" line="268"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <location filename="../../app/ui/playbook/view.py" line="268"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="276"/>
+        <location filename="../../app/ui/playbook/view.py" line="268"/>
         <source>Situation</source>
         <translation>适用情形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="277"/>
+        <location filename="../../app/ui/playbook/view.py" line="269"/>
         <source>How to recognise it</source>
         <translation>如何识别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="277"/>
+        <location filename="../../app/ui/playbook/view.py" line="269"/>
         <source>Roles</source>
         <translation>涉及角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="278"/>
+        <location filename="../../app/ui/playbook/view.py" line="270"/>
         <source>What to do</source>
         <translation>做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="278"/>
+        <location filename="../../app/ui/playbook/view.py" line="270"/>
         <source>Who (on duty now)</source>
         <translation>执行人（当前值班）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="278"/>
+        <location filename="../../app/ui/playbook/view.py" line="270"/>
         <source>Min.</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="282"/>
+        <location filename="../../app/ui/playbook/view.py" line="274"/>
         <source>If this fails, go to step {n}.</source>
         <translation>不成功则转到第 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="302"/>
+        <location filename="../../app/ui/playbook/view.py" line="294"/>
         <source>{role}: {name} {phone}</source>
         <translation>{role}：{name} {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="312"/>
+        <location filename="../../app/ui/playbook/view.py" line="304"/>
         <source>{status} · {title} · started {time} by {by}</source>
         <translation>{status} · {title} · {by} 于 {time} 启动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="320"/>
+        <location filename="../../app/ui/playbook/view.py" line="312"/>
         <source>Runs: {active} active, {n} in this shift or still open</source>
         <translation>处置：进行中 {active} 个，本班或未结束的共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="321"/>
+        <location filename="../../app/ui/playbook/view.py" line="313"/>
         <source>No run in this shift yet: choose a playbook and press Enter to start one.</source>
         <translation>本班还没有处置记录：选择一个预案，按回车启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="347"/>
+        <location filename="../../app/ui/playbook/view.py" line="339"/>
         <source>At the shift change: agents still on long calls ({n})</source>
         <translation>交接班时仍在长通话的坐席（{n} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="348"/>
+        <location filename="../../app/ui/playbook/view.py" line="340"/>
         <source>At the shift change: nobody is on a long call</source>
         <translation>交接班时没有坐席在长通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="355"/>
+        <location filename="../../app/ui/playbook/view.py" line="347"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="395"/>
+        <location filename="../../app/ui/playbook/view.py" line="387"/>
         <source>“{title}” started; it is in the work log.</source>
         <translation>“{title}”已启动，并已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="447"/>
+        <location filename="../../app/ui/playbook/view.py" line="439"/>
         <source>Skip step {n}</source>
         <translation>跳过第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="447"/>
+        <location filename="../../app/ui/playbook/view.py" line="439"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="462"/>
+        <location filename="../../app/ui/playbook/view.py" line="454"/>
         <source>Note on step {n}</source>
         <translation>第 {n} 步的备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="462"/>
+        <location filename="../../app/ui/playbook/view.py" line="454"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="486"/>
+        <location filename="../../app/ui/playbook/view.py" line="478"/>
         <source>Close the run of “{title}”</source>
         <translation>结束“{title}”的处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="487"/>
+        <location filename="../../app/ui/playbook/view.py" line="479"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="493"/>
+        <location filename="../../app/ui/playbook/view.py" line="485"/>
         <source>Run closed; the work log has its outcome.</source>
         <translation>处置已结束，结果已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="526"/>
+        <location filename="../../app/ui/playbook/view.py" line="518"/>
         <source>“{title}” saved as version {version}.</source>
         <translation>“{title}”已保存为第 {version} 版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="552"/>
+        <location filename="../../app/ui/playbook/view.py" line="544"/>
         <source>Retire “{title}”</source>
         <translation>停用“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="553"/>
+        <location filename="../../app/ui/playbook/view.py" line="545"/>
         <source>Type the title to confirm (past runs keep it)</source>
         <translation>输入预案标题以确认（以往的处置记录保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="557"/>
+        <location filename="../../app/ui/playbook/view.py" line="549"/>
         <source>The title does not match.</source>
         <translation>标题不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="588"/>
+        <location filename="../../app/ui/playbook/view.py" line="580"/>
         <source>Alert rules saved.</source>
         <translation>预警规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="603"/>
+        <location filename="../../app/ui/playbook/view.py" line="595"/>
         <source>Import playbooks</source>
         <translation>导入预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="604"/>
-        <location filename="../../app/ui/playbook/view.py" line="620"/>
+        <location filename="../../app/ui/playbook/view.py" line="596"/>
+        <location filename="../../app/ui/playbook/view.py" line="612"/>
         <source>Playbooks (*.yaml *.yml)</source>
         <translation>预案文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="609"/>
+        <location filename="../../app/ui/playbook/view.py" line="601"/>
         <source>{saved} playbooks saved (new or new versions), {same} unchanged.</source>
         <translation>已保存 {saved} 个预案（新建或新版本），{same} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="619"/>
+        <location filename="../../app/ui/playbook/view.py" line="611"/>
         <source>Export playbooks</source>
         <translation>导出预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="624"/>
+        <location filename="../../app/ui/playbook/view.py" line="616"/>
         <source>{n} playbooks written to {path}.</source>
         <translation>已将 {n} 个预案写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="636"/>
+        <location filename="../../app/ui/playbook/view.py" line="628"/>
         <source>Save the desk card as PDF</source>
         <translation>将桌面卡片存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="637"/>
+        <location filename="../../app/ui/playbook/view.py" line="629"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="640"/>
+        <location filename="../../app/ui/playbook/view.py" line="632"/>
         <source>Desk card printed to {path}.</source>
         <translation>桌面卡片已打印到 {path}。</translation>
     </message>
@@ -2277,52 +2277,52 @@
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="172"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="174"/>
         <source>Done (Space)</source>
         <translation>完成（空格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="172"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="174"/>
         <source>Did not work (F)</source>
         <translation>不成功（F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="173"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="175"/>
         <source>Skip… (S)</source>
         <translation>跳过…（S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="173"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="175"/>
         <source>Note… (N)</source>
         <translation>备注…（N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="174"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="176"/>
         <source>Close the run…</source>
         <translation>结束处置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="176"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="178"/>
         <source>On the steps: Space or Enter done · F did not work (go on at the step named) · S skip (say why) · N note</source>
         <translation>在步骤上：空格或回车完成 · F 不成功（转到指定步骤）· S 跳过（写明原因）· N 备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="201"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="205"/>
         <source>No run selected</source>
         <translation>未选择处置记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="205"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="209"/>
         <source>{title} (version {version})</source>
         <translation>{title}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="208"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="212"/>
         <source>Started {time} by {by} · {done} of {total} steps done, {skipped} skipped</source>
         <translation>{by} 于 {time} 启动 · 共 {total} 步，已完成 {done} 步，跳过 {skipped} 步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="211"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="215"/>
         <source>closed {time} by {by}: {outcome}</source>
         <translation>{by} 于 {time} 结束：{outcome}</translation>
     </message>
@@ -2928,127 +2928,127 @@
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="60"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="49"/>
         <source>Import a roster…</source>
         <translation>导入排班表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="61"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="50"/>
         <source>Import agents…</source>
         <translation>导入坐席名单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="62"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="51"/>
         <source>Add an agent to this shift…</source>
         <translation>为本班次添加坐席…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="63"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="52"/>
         <source>Take the selected agent off this shift</source>
         <translation>将所选坐席移出本班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="64"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="53"/>
         <source>Record a personnel change…</source>
         <translation>登记人员异动…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="65"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="54"/>
         <source>New business notice…</source>
         <translation>新建业务通知…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="66"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="55"/>
         <source>Print the sheet…</source>
         <translation>打印信息表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="67"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="56"/>
         <source>Save the sheet as PDF…</source>
         <translation>将信息表存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="68"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="57"/>
         <source>Export the sheet to Excel…</source>
         <translation>将信息表导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="69"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="58"/>
         <source>Shifts and people…</source>
         <translation>班次与人员…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="113"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="102"/>
         <source>Roster imported: {written} entries for {first} to {last} ({replaced} replaced).</source>
         <translation>排班已导入：{first} 至 {last} 共 {written} 条（替换 {replaced} 条）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="121"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="110"/>
         <source>Agents file</source>
         <translation>坐席名单文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="122"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="111"/>
         <source>Agent lists (*.csv *.xlsx);;All files (*)</source>
         <translation>坐席名单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="130"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="119"/>
         <source>{added} agents added, {updated} updated, {teams} teams created, {problems} rows rejected.</source>
         <translation>新增坐席 {added} 名，更新 {updated} 名，新建班组 {teams} 个，拒绝 {problems} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="134"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="123"/>
         <source>Import agents</source>
         <translation>导入坐席名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="137"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="126"/>
         <source>line {line}: {reason} — {row}</source>
         <translation>第 {line} 行：{reason} — {row}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="163"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="152"/>
         <source>Take off the shift</source>
         <translation>移出班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="164"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="153"/>
         <source>Take {name} off this shift&apos;s roster? Attendance already recorded stays in the history.</source>
         <translation>将 {name} 移出本班次排班？已登记的考勤仍保留在历史中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="209"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="198"/>
         <source>Acknowledge a notice</source>
         <translation>确认业务通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="210"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="199"/>
         <source>I have read “{title}” (version {version}) and will pass it on.</source>
         <translation>我已阅读《{title}》（第 {version} 版），并将传达到位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="214"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="203"/>
         <source>Notice acknowledged.</source>
         <translation>通知已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="242"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="231"/>
         <source>Print the sheet to PDF</source>
         <translation>将信息表打印为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="244"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="233"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="256"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="245"/>
         <source>Export the sheet</source>
         <translation>导出信息表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="258"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="247"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -3412,310 +3412,310 @@
 <context>
     <name>WorkLogView</name>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="205"/>
-        <location filename="../../app/ui/work_log/view.py" line="212"/>
+        <location filename="../../app/ui/work_log/view.py" line="194"/>
+        <location filename="../../app/ui/work_log/view.py" line="201"/>
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="208"/>
+        <location filename="../../app/ui/work_log/view.py" line="197"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="209"/>
+        <location filename="../../app/ui/work_log/view.py" line="198"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <location filename="../../app/ui/work_log/view.py" line="199"/>
         <source>Writing a&amp;s</source>
         <translation>记录人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <location filename="../../app/ui/work_log/view.py" line="200"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="213"/>
+        <location filename="../../app/ui/work_log/view.py" line="202"/>
         <source>Acknowledge (Ctrl+K)</source>
         <translation>确认接收（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="214"/>
+        <location filename="../../app/ui/work_log/view.py" line="203"/>
         <source>Hand to a new owner…</source>
         <translation>移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="215"/>
+        <location filename="../../app/ui/work_log/view.py" line="204"/>
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="215"/>
+        <location filename="../../app/ui/work_log/view.py" line="204"/>
         <source>Status… (Ctrl+D)</source>
         <translation>状态…（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <location filename="../../app/ui/work_log/view.py" line="205"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="216"/>
+        <location filename="../../app/ui/work_log/view.py" line="205"/>
         <source>History (Ctrl+H)</source>
         <translation>历史（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="208"/>
         <source>New entry</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="208"/>
         <source>Write from a template</source>
         <translation>用模板记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="220"/>
+        <location filename="../../app/ui/work_log/view.py" line="209"/>
         <source>Acknowledge the carried item</source>
         <translation>确认接收遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="220"/>
+        <location filename="../../app/ui/work_log/view.py" line="209"/>
         <source>Acknowledge and hand to a new owner…</source>
         <translation>确认接收并移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="221"/>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
         <source>Edit the entry…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="221"/>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
         <source>Change the status…</source>
         <translation>更改状态…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="222"/>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
         <source>Withdraw the entry…</source>
         <translation>撤回记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="222"/>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
         <source>History of the entry</source>
         <translation>记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="223"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Search the log</source>
         <translation>搜索日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="223"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Print the shift&apos;s log…</source>
         <translation>打印本班日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="224"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>Save the shift&apos;s log as PDF…</source>
         <translation>将本班日志存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="224"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>Export the shift&apos;s log to Excel…</source>
         <translation>将本班日志导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="225"/>
+        <location filename="../../app/ui/work_log/view.py" line="214"/>
         <source>Delete a template…</source>
         <translation>删除模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="229"/>
+        <location filename="../../app/ui/work_log/view.py" line="218"/>
         <source>This shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="230"/>
+        <location filename="../../app/ui/work_log/view.py" line="219"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="381"/>
+        <location filename="../../app/ui/work_log/view.py" line="370"/>
         <source>Open {open} · overdue {overdue} · not acknowledged {unacked} · due this shift {soon}</source>
         <translation>未结 {open} · 逾期 {overdue} · 未确认 {unacked} · 本班到期 {soon}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="390"/>
+        <location filename="../../app/ui/work_log/view.py" line="379"/>
         <source>No shift is defined for this day. Define the site&apos;s shifts in Shifts and people (Shift sheet, Roster and sheet menu).</source>
         <translation>这一天没有定义班次。请在“班次与人员”（当班信息表的“排班与信息表”菜单）中定义本场地的班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="397"/>
+        <location filename="../../app/ui/work_log/view.py" line="386"/>
         <source>Carried from earlier shifts: {n} open, {u} to acknowledge</source>
         <translation>前几班遗留：{n} 项未结，{u} 项待确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="398"/>
+        <location filename="../../app/ui/work_log/view.py" line="387"/>
         <source>Nothing carried from earlier shifts</source>
         <translation>前几班没有遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="399"/>
+        <location filename="../../app/ui/work_log/view.py" line="388"/>
         <source>Written in this shift: {n}</source>
         <translation>本班记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="451"/>
+        <location filename="../../app/ui/work_log/view.py" line="440"/>
         <source>Withdrawn by {by}: {reason}</source>
         <translation>{by} 撤回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="477"/>
+        <location filename="../../app/ui/work_log/view.py" line="466"/>
         <source>Choose who is writing (Writing as) first.</source>
         <translation>请先选择记录人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="523"/>
+        <location filename="../../app/ui/work_log/view.py" line="512"/>
         <source>Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.</source>
         <translation>第 {id} 条记录已保存。记错了？用 Ctrl+Delete 撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="567"/>
-        <location filename="../../app/ui/work_log/view.py" line="580"/>
+        <location filename="../../app/ui/work_log/view.py" line="556"/>
+        <location filename="../../app/ui/work_log/view.py" line="569"/>
         <source>Select a carried item on top to acknowledge.</source>
         <translation>请先在上方选择要确认的遗留事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="571"/>
+        <location filename="../../app/ui/work_log/view.py" line="560"/>
         <source>Item #{id} acknowledged by {by}.</source>
         <translation>第 {id} 项已由 {by} 确认接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="582"/>
+        <location filename="../../app/ui/work_log/view.py" line="571"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>将第 {id} 项移交新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="583"/>
+        <location filename="../../app/ui/work_log/view.py" line="572"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="614"/>
+        <location filename="../../app/ui/work_log/view.py" line="603"/>
         <source>Entry #{id} changed.</source>
         <translation>第 {id} 条记录已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="637"/>
+        <location filename="../../app/ui/work_log/view.py" line="626"/>
         <source>Entry #{id} is now {status}.</source>
         <translation>第 {id} 条记录现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="647"/>
+        <location filename="../../app/ui/work_log/view.py" line="636"/>
         <source>Withdraw entry #{id}</source>
         <translation>撤回第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="648"/>
+        <location filename="../../app/ui/work_log/view.py" line="637"/>
         <source>Why (it stays readable, marked withdrawn)</source>
         <translation>原因（记录仍可查看，标为已撤回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="660"/>
+        <location filename="../../app/ui/work_log/view.py" line="649"/>
         <source>Entry #{id} withdrawn.</source>
         <translation>第 {id} 条记录已撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="689"/>
+        <location filename="../../app/ui/work_log/view.py" line="678"/>
         <source>Entry #{id}: the stored version was kept; your change was not saved.</source>
         <translation>第 {id} 条记录：保留了已保存的版本，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="703"/>
+        <location filename="../../app/ui/work_log/view.py" line="692"/>
         <source>Write the text of the template first.</source>
         <translation>请先填写模板内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="705"/>
+        <location filename="../../app/ui/work_log/view.py" line="694"/>
         <source>Save as template</source>
         <translation>存为模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="705"/>
+        <location filename="../../app/ui/work_log/view.py" line="694"/>
         <source>Template name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="710"/>
+        <location filename="../../app/ui/work_log/view.py" line="699"/>
         <source>Template “{name}” saved.</source>
         <translation>模板“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="720"/>
+        <location filename="../../app/ui/work_log/view.py" line="709"/>
         <source>There are no templates yet.</source>
         <translation>还没有模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="722"/>
+        <location filename="../../app/ui/work_log/view.py" line="711"/>
         <source>Delete a template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="722"/>
+        <location filename="../../app/ui/work_log/view.py" line="711"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="728"/>
+        <location filename="../../app/ui/work_log/view.py" line="717"/>
         <source>There is no template named “{name}”.</source>
         <translation>没有名为“{name}”的模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="731"/>
+        <location filename="../../app/ui/work_log/view.py" line="720"/>
         <source>Template “{name}” deleted.</source>
         <translation>模板“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="758"/>
+        <location filename="../../app/ui/work_log/view.py" line="747"/>
         <source>Filter “{name}” saved.</source>
         <translation>筛选“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="793"/>
+        <location filename="../../app/ui/work_log/view.py" line="782"/>
         <source>Save the shift&apos;s log as PDF</source>
         <translation>将本班日志存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="794"/>
+        <location filename="../../app/ui/work_log/view.py" line="783"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="802"/>
+        <location filename="../../app/ui/work_log/view.py" line="791"/>
         <source>Export the shift&apos;s log</source>
         <translation>导出本班日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="803"/>
-        <location filename="../../app/ui/work_log/view.py" line="815"/>
+        <location filename="../../app/ui/work_log/view.py" line="792"/>
+        <location filename="../../app/ui/work_log/view.py" line="804"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="808"/>
+        <location filename="../../app/ui/work_log/view.py" line="797"/>
         <source>Work log {day} {shift}</source>
         <translation>工作日志 {day} {shift}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="814"/>
+        <location filename="../../app/ui/work_log/view.py" line="803"/>
         <source>Export the search result</source>
         <translation>导出搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="818"/>
+        <location filename="../../app/ui/work_log/view.py" line="807"/>
         <source>Work log: search result</source>
         <translation>工作日志：搜索结果</translation>
     </message>
@@ -4143,6 +4143,224 @@
         <location filename="../../app/ui/errors.py" line="80"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>playbook_card</name>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="39"/>
+        <source>Emergency playbook</source>
+        <translation>交接班应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="40"/>
+        <source>Playbook {key} · version {version}</source>
+        <translation>预案 {key} · 第 {version} 版</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="41"/>
+        <source>Printed {time}</source>
+        <translation>打印于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="42"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="43"/>
+        <source>INFO</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="44"/>
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="45"/>
+        <source>CRITICAL</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="46"/>
+        <source>version {version}, {date}</source>
+        <translation>第 {version} 版，{date}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="47"/>
+        <source>Roles</source>
+        <translation>涉及角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="48"/>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="49"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="50"/>
+        <source>Situation</source>
+        <translation>适用情形</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="51"/>
+        <source>How to recognise it</source>
+        <translation>如何识别</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="52"/>
+        <source>Steps</source>
+        <translation>处置步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="53"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="54"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="55"/>
+        <source>What to do</source>
+        <translation>做什么</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="56"/>
+        <source>Who</source>
+        <translation>由谁做</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="57"/>
+        <source>Min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="58"/>
+        <source>If this fails</source>
+        <translation>不奏效时</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="59"/>
+        <source>{arrow} step {step}</source>
+        <translation>{arrow} 步骤 {step}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="60"/>
+        <source>{role}: {name} {phone}</source>
+        <translation>{role}：{name} {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="61"/>
+        <source>Expected time for every step: {minutes} min.</source>
+        <translation>全部步骤预计用时：{minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="62"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="63"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="64"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="65"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="66"/>
+        <source>On duty</source>
+        <translation>值班时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="67"/>
+        <source>When to call</source>
+        <translation>何时联系</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="68"/>
+        <source>always</source>
+        <translation>全天</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="69"/>
+        <source>from {time}</source>
+        <translation>{time} 起</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="70"/>
+        <source>until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="71"/>
+        <source>No contacts yet: add them in the playbooks&apos; contact list.</source>
+        <translation>尚无联系人：请在预案联系人中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="72"/>
+        <source>Names in the steps: on duty at {time}, when the card was printed; at another hour call the one on duty in this list.</source>
+        <translation>步骤中的姓名为打印时（{time}）的值班人员；其他时段请按本表联系当时值班的人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="75"/>
+        <source>supervisor</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="76"/>
+        <source>team leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="77"/>
+        <source>agents</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="78"/>
+        <source>IT duty</source>
+        <translation>IT值班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="79"/>
+        <source>telephony vendor</source>
+        <translation>话务系统供应商</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="80"/>
+        <source>facilities</source>
+        <translation>行政/物业</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="81"/>
+        <source>duty manager</source>
+        <translation>值班经理</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="82"/>
+        <source>WFM</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/playbook_card.py" line="83"/>
+        <source>QA</source>
+        <translation>质检</translation>
     </message>
 </context>
 <context>
@@ -4916,6 +5134,64 @@
         <location filename="../../app/printing/shift_sheet.py" line="129"/>
         <source>Printed {time}</source>
         <translation>打印时间 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>run_log</name>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="40"/>
+        <source>Playbook &quot;{title}&quot; (version {version}) started by {by} at {time}.</source>
+        <translation>{by} 于 {time} 启动应急预案“{title}”（第 {version} 版）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="41"/>
+        <source>Suggested by the rule {rule} on {source}, interval {interval} ({level}).</source>
+        <translation>由规则 {rule} 建议：数据源 {source}，时段 {interval}（{level}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="42"/>
+        <source>{done} of {total} steps done, {skipped} skipped, {failed} did not work; {minutes} min so far.</source>
+        <translation>共 {total} 步，已完成 {done} 步，跳过 {skipped} 步，{failed} 步未奏效；已用时 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="44"/>
+        <source>{time} step {step} done by {by}: {text}</source>
+        <translation>{time} 第 {step} 步由 {by} 完成：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="45"/>
+        <source>{time} step {step} did not work ({by}): {text}</source>
+        <translation>{time} 第 {step} 步未奏效（{by}）：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="46"/>
+        <source>{time} step {step} skipped by {by}: {text} (reason: {reason})</source>
+        <translation>{time} 第 {step} 步被 {by} 跳过：{text}（原因：{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="47"/>
+        <source>{time} note by {by} on step {step}: {note}</source>
+        <translation>{time} {by} 在第 {step} 步备注：{note}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="48"/>
+        <source>Steps left open: {steps}.</source>
+        <translation>尚未处理的步骤：{steps}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="49"/>
+        <source>Closed by {by} at {time}: {outcome}</source>
+        <translation>{by} 于 {time} 结束处置：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="50"/>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="51"/>
+        <source>critical</source>
+        <translation>严重</translation>
     </message>
 </context>
 <context>

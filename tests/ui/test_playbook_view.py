@@ -168,3 +168,17 @@ def test_the_center_sets_the_alert_thresholds(floor):
     saved = playbook_alerts.rule_settings(c)
     assert (saved.offered_ratio, saved.long_call_minutes, saved.sl_warning) == (2.0, 15, False)
     assert not dialog.isVisible() and "Alert rules saved." in view.message.text()
+
+
+def test_the_run_log_and_the_desk_card_speak_chinese(desktop, qapp):
+    from app.printing.playbook_card import card_words
+    from app.services.demo_playbooks import WORDS_ZH
+    from app.ui.playbook.view import run_log_words
+
+    desktop.translators.switch("zh_CN")
+    qapp.processEvents()
+    words = run_log_words()
+    assert {k: words[k] for k in WORDS_ZH} == WORDS_ZH  # the window writes what the demo wrote
+    assert words["rule.sl_below_target_twice"] == "服务水平连续两个时段低于目标" and words["level.critical"] == "严重"
+    card = card_words()
+    assert card["card"] != "Emergency playbook" and all(not v.startswith("Emergency") for v in card.values())

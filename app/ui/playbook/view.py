@@ -28,6 +28,7 @@ from app.domain.playbooks import Playbook, Run, RunStatus, Severity, StepState, 
 from app.ui.actions import view_menu
 from app.ui.errors import describe, report_error
 from app.ui.playbook import words
+from app.ui.playbook.alerts import rule_names
 from app.ui.playbook.run_panel import RunPanel
 
 SEVERITY_COLOURS = {Severity.CRITICAL: "#b00020", Severity.WARNING: "#b35c00", Severity.INFO: "#1b5e20"}
@@ -35,18 +36,20 @@ SEVERITY_COLOURS = {Severity.CRITICAL: "#b00020", Severity.WARNING: "#b35c00", S
 
 def run_log_words() -> dict[str, str]:
     """The run's work-log text in the window's language (see app.domain.playbooks.DEFAULT_WORDS)."""
-    t = QCoreApplication.translate
     return {
-        "log.started": t("run_log", "Playbook \"{title}\" (version {version}) started by {by} at {time}."),
-        "log.trigger": t("run_log", "Suggested by the rule {rule} on {source}, interval {interval} ({level})."),
-        "log.progress": t("run_log", "{done} of {total} steps done, {skipped} skipped, {failed} did not work; "
+        "log.started": QCoreApplication.translate("run_log", "Playbook \"{title}\" (version {version}) started by {by} at {time}."),
+        "log.trigger": QCoreApplication.translate("run_log", "Suggested by the rule {rule} on {source}, interval {interval} ({level})."),
+        "log.progress": QCoreApplication.translate("run_log", "{done} of {total} steps done, {skipped} skipped, {failed} did not work; "
                                      "{minutes} min so far."),
-        "log.step": t("run_log", "{time} step {step} done by {by}: {text}"),
-        "log.failed": t("run_log", "{time} step {step} did not work ({by}): {text}"),
-        "log.skipped": t("run_log", "{time} step {step} skipped by {by}: {text} (reason: {reason})"),
-        "log.note": t("run_log", "{time} note by {by} on step {step}: {note}"),
-        "log.open": t("run_log", "Steps left open: {steps}."),
-        "log.closed": t("run_log", "Closed by {by} at {time}: {outcome}"),
+        "log.step": QCoreApplication.translate("run_log", "{time} step {step} done by {by}: {text}"),
+        "log.failed": QCoreApplication.translate("run_log", "{time} step {step} did not work ({by}): {text}"),
+        "log.skipped": QCoreApplication.translate("run_log", "{time} step {step} skipped by {by}: {text} (reason: {reason})"),
+        "log.note": QCoreApplication.translate("run_log", "{time} note by {by} on step {step}: {note}"),
+        "log.open": QCoreApplication.translate("run_log", "Steps left open: {steps}."),
+        "log.closed": QCoreApplication.translate("run_log", "Closed by {by} at {time}: {outcome}"),
+        "level.warning": QCoreApplication.translate("run_log", "warning"),
+        "level.critical": QCoreApplication.translate("run_log", "critical"),
+        **{f"rule.{rule}": name for rule, name in rule_names().items()},
     }
 
 
