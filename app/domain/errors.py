@@ -126,6 +126,19 @@ class EntryStateError(InvalidSettingError):
         self.state = state
 
 
+class AlertTakenError(InvalidSettingError):
+    """A playbook alert that can no longer be acted on: `state` is dismissed, taken (a run was started from
+    it) or missing."""
+
+    code = "alert_taken"
+
+    def __init__(self, alert_id: int, state: str) -> None:
+        super().__init__("alert", alert_id, {"dismissed": "the alert was dismissed already",
+                                             "taken": "a run was started from the alert already"}.get(state, "no such alert"))
+        self.alert_id = alert_id
+        self.state = state
+
+
 class InvalidEntryError(AppError):
     """A work-log entry that may not be stored: `problems` holds (field, code) as app.domain.worklog.check gives."""
 

@@ -234,11 +234,22 @@ def on_duty(contact: Contact, local_time: time) -> bool:
     return t >= start or t < end
 
 
+def duty_minutes(contact: Contact) -> int:
+    """How long the contact's on-duty window lasts in a day (24 h when always)."""
+    start, end = contact.on_from, contact.on_until
+    if start is None and end is None or start == end:
+        return 24 * 60
+    s = start.hour * 60 + start.minute if start is not None else 0
+    e = end.hour * 60 + end.minute if end is not None else 24 * 60
+    return (e - s) % (24 * 60) or 24 * 60
+
+
 def contact_for(role: str, contacts: Iterable[Contact], local_time: time) -> Contact | None:
-    """The active contact of `role` (compared case-insensitively) on duty at `local_time`, first by id."""
+    """The active contact of `role` (compared case-insensitively) on duty at `local_time`: the one with the
+    narrowest window (tonight's night duty before an always-on fallback), then the first by id."""
     wanted = (role or "").strip().casefold()
     found = [c for c in contacts if c.active and c.role.strip().casefold() == wanted and on_duty(c, local_time)]
-    return min(found, key=lambda c: c.id) if found else None
+    return min(found, key=lambda c: (duty_minutes(c), c.id)) if found else None
 
 
 # --- runs ---

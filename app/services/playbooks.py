@@ -19,7 +19,7 @@ from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
 from app import paths
-from app.domain.errors import InvalidSettingError
+from app.domain.errors import AlertTakenError, InvalidSettingError
 from app.domain.intervals import zone
 from app.domain.notices import Priority
 from app.domain.playbooks import (
@@ -49,6 +49,7 @@ from app.domain.worklog import Category, Draft, ItemStatus, RevisionKind, apply,
 from app.feeds.playbook_file import read_playbooks, write_playbooks
 from app.services.console import Console
 from app.services.shifts import aware, ensure_instance_in
+from app.storage import playbook_alerts as alert_store
 from app.storage import playbooks as store
 from app.storage import shifts as shift_store
 from app.storage import worklog as log_store
@@ -233,16 +234,21 @@ def contacts_for(console: Console, roles: Iterable[str], now: datetime, site_id:
 # --- runs ---
 
 def start_run(console: Console, playbook_id: int, instance_id: int | None, by: str, now: datetime,
-              words: Mapping[str, str] | None, trigger: Trigger | None = None) -> Run:
+              words: Mapping[str, str] | None, trigger: Trigger | None = None, alert_id: int | None = None) -> Run:
     """Start following the playbook version `playbook_id` in shift `instance_id` (None: the shift running at
     `now`, or the next one) and write the run's work-log entry there. With no shift at all (the site has no
-    shift definitions) the run has no shift and no entry. A retired playbook cannot be started."""
+    shift definitions) the run has no shift and no entry. A retired playbook cannot be started.
+
+    `alert_id`: the alert that suggested it, taken up by the run in the same transaction; an alert dismissed
+    or taken up meanwhile (at another desk, or by a second click) refuses the start (AlertTakenError)."""
     by = _by(by)
     aware("now", now)
     with console.db.transaction() as tx:
         playbook = _playbook(tx, playbook_id)
         if playbook.retired:
             raise InvalidSettingError("playbook", playbook.key, "is retired")
+        if alert_id is not None:
+            _open_alert(tx, alert_id)
         instance = _shift(tx, playbook.site_id, instance_id, now)
         run_id = store.add_run(tx, playbook.site_id, instance.id if instance else None, playbook.id, now, by, trigger)
         run = store.get_run(tx, run_id)
@@ -253,7 +259,29 @@ def start_run(console: Console, playbook_id: int, instance_id: int | None, by: s
             entry = log_store.add_entry(tx, run.site_id, instance.id, _shift_start(tx, instance), draft, by, now)
             store.set_log_entry(tx, run_id, entry.id)
             run = store.get_run(tx, run_id)
+        if alert_id is not None:
+            alert_store.link_run(tx, alert_id, run_id)
         return run
+
+
+def join_run(console: Console, alert_id: int, run_id: int) -> Run:
+    """An alert whose playbook is running already is taken up by that run (no second run is started)."""
+    with console.db.transaction() as tx:
+        _open_alert(tx, alert_id)
+        run = _run(tx, run_id)
+        alert_store.link_run(tx, alert_id, run.id)
+        return run
+
+
+def _open_alert(tx, alert_id: int):
+    alert = alert_store.get_alert(tx, alert_id)
+    if alert is None:
+        raise AlertTakenError(alert_id, "missing")
+    if alert.dismissed_at is not None:
+        raise AlertTakenError(alert_id, "dismissed")
+    if alert.run_id is not None:
+        raise AlertTakenError(alert_id, "taken")
+    return alert
 
 
 def mark_step(console: Console, run_id: int, step: int, state: StepState, by: str, now: datetime,

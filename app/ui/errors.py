@@ -57,6 +57,13 @@ def describe(exc: BaseException) -> str:
                                                                 "to close the run."),
         }
         return " ".join(texts.get(p, "{0}: {1}".format(*p)) for p in exc.problems)
+    from app.domain.errors import AlertTakenError
+
+    if isinstance(exc, AlertTakenError):
+        texts = {"dismissed": QCoreApplication.translate("errors", "That alert was dismissed meanwhile."),
+                 "taken": QCoreApplication.translate("errors", "A run was started from that alert meanwhile; "
+                                                     "see Playbooks.")}
+        return texts.get(exc.state, QCoreApplication.translate("errors", "That alert no longer exists."))
     if isinstance(exc, EntryStateError):
         texts = {
             "withdrawn": QCoreApplication.translate("errors", "Entry #{id} is withdrawn; it can no longer change."),

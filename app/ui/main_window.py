@@ -29,6 +29,9 @@ from app.ui.work_log.view import WorkLogView
 from app.ui.settings import GEOMETRY, LAST_VIEW, WINDOW_STATE
 
 
+ALERT_HOURS = 12  # the alert bar shows the open alerts fired in the last twelve hours
+
+
 class MainWindow(QMainWindow):
     """State: the context, the views by id, the sources known, the demo loader."""
 
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.shift_timer = QTimer(self, interval=60_000)
         self.shift_timer.timeout.connect(self.update_shift)
         self.shift_timer.timeout.connect(self.work_log.tick)
+        self.shift_timer.timeout.connect(self._minute_checks)
         if scheduled:
             self.shift_timer.start()
 
@@ -307,9 +311,17 @@ class MainWindow(QMainWindow):
                                     on_done=lambda new: self.refresh_alerts() if new else None,
                                     on_error=errors.report_error)
 
+    def _minute_checks(self) -> None:
+        """Every minute, new data or not: the rules (an outage brings no lines; the oldest wait and the login gap
+        grow without them), the alerts, and the playbooks' contacts on duty and long calls."""
+        for source in self.live.plan[0] if self.live.plan else ():
+            self.check_rules(source)
+        self.refresh_alerts()
+        self.playbook.refresh()
+
     def refresh_alerts(self) -> None:
-        """The open alerts of today (not dismissed, no run started from them) in the bar."""
-        from datetime import datetime, time
+        """The open alerts of the last ALERT_HOURS (not dismissed, no run started from them) in the bar."""
+        from datetime import timedelta
 
         from app.services import playbook_alerts
 
@@ -317,10 +329,11 @@ class MainWindow(QMainWindow):
         if console is None:
             return
         now = self.context.now()
-        since = datetime.combine(now.date(), time(0), tzinfo=now.tzinfo)
+        since = now - timedelta(hours=ALERT_HOURS)  # a night shift's alerts stay across midnight
         self.context.runner.run(playbook_alerts.open_alerts, console, since,
                                 on_done=lambda alerts: self.alert_bar.show_alerts(alerts, self.playbook.titles(),
-                                                                                  self.playbook.tz),
+                                                                                  self.playbook.tz,
+                                                                                  self.playbook.running_keys()),
                                 on_error=errors.report_error)
 
     def start_from_alert(self, alert) -> None:
@@ -329,7 +342,12 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("There is no playbook “{key}” any more.").format(key=alert.playbook_key))
             return
         self.show_view("playbook")
-        self.playbook.start_run(playbook, alert)
+        running = next((r for r in self.playbook.runs if r.status.value == "active"
+                        and r.playbook.key == alert.playbook_key), None)
+        if running is not None:  # no second run of the same playbook: the running one takes the alert up
+            self.playbook.join_run(running, alert)
+        else:
+            self.playbook.start_run(playbook, alert)
 
     def dismiss_alert(self, alert) -> None:
         from app.services import playbook_alerts

@@ -433,7 +433,7 @@
 <context>
     <name>AlertBar</name>
     <message>
-        <location filename="../../app/ui/playbook/alerts.py" line="121"/>
+        <location filename="../../app/ui/playbook/alerts.py" line="125"/>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 条）</translation>
     </message>
@@ -446,7 +446,12 @@
         <translation>启动“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/alerts.py" line="75"/>
+        <location filename="../../app/ui/playbook/alerts.py" line="74"/>
+        <source>Add to the running “{title}”</source>
+        <translation>并入正在进行的“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/alerts.py" line="76"/>
         <source>Dismiss…</source>
         <translation>忽略…</translation>
     </message>
@@ -1130,82 +1135,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="250"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="248"/>
+        <location filename="../../app/ui/main_window.py" line="252"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="264"/>
+        <location filename="../../app/ui/main_window.py" line="268"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="277"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="329"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>There is no playbook “{key}” any more.</source>
         <translation>预案“{key}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Dismiss the alert</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="341"/>
+        <location filename="../../app/ui/main_window.py" line="359"/>
         <source>Why (kept with the alert)</source>
         <translation>原因（随预警保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="369"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -1775,303 +1780,328 @@
 <context>
     <name>PlaybookView</name>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="164"/>
+        <location filename="../../app/ui/playbook/view.py" line="182"/>
         <source>Playbooks</source>
         <translation>应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="167"/>
+        <location filename="../../app/ui/playbook/view.py" line="185"/>
         <source>Playbooks (Enter starts one)</source>
         <translation>应急预案（回车启动）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="168"/>
+        <location filename="../../app/ui/playbook/view.py" line="186"/>
         <source>Start a run (Ctrl+R)</source>
         <translation>启动处置（Ctrl+R）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="169"/>
+        <location filename="../../app/ui/playbook/view.py" line="187"/>
         <source>Playbook</source>
         <translation>预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="170"/>
+        <location filename="../../app/ui/playbook/view.py" line="188"/>
         <source>Start a run</source>
         <translation>启动处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="170"/>
+        <location filename="../../app/ui/playbook/view.py" line="188"/>
         <source>Edit the playbook…</source>
         <translation>编辑预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="171"/>
+        <location filename="../../app/ui/playbook/view.py" line="189"/>
         <source>New playbook…</source>
         <translation>新建预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="171"/>
+        <location filename="../../app/ui/playbook/view.py" line="189"/>
         <source>Print the desk card…</source>
         <translation>打印桌面卡片…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="172"/>
+        <location filename="../../app/ui/playbook/view.py" line="190"/>
         <source>Save the desk card as PDF…</source>
         <translation>将桌面卡片存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="172"/>
+        <location filename="../../app/ui/playbook/view.py" line="190"/>
         <source>Contacts…</source>
         <translation>联系人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="173"/>
+        <location filename="../../app/ui/playbook/view.py" line="191"/>
         <source>Alert rules…</source>
         <translation>预警规则…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="174"/>
+        <location filename="../../app/ui/playbook/view.py" line="192"/>
         <source>Import playbooks…</source>
         <translation>导入预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="174"/>
+        <location filename="../../app/ui/playbook/view.py" line="192"/>
         <source>Export playbooks…</source>
         <translation>导出预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="175"/>
+        <location filename="../../app/ui/playbook/view.py" line="193"/>
         <source>Retire the playbook…</source>
         <translation>停用预案…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="178"/>
+        <location filename="../../app/ui/playbook/view.py" line="196"/>
         <source>Runs</source>
         <translation>处置记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="179"/>
+        <location filename="../../app/ui/playbook/view.py" line="197"/>
         <source>The playbook</source>
         <translation>预案内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="180"/>
+        <location filename="../../app/ui/playbook/view.py" line="198"/>
         <source>At the shift change: agents still on long calls</source>
         <translation>交接班时仍在长通话的坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <location filename="../../app/ui/playbook/view.py" line="199"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <location filename="../../app/ui/playbook/view.py" line="199"/>
         <source>On the call since</source>
         <translation>通话开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="181"/>
+        <location filename="../../app/ui/playbook/view.py" line="199"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="182"/>
+        <location filename="../../app/ui/playbook/view.py" line="200"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="182"/>
+        <location filename="../../app/ui/playbook/view.py" line="200"/>
         <source>Shift ends</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="246"/>
+        <location filename="../../app/ui/playbook/view.py" line="267"/>
         <source>steps</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="268"/>
+        <location filename="../../app/ui/playbook/view.py" line="289"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="268"/>
+        <location filename="../../app/ui/playbook/view.py" line="289"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="268"/>
+        <location filename="../../app/ui/playbook/view.py" line="289"/>
         <source>Situation</source>
         <translation>适用情形</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="269"/>
+        <location filename="../../app/ui/playbook/view.py" line="290"/>
         <source>How to recognise it</source>
         <translation>如何识别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="269"/>
+        <location filename="../../app/ui/playbook/view.py" line="290"/>
         <source>Roles</source>
         <translation>涉及角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="270"/>
+        <location filename="../../app/ui/playbook/view.py" line="291"/>
         <source>What to do</source>
         <translation>做什么</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="270"/>
+        <location filename="../../app/ui/playbook/view.py" line="291"/>
         <source>Who (on duty now)</source>
         <translation>执行人（当前值班）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="270"/>
+        <location filename="../../app/ui/playbook/view.py" line="291"/>
         <source>Min.</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="274"/>
+        <location filename="../../app/ui/playbook/view.py" line="295"/>
         <source>If this fails, go to step {n}.</source>
         <translation>不成功则转到第 {n} 步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="294"/>
+        <location filename="../../app/ui/playbook/view.py" line="315"/>
         <source>{role}: {name} {phone}</source>
         <translation>{role}：{name} {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="304"/>
+        <location filename="../../app/ui/playbook/view.py" line="325"/>
         <source>{status} · {title} · started {time} by {by}</source>
         <translation>{status} · {title} · {by} 于 {time} 启动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="312"/>
+        <location filename="../../app/ui/playbook/view.py" line="333"/>
         <source>Runs: {active} active, {n} in this shift or still open</source>
         <translation>处置：进行中 {active} 个，本班或未结束的共 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="313"/>
+        <location filename="../../app/ui/playbook/view.py" line="334"/>
         <source>No run in this shift yet: choose a playbook and press Enter to start one.</source>
         <translation>本班还没有处置记录：选择一个预案，按回车启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="339"/>
+        <location filename="../../app/ui/playbook/view.py" line="363"/>
+        <source>Agents on long calls ({n})</source>
+        <translation>正在长通话的坐席（{n} 人）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="365"/>
         <source>At the shift change: agents still on long calls ({n})</source>
         <translation>交接班时仍在长通话的坐席（{n} 人）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="340"/>
+        <location filename="../../app/ui/playbook/view.py" line="361"/>
         <source>At the shift change: nobody is on a long call</source>
         <translation>交接班时没有坐席在长通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="347"/>
+        <location filename="../../app/ui/playbook/view.py" line="371"/>
+        <source>Start “{title}”</source>
+        <translation>启动“{title}”</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="387"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="387"/>
+        <location filename="../../app/ui/playbook/view.py" line="424"/>
         <source>“{title}” started; it is in the work log.</source>
         <translation>“{title}”已启动，并已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="439"/>
+        <location filename="../../app/ui/playbook/view.py" line="426"/>
+        <source>“{title}” started (the site has no shift, so no work-log entry).</source>
+        <translation>“{title}”已启动（本场地没有班次，因此未记入工作日志）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="448"/>
+        <source>“{title}” is running already; the alert is added to that run.</source>
+        <translation>“{title}”正在处置中，该预警已并入这次处置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="508"/>
         <source>Skip step {n}</source>
         <translation>跳过第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="439"/>
+        <location filename="../../app/ui/playbook/view.py" line="508"/>
         <source>Why is it skipped?</source>
         <translation>为什么跳过？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="454"/>
+        <location filename="../../app/ui/playbook/view.py" line="523"/>
         <source>Note on step {n}</source>
         <translation>第 {n} 步的备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="454"/>
+        <location filename="../../app/ui/playbook/view.py" line="523"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="478"/>
+        <location filename="../../app/ui/playbook/view.py" line="548"/>
         <source>Close the run of “{title}”</source>
         <translation>结束“{title}”的处置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="479"/>
+        <location filename="../../app/ui/playbook/view.py" line="549"/>
         <source>Outcome</source>
         <translation>处置结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="485"/>
+        <location filename="../../app/ui/playbook/view.py" line="555"/>
         <source>Run closed; the work log has its outcome.</source>
         <translation>处置已结束，结果已记入工作日志。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="518"/>
+        <location filename="../../app/ui/playbook/view.py" line="586"/>
+        <source>There is a playbook “{key}” already: edit that one (a new version), or choose another key.</source>
+        <translation>已有标识为“{key}”的预案：请编辑该预案（生成新版本），或换一个标识。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/playbook/view.py" line="592"/>
         <source>“{title}” saved as version {version}.</source>
         <translation>“{title}”已保存为第 {version} 版。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="544"/>
+        <location filename="../../app/ui/playbook/view.py" line="618"/>
         <source>Retire “{title}”</source>
         <translation>停用“{title}”</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="545"/>
+        <location filename="../../app/ui/playbook/view.py" line="619"/>
         <source>Type the title to confirm (past runs keep it)</source>
         <translation>输入预案标题以确认（以往的处置记录保留）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="549"/>
+        <location filename="../../app/ui/playbook/view.py" line="623"/>
         <source>The title does not match.</source>
         <translation>标题不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="580"/>
+        <location filename="../../app/ui/playbook/view.py" line="654"/>
         <source>Alert rules saved.</source>
         <translation>预警规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="595"/>
+        <location filename="../../app/ui/playbook/view.py" line="669"/>
         <source>Import playbooks</source>
         <translation>导入预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="596"/>
-        <location filename="../../app/ui/playbook/view.py" line="612"/>
+        <location filename="../../app/ui/playbook/view.py" line="670"/>
+        <location filename="../../app/ui/playbook/view.py" line="686"/>
         <source>Playbooks (*.yaml *.yml)</source>
         <translation>预案文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="601"/>
+        <location filename="../../app/ui/playbook/view.py" line="675"/>
         <source>{saved} playbooks saved (new or new versions), {same} unchanged.</source>
         <translation>已保存 {saved} 个预案（新建或新版本），{same} 个未变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="611"/>
+        <location filename="../../app/ui/playbook/view.py" line="685"/>
         <source>Export playbooks</source>
         <translation>导出预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="616"/>
+        <location filename="../../app/ui/playbook/view.py" line="690"/>
         <source>{n} playbooks written to {path}.</source>
         <translation>已将 {n} 个预案写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="628"/>
+        <location filename="../../app/ui/playbook/view.py" line="702"/>
         <source>Save the desk card as PDF</source>
         <translation>将桌面卡片存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="629"/>
+        <location filename="../../app/ui/playbook/view.py" line="703"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="632"/>
+        <location filename="../../app/ui/playbook/view.py" line="706"/>
         <source>Desk card printed to {path}.</source>
         <translation>桌面卡片已打印到 {path}。</translation>
     </message>
@@ -4100,47 +4130,62 @@
         <translation>请写明处置结果：结束处置需要填写结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62"/>
+        <location filename="../../app/ui/errors.py" line="63"/>
+        <source>That alert was dismissed meanwhile.</source>
+        <translation>该预警已被忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="64"/>
+        <source>A run was started from that alert meanwhile; see Playbooks.</source>
+        <translation>已有人根据该预警启动了处置，请看应急预案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="66"/>
+        <source>That alert no longer exists.</source>
+        <translation>该预警已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="69"/>
         <source>Entry #{id} is withdrawn; it can no longer change.</source>
         <translation>第 {id} 条记录已撤回，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63"/>
+        <location filename="../../app/ui/errors.py" line="70"/>
         <source>Item #{id} is no longer open (done, cancelled or a note); there is nothing to take over.</source>
         <translation>第 {id} 项已不是未结事项（已完成、已取消或为纯记录），无需接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="65"/>
+        <location filename="../../app/ui/errors.py" line="72"/>
         <source>Entry #{id} was written in this shift; there is nothing to take over.</source>
         <translation>第 {id} 条记录是本班写的，无需接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="67"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>Entry #{id} belongs to another site.</source>
         <translation>第 {id} 条记录属于其他场地。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="68"/>
+        <location filename="../../app/ui/errors.py" line="75"/>
         <source>There is no entry #{id} (any more).</source>
         <translation>第 {id} 条记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="69"/>
+        <location filename="../../app/ui/errors.py" line="76"/>
         <source>This call has a callback follow-up already (entry #{id}).</source>
         <translation>这通电话已有回电跟进（第 {id} 条记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="71"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>The site has no shift to write in: set up its shifts in Shifts and people first.</source>
         <translation>本场地没有可记录的班次：请先在“班次与人员”中设置班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77"/>
+        <location filename="../../app/ui/errors.py" line="84"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80"/>
+        <location filename="../../app/ui/errors.py" line="87"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>

@@ -174,3 +174,17 @@ def test_the_log_text_of_a_run_in_the_sites_time():
     assert lines[0] == "预案“Agents cannot log in”（第2版）由Ann于14:50启动"
     assert lines[1] == "1 of 4 steps done, 0 skipped, 0 did not work; 30 min so far."  # a key left out: English
     assert lines[2:] == ["14:51 第1步 Ann 完成", "未完成步骤：2, 3, 4", "15:20 Bob 结束：Fixed by IT"]
+
+
+def test_the_narrowest_window_on_duty_wins_over_an_always_on_fallback():
+    from datetime import time as t
+
+    from app.domain.playbooks import Contact, contact_for
+
+    fallback = Contact(1, 1, "it_duty", "IT service desk", "400 800 0000")
+    night = Contact(2, 1, "it_duty", "Night duty", "138 0000 0002", on_from=t(20), on_until=t(8))
+    day = Contact(3, 1, "IT_DUTY", "Day duty", "138 0000 0003", on_from=t(8), on_until=t(20))
+    assert contact_for("it_duty", [fallback, night, day], t(23, 0)) is night
+    assert contact_for("it_duty", [fallback, night, day], t(9, 0)) is day
+    assert contact_for("it_duty", [fallback, night], t(9, 0)) is fallback
+    assert contact_for("it_duty", [Contact(4, 1, "it_duty", "Gone", "1", active=False)], t(9, 0)) is None

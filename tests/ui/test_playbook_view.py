@@ -182,3 +182,56 @@ def test_the_run_log_and_the_desk_card_speak_chinese(desktop, qapp):
     assert words["rule.sl_below_target_twice"] == "服务水平连续两个时段低于目标" and words["level.critical"] == "严重"
     card = card_words()
     assert card["card"] != "Emergency playbook" and all(not v.startswith("Emergency") for v in card.values())
+
+
+def test_a_double_click_reads_a_playbook_and_never_starts_it(floor, qtbot):
+    desktop, view, today = floor
+    select(view, "traffic-peak")
+    item = view.list.currentItem()
+    rect = view.list.visualItemRect(item)
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.runs == () and view.tabs.currentIndex() == 1
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Return)
+    assert len(view.runs) == 1
+
+
+def test_alerts_for_a_running_playbook_join_it_and_a_taken_alert_starts_nothing(floor):
+    from datetime import datetime, timezone
+
+    from app.domain.playbook_rules import Suggestion
+    from app.storage import playbook_alerts as alert_store
+
+    desktop, view, today = floor
+    c = desktop.context.console
+    window = desktop.window
+    with c.db.transaction() as tx:  # two alerts as the rules store them (the rules are tested on real data)
+        site = view.playbooks[0].site_id
+        start = datetime(2026, 11, 27, 2, 30, tzinfo=timezone.utc)
+        alert_store.add_alerts(tx, site, "acd", [
+            Suggestion("sl_below_target", "warning", start, "traffic-peak", (("service_level", 70.0),)),
+            Suggestion("traffic_peak", "warning", start, "traffic-peak", (("arrived", 90),))], NOW)
+    first, second = sorted(playbook_alerts.open_alerts(c, NOW - timedelta(hours=12)), key=lambda a: a.id)
+    window.start_from_alert(first)
+    (run,) = view.runs
+    window.refresh_alerts()
+    assert "Add to the running" in window.alert_bar.lines[0].start.text()
+    window.start_from_alert(second)  # the same playbook is running: no second run
+    assert len(view.runs) == 1 and playbook_alerts.open_alerts(c, NOW - timedelta(hours=12)) == ()
+    assert "is running already" in view.message.text()
+    # An alert taken meanwhile (another desk): nothing is started, the reason is worded.
+    view.start_run(select(view, "crm-down"), first)
+    assert len(view.runs) == 1 and "meanwhile" in view.message.text()
+
+
+def test_a_new_playbook_may_not_take_an_existing_key(floor):
+    desktop, view, today = floor
+    view.new_playbook()
+    editor = view.dialog
+    existing = view.playbooks[0]
+    from app.domain.playbooks import PlaybookDraft, Step
+    editor.accepted_with.emit(PlaybookDraft(existing.key, "My test", "x", "y", existing.severity, ("supervisor",),
+                                            (Step("do it"),), "en"))
+    assert "already" in editor.problems.text() and editor.isVisible()
+    assert all(p.title != "My test" for p in playbooks.list_playbooks(desktop.context.console))

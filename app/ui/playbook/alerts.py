@@ -60,7 +60,7 @@ class AlertLine(QFrame):
     start_requested = Signal(object)  # Alert
     dismiss_requested = Signal(object)  # Alert
 
-    def __init__(self, alert: Alert, text: str, playbook_title: str, parent=None) -> None:
+    def __init__(self, alert: Alert, text: str, playbook_title: str, parent=None, running: bool = False) -> None:
         super().__init__(parent, objectName=f"alert_{alert.id}")
         self.alert = alert
         back, fore = LEVEL_COLOURS.get(alert.level, LEVEL_COLOURS["warning"])
@@ -71,7 +71,8 @@ class AlertLine(QFrame):
         self.label.setToolTip(text)
         self.label.setMinimumWidth(80)
         self.more = QLabel(objectName="alert_more")
-        self.start = QPushButton(self.tr("Start “{title}”").format(title=playbook_title), objectName="alert_start")
+        label = (self.tr("Add to the running “{title}”") if running else self.tr("Start “{title}”"))
+        self.start = QPushButton(label.format(title=playbook_title), objectName="alert_start")
         self.dismiss = QPushButton(self.tr("Dismiss…"), objectName="alert_dismiss")
         self.start.clicked.connect(lambda: self.start_requested.emit(self.alert))
         self.dismiss.clicked.connect(lambda: self.dismiss_requested.emit(self.alert))
@@ -102,8 +103,10 @@ class AlertBar(QWidget):
         self.box.setSpacing(2)
         self.hide()
 
-    def show_alerts(self, alerts, titles: dict[str, str], tz: ZoneInfo) -> None:
-        """Show the open alerts (`titles`: playbook key -> title of the playbook each names)."""
+    def show_alerts(self, alerts, titles: dict[str, str], tz: ZoneInfo, running=frozenset()) -> None:
+        """Show the open alerts (`titles`: playbook key -> title of the playbook each names; `running`: the keys
+        of the playbooks with an active run, which take such an alert up instead of starting another run)."""
+        self.running = frozenset(running)
         self.alerts = tuple(sorted((a for a in alerts if a.open), key=lambda a: (a.level != CRITICAL, -a.fired_at.timestamp(), -a.id)))
         self.titles, self.tz = dict(titles), tz
         for line in self.lines:
@@ -111,7 +114,8 @@ class AlertBar(QWidget):
             line.deleteLater()
         self.lines = []
         for alert in self.alerts[:self.MAX]:
-            line = AlertLine(alert, alert_text(alert, tz), titles.get(alert.playbook_key, alert.playbook_key), self)
+            line = AlertLine(alert, alert_text(alert, tz), titles.get(alert.playbook_key, alert.playbook_key), self,
+                             running=alert.playbook_key in self.running)
             line.start_requested.connect(self.start_requested)
             line.dismiss_requested.connect(self.dismiss_requested)
             self.box.addWidget(line)
@@ -123,4 +127,4 @@ class AlertBar(QWidget):
         self.setVisible(bool(self.alerts))
 
     def retranslate(self) -> None:
-        self.show_alerts(self.alerts, self.titles, self.tz)
+        self.show_alerts(self.alerts, self.titles, self.tz, getattr(self, "running", frozenset()))

@@ -76,6 +76,7 @@ class PlaybookView(QWidget):
         self.site = ""
         self.source = ""  # the live source of the long calls (set by the window)
         self.dialog = None
+        self._busy = False  # a start or a mark is being stored: further presses wait for it
         self._build()
         self._actions()
         self.retranslate()
@@ -84,7 +85,8 @@ class PlaybookView(QWidget):
     def _build(self) -> None:
         self.list = QListWidget(objectName="playbook_list")
         self.list.currentRowChanged.connect(lambda _: self._show_playbook())
-        self.list.itemActivated.connect(lambda _: self.start_selected())
+        self.list.doubleClicked.connect(lambda _: self.tabs.setCurrentIndex(1))  # a double-click reads, never starts
+        self.list.installEventFilter(self)
         self.start_button = QPushButton(objectName="playbook_start")
         self.start_button.clicked.connect(lambda: self.start_selected())
         self.more = QToolButton(objectName="playbook_more", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -119,6 +121,9 @@ class PlaybookView(QWidget):
         self.long_calls.hide()  # shown when someone is on a long call
         self.long_title = QLabel(objectName="long_calls_title")
         self.long_title.setStyleSheet("font-weight: bold")
+        self.long_start = QPushButton(objectName="long_calls_start")
+        self.long_start.clicked.connect(self.start_long_calls)
+        self.long_start.hide()
         runs_page = QWidget()
         rv = QVBoxLayout(runs_page)
         self.runs_title = QLabel(objectName="runs_title")
@@ -126,7 +131,10 @@ class PlaybookView(QWidget):
         rv.addWidget(self.runs_title)
         rv.addWidget(self.runs_list)
         rv.addWidget(self.panel, 1)
-        rv.addWidget(self.long_title)
+        long_bar = QHBoxLayout()
+        long_bar.addWidget(self.long_title, 1)
+        long_bar.addWidget(self.long_start)
+        rv.addLayout(long_bar)
         rv.addWidget(self.long_calls)
         self.tabs = QTabWidget(objectName="playbook_tabs")
         self.tabs.addTab(runs_page, "")
@@ -159,6 +167,16 @@ class PlaybookView(QWidget):
             ("retire", self.retire_selected, None),
         ))
         self.more.setMenu(self.menu)
+
+    def eventFilter(self, watched, event) -> bool:  # Qt override
+        """Enter on the playbook list starts the chosen playbook (a run is written at once: never by a mouse slip)."""
+        from PySide6.QtCore import QEvent
+
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.start_selected()
+            return True
+        return super().eventFilter(watched, event)
 
     def title_text(self) -> str:
         return self.tr("Playbooks")
@@ -235,6 +253,9 @@ class PlaybookView(QWidget):
 
     def titles(self) -> dict[str, str]:
         return {p.key: p.title for p in self.playbooks}
+
+    def running_keys(self) -> frozenset[str]:
+        return frozenset(r.playbook.key for r in self.runs if r.status is RunStatus.ACTIVE)
 
     def _fill_list(self) -> None:
         keep = self.selected_playbook()
@@ -336,9 +357,28 @@ class PlaybookView(QWidget):
                      f"{call.shift_end.astimezone(self.tz):%H:%M}" if call.shift_end else "—")
             for column, text in enumerate(cells):
                 self.long_calls.setItem(row, column, QTableWidgetItem(text))
-        self.long_title.setText(self.tr("At the shift change: agents still on long calls ({n})").format(n=len(long))
-                                if long else self.tr("At the shift change: nobody is on a long call"))
+        if not long:
+            title = self.tr("At the shift change: nobody is on a long call")
+        elif all(c.shift_end is None for c in long):  # nobody rostered around now: every long call is listed
+            title = self.tr("Agents on long calls ({n})").format(n=len(long))
+        else:
+            title = self.tr("At the shift change: agents still on long calls ({n})").format(n=len(long))
+        self.long_title.setText(title)
         self.long_calls.setVisible(bool(long))
+        playbook = self._long_calls_playbook()
+        self.long_start.setVisible(bool(long) and playbook is not None)
+        if playbook is not None:
+            self.long_start.setText(self.tr("Start “{title}”").format(title=playbook.title))
+
+    def _long_calls_playbook(self) -> Playbook | None:
+        from app.domain.playbook_rules import LONG_CALLS_PLAYBOOK
+
+        return next((p for p in self.playbooks if p.key == LONG_CALLS_PLAYBOOK), None)
+
+    def start_long_calls(self) -> None:
+        playbook = self._long_calls_playbook()
+        if playbook is not None:
+            self.start_run(playbook)
 
     # --- who, messages -------------------------------------------------------------------------
     def author(self) -> str | None:
@@ -369,28 +409,48 @@ class PlaybookView(QWidget):
 
     def start_run(self, playbook: Playbook, alert=None) -> None:
         """Start a run of `playbook` (from an alert: its trigger, and the alert is taken up by the run)."""
-        from app.services import playbook_alerts, playbooks
+        from app.services import playbooks
 
         by = self.author()
-        if by is None:
+        if by is None or self._busy:
             return
         console, now, log_words = self.context.console, self.context.now(), run_log_words()
         trigger = (Trigger(alert.rule, alert.source, alert.interval_start, alert.level) if alert is not None else None)
-
-        def work():
-            run = playbooks.start_run(console, playbook.id, None, by, now, log_words, trigger)
-            if alert is not None:
-                playbook_alerts.link_run(console, alert.id, run.id)
-            return run
+        self._busy = True
 
         def done(run):
-            self._say(self.tr("“{title}” started; it is in the work log.").format(title=playbook.title))
+            self._busy = False
+            if run.log_entry_id is not None:
+                self._say(self.tr("“{title}” started; it is in the work log.").format(title=playbook.title))
+            else:
+                self._say(self.tr("“{title}” started (the site has no shift, so no work-log entry).").format(
+                    title=playbook.title))
             self._select_run_after = run.id
             self.tabs.setCurrentIndex(0)
             self.run_started.emit(run)
             self.refresh()
 
-        self.context.runner.run(work, on_done=done, on_error=self._failed)
+        def failed(exc):
+            self._busy = False
+            self._failed(exc)
+            self.runs_changed.emit()  # an alert taken meanwhile: the bar is read again
+
+        self.context.runner.run(playbooks.start_run, console, playbook.id, None, by, now, log_words, trigger,
+                                alert.id if alert is not None else None, on_done=done, on_error=failed)
+
+    def join_run(self, run: Run, alert) -> None:
+        """An alert for a playbook already running: the running run takes it up, and is shown."""
+        from app.services import playbooks
+
+        def done(joined):
+            self._select_run_after = joined.id
+            self.tabs.setCurrentIndex(0)
+            self._say(self.tr("“{title}” is running already; the alert is added to that run.").format(
+                title=run.playbook.title))
+            self.refresh()
+
+        self.context.runner.run(playbooks.join_run, self.context.console, alert.id, run.id, on_done=done,
+                                on_error=lambda exc: (self._failed(exc), self.runs_changed.emit()))
 
     def _loaded_select(self) -> None:
         target = getattr(self, "_select_run_after", None)
@@ -426,8 +486,17 @@ class PlaybookView(QWidget):
             else:
                 self._failed(exc)
 
+        if self._busy:
+            return  # a second key press before the first mark is stored would mark the same step twice
+        self._busy = True
+
+        def finished(result, ok: bool):
+            self._busy = False
+            done(result) if ok else failed(result)
+
         self.context.runner.run(fn, self.context.console, run.id, step, state, by, self.context.now(), log_words,
-                                note, reason, on_done=done, on_error=failed)
+                                note, reason, on_done=lambda r: finished(r, True),
+                                on_error=lambda exc: finished(exc, False))
 
     def skip(self, step: int) -> None:
         from app.services import playbooks
@@ -459,6 +528,7 @@ class PlaybookView(QWidget):
                 dialog.accept()
                 self.runs = tuple(updated if r.id == updated.id else r for r in self.runs)
                 self._fill_runs()
+                self.runs_changed.emit()
 
             self.context.runner.run(playbooks.add_note, self.context.console, run.id, step, text, by,
                                     self.context.now(), run_log_words(), on_done=done,
@@ -511,6 +581,10 @@ class PlaybookView(QWidget):
         def save(draft):
             by = self.author()
             if by is None:
+                return
+            if playbook is None and any(p.key == draft.key.strip() for p in self.playbooks):
+                dialog.show_error(self.tr("There is a playbook “{key}” already: edit that one (a new version), "
+                                          "or choose another key.").format(key=draft.key.strip()))
                 return
 
             def done(saved):
