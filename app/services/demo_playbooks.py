@@ -82,15 +82,18 @@ def _duties(console: Console, now: datetime, key: str) -> list[tuple[tuple[Shift
 
 def _login_failure_run(console: Console, playbook: Playbook, shift: tuple[ShiftSlot, int], by: str, now: datetime,
                        t: dict, w: dict) -> None:
-    """At the start of the previous shift: every step done but the seat-fault one (skipped), one note, closed."""
+    """At the start of the previous shift: the seat test (step 2) did not work, so the run went on at the
+    account-or-ACD branch (step 4; the seat-fault step 3 was not needed); every later step done, one note, closed."""
     slot, instance_id = shift
     at = slot.start + timedelta(minutes=4)
     run = playbooks.start_run(console, playbook.id, instance_id, by, at, w)
-    skipped, noted = 3, 4
+    failed, bypassed, noted = 2, 3, 4
     for step in range(1, len(playbook.steps) + 1):
+        if step == bypassed:
+            continue
         at += timedelta(minutes=2 if step < 6 else 6)
-        if step == skipped:
-            playbooks.mark_step(console, run.id, step, StepState.SKIPPED, by, at, w, reason=t["login_skip"])
+        if step == failed:
+            playbooks.mark_step(console, run.id, step, StepState.FAILED, by, at, w, note=t["login_skip"])
         else:
             playbooks.mark_step(console, run.id, step, StepState.DONE, by, at, w,
                                 note=t["login_note"] if step == noted else "")

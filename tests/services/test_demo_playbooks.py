@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from app.domain.calls import FeedFormat
-from app.domain.playbooks import DEFAULT_WORDS, RunStatus, StepState, progress, step_states
+from app.domain.playbooks import DEFAULT_WORDS, RunStatus, StepState, open_steps, progress, step_states
 from app.domain.worklog import ItemStatus
 from app.services import playbook_alerts, playbooks, worklog
 from app.services.console import Console, machine_zone
@@ -81,15 +81,16 @@ def _check(console, lang, now, instance_ids, built):
     assert prev_log.start <= closed.started_at <= prev_log.start + timedelta(minutes=10)
     assert closed.outcome and closed.closed_at <= now
     states = step_states(closed)
-    assert len(states) == len(closed.playbook.steps) == 9
-    (skipped,) = [m for m in states.values() if m.state is StepState.SKIPPED]
-    assert skipped.reason and all(m.state is StepState.DONE for n, m in states.items() if n != skipped.step)
-    assert progress(closed) == (8, 1, 9)
-    assert len([m for m in closed.marks if m.note]) + len(closed.notes) == 1
+    assert len(states) == 8 and len(closed.playbook.steps) == 9 and 3 not in states  # step 3 was not needed
+    (failed,) = [m for m in states.values() if m.state is StepState.FAILED]
+    assert failed.step == 2 and failed.note and all(m.state is StepState.DONE for n, m in states.items() if n != 2)
+    assert progress(closed) == (7, 0, 9) and open_steps(closed) == ()
+    assert len([m for m in closed.marks if m.note]) + len(closed.notes) == 2
     entry = next(e for e in prev_log.entries if e.id == closed.log_entry_id)
     assert entry.status is ItemStatus.DONE and entry.closing_remark == closed.outcome
     assert prev_log.start <= entry.event_at < prev_log.end and "playbook" in entry.tags
-    assert closed.playbook.title in entry.text and skipped.reason in entry.text
+    assert closed.playbook.title in entry.text and failed.note in entry.text
+    assert "left open" not in entry.text and "尚未处理" not in entry.text
 
     # the current shift: crm-down started about 25 minutes ago by its supervisor, three steps done, a note
     runs = playbooks.runs_of_shift(console, cur_id)
