@@ -113,6 +113,7 @@ class RunPanel(QWidget):
     """State: the run shown and the clock (the context's, so tests fix it)."""
 
     WHO_WIDTH = 230
+    NOTE_WIDTH = 170
     mark_requested = Signal(int, object)  # step, StepState (done / failed)
     skip_requested = Signal(int)
     note_requested = Signal(int)
@@ -140,8 +141,14 @@ class RunPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)  # who: sized in set_run, at most WHO_WIDTH
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Interactive)  # notes: at most NOTE_WIDTH (tooltip: all)
         self.table.installEventFilter(self)
         self.table.setMinimumHeight(60)
+        # Wrapped steps are as tall as their text at the width they finally get (the stretched column changes
+        # width as the window lays out): rows are measured again once the columns settle.
+        self.rows_timer = QTimer(self, singleShot=True, interval=0)
+        self.rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self.rows_timer.start())
         self.buttons = {key: QPushButton(objectName=f"run_{key}") for key in ("done", "failed", "skip", "note", "close")}
         self.buttons["done"].clicked.connect(lambda: self._ask_mark(StepState.DONE))
         self.buttons["failed"].clicked.connect(lambda: self._ask_mark(StepState.FAILED))
@@ -187,6 +194,8 @@ class RunPanel(QWidget):
         self.model.set_run(run, on_duty, tz)
         self.table.resizeColumnToContents(2)
         self.table.setColumnWidth(2, min(self.table.columnWidth(2), self.WHO_WIDTH))
+        self.table.resizeColumnToContents(6)
+        self.table.setColumnWidth(6, max(60, min(self.table.columnWidth(6), self.NOTE_WIDTH)))
         self.table.resizeRowsToContents()
         active = run is not None and run.status is RunStatus.ACTIVE
         for b in self.buttons.values():
