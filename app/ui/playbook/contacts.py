@@ -158,11 +158,14 @@ class ContactForm(QDialog):
                             self.tr("Edit contact: {name}").format(name=contact.name))
         self.role = QComboBox(objectName="contact_role", editable=True)
         self.role.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.role.lineEdit().setMaxLength(40)
         for key, name in role_choices:
             self.role.addItem(name, key)
         self.role.setEditText(words.role_text(contact.role) if contact else "")
         self.name = QLineEdit(contact.name if contact else "", objectName="contact_name")
         self.phone = QLineEdit(contact.phone if contact else "", objectName="contact_phone")
+        self.name.setMaxLength(120)  # the stored lengths: a longer text would be refused by PostgreSQL
+        self.phone.setMaxLength(60)
         self.when = QLineEdit(contact.when_to_call if contact else "", objectName="contact_when")
         self.when.setPlaceholderText(self.tr("e.g. ACD or CTI down, agents cannot log in"))
         self.on_from = QLineEdit(hhmm(contact.on_from) if contact else "", objectName="contact_from")

@@ -212,11 +212,13 @@ class PlaybookEditor(QDialog):
         names = words.field_names()
 
         self.key = QLineEdit(draft.key, objectName="playbook_key")
+        self.key.setMaxLength(80)  # the stored lengths: a longer text would be refused by PostgreSQL
         self.key.setPlaceholderText(self.tr("e.g. acd-login-failure"))
         if self.existing:
             self.key.setReadOnly(True)
             self.key.setToolTip(self.tr("A new version keeps the key of the playbook"))
         self.title = QLineEdit(draft.title, objectName="playbook_title")
+        self.title.setMaxLength(200)
         self.situation = self._text_box(draft.situation, "playbook_situation", 52)
         self.recognise = self._text_box(draft.recognise, "playbook_recognise", 70)
         self.severity = QComboBox(objectName="playbook_severity")
