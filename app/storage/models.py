@@ -681,3 +681,63 @@ class PlaybookRuleSettingsRow(Base):
     __tablename__ = "playbook_rule_settings"
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True)
     settings: Mapped[str] = mapped_column(Text)  # JSON object, see app.domain.playbook_rules
+
+
+# Meetings (migration 0008): the warm-up library per site and language, pre-shift agendas and
+# post-shift meeting records. Agendas and meeting records are revisions: an edit is a new row.
+
+
+class WarmupRow(Base):
+    """A warm-up of the library; `kind`: tuning | sharing | confidence | custom; `builtin`: shipped."""
+
+    __tablename__ = "warmups"
+    __table_args__ = (UniqueConstraint("site_id", "language", "key", name="uq_warmups_site_language_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    language: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))
+    how_to: Mapped[str] = mapped_column(Text)
+    minutes: Mapped[int] = mapped_column(Integer)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(120))
+
+
+class AgendaRow(Base):
+    """One revision of a shift instance's pre-shift agenda; `parts`: JSON list, see app.domain.meetings."""
+
+    __tablename__ = "agendas"
+    __table_args__ = (UniqueConstraint("instance_id", "revision", name="uq_agendas_instance_revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(16))
+    meeting_start: Mapped[datetime] = mapped_column(UtcDateTime)
+    meeting_end: Mapped[datetime] = mapped_column(UtcDateTime)
+    warmup_id: Mapped[int | None] = mapped_column(ForeignKey("warmups.id"))
+    parts: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(120))
+
+
+class PostShiftMeetingRow(Base):
+    """One revision of a shift instance's post-shift meeting record."""
+
+    __tablename__ = "post_shift_meetings"
+    __table_args__ = (UniqueConstraint("instance_id", "revision", name="uq_post_shift_meetings_instance_revision"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    summary: Mapped[str] = mapped_column(Text)
+    case_entry_id: Mapped[int | None] = mapped_column(ForeignKey("log_entries.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    tomorrow_topic: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(120))
