@@ -81,10 +81,29 @@ def describe(exc: BaseException) -> str:
         if exc.state in texts:
             return texts[exc.state].format(id=exc.entry_id)
     if isinstance(exc, InvalidSettingError):
+        worded = _worded_setting(exc)
+        if worded is not None:
+            return worded
         return QCoreApplication.translate("errors", "{setting}: {reason}").format(setting=exc.setting, reason=exc.reason)
     if isinstance(exc, AppError):
         return exc.message
     return QCoreApplication.translate("errors", "Unexpected error: {error}").format(error=f"{type(exc).__name__}: {exc}")
+
+
+def _worded_setting(exc: InvalidSettingError) -> str | None:
+    """The refusals of the playbook services a supervisor meets, in the window's language (None: not one of them)."""
+    texts = {
+        ("playbook", "no such playbook"): QCoreApplication.translate("errors", "There is no such playbook (any more)."),
+        ("playbook", "is retired"): QCoreApplication.translate("errors", "That playbook is retired; it cannot be "
+                                                               "started."),
+        ("playbooks", "there is no playbook to export"): QCoreApplication.translate("errors", "There is no playbook "
+                                                                                    "to export."),
+        ("contact", "no such contact"): QCoreApplication.translate("errors", "There is no such contact (any more)."),
+        ("run", "no such playbook run"): QCoreApplication.translate("errors", "There is no such run (any more)."),
+        ("reason", "dismissing an alert needs a reason"): QCoreApplication.translate("errors", "Say why the alert is "
+                                                                                     "dismissed."),
+    }
+    return texts.get((exc.setting, exc.reason))
 
 
 def set_sink(sink: Callable[[str], None] | None) -> None:

@@ -604,62 +604,62 @@
         <translation>编辑联系人：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="167"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="170"/>
         <source>e.g. ACD or CTI down, agents cannot log in</source>
         <translation>例如 ACD 或 CTI 故障、坐席无法登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="171"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="174"/>
         <source>HH:MM</source>
         <translation>时:分</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="177"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="180"/>
         <source>(both empty: always; may cross midnight, e.g. 20:00–08:00)</source>
         <translation>（都不填：全天；可跨午夜，例如 20:00–08:00）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="179"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="182"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="180"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="183"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="181"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="184"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="182"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="185"/>
         <source>&amp;When to call</source>
         <translation>何时联系(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="183"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="186"/>
         <source>On &amp;duty</source>
         <translation>值班时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="208"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="211"/>
         <source>Cannot read the time “{text}”: type HH:MM, e.g. 08:00.</source>
         <translation>无法识别时间“{text}”：请输入 时:分，例如 08:00。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="212"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="215"/>
         <source>Role is needed.</source>
         <translation>请填写角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="212"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="215"/>
         <source>Name is needed.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="213"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="216"/>
         <source>Phone is needed.</source>
         <translation>请填写电话。</translation>
     </message>
@@ -667,57 +667,57 @@
 <context>
     <name>ContactsDialog</name>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="238"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="241"/>
         <source>Playbook contacts</source>
         <translation>预案联系人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="259"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="262"/>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="260"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="263"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="261"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="264"/>
         <source>&amp;Deactivate</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="262"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="265"/>
         <source>No longer called by the playbooks; kept for the record</source>
         <translation>预案不再联系此人；记录仍保留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="309"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="312"/>
         <source>{role}: &lt;b&gt;{name}&lt;/b&gt; {phone}</source>
         <translation>{role}：&lt;b&gt;{name}&lt;/b&gt; {phone}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="312"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="315"/>
         <source>On duty now ({time}): {contacts}</source>
         <translation>当前值班（{time}）：{contacts}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="313"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="316"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="315"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="318"/>
         <source>Nobody is on duty now: add the contacts the playbooks call (IT duty, telephony vendor, facilities, duty manager).</source>
         <translation>当前无人值班：请添加预案要联系的人（IT值班、话务系统供应商、行政/物业、值班经理）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="369"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="372"/>
         <source>{name} saved.</source>
         <translation>已保存 {name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/contacts.py" line="385"/>
+        <location filename="../../app/ui/playbook/contacts.py" line="388"/>
         <source>{name} deactivated: no longer called by the playbooks.</source>
         <translation>已停用 {name}：预案不再联系此人。</translation>
     </message>
@@ -1712,67 +1712,67 @@
         <translation>新建预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="215"/>
+        <location filename="../../app/ui/playbook/editor.py" line="216"/>
         <source>e.g. acd-login-failure</source>
         <translation>例如 acd-login-failure</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="218"/>
+        <location filename="../../app/ui/playbook/editor.py" line="219"/>
         <source>A new version keeps the key of the playbook</source>
         <translation>新版本沿用预案的标识</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="227"/>
+        <location filename="../../app/ui/playbook/editor.py" line="229"/>
         <source>e.g. supervisor, IT duty, duty manager</source>
         <translation>例如 值班主管、IT值班、值班经理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="232"/>
+        <location filename="../../app/ui/playbook/editor.py" line="234"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="266"/>
+        <location filename="../../app/ui/playbook/editor.py" line="268"/>
         <source>&amp;Add step</source>
         <translation>添加步骤(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="267"/>
+        <location filename="../../app/ui/playbook/editor.py" line="269"/>
         <source>A new step below the current one (Ctrl+Enter)</source>
         <translation>在当前步骤下方新增一步（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="268"/>
+        <location filename="../../app/ui/playbook/editor.py" line="270"/>
         <source>&amp;Remove step</source>
         <translation>删除步骤(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="269"/>
+        <location filename="../../app/ui/playbook/editor.py" line="271"/>
         <source>Remove the current step (Delete in the table)</source>
         <translation>删除当前步骤（在表格中按 Delete）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="270"/>
+        <location filename="../../app/ui/playbook/editor.py" line="272"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="271"/>
+        <location filename="../../app/ui/playbook/editor.py" line="273"/>
         <source>Move the current step up (Ctrl+Up)</source>
         <translation>将当前步骤上移（Ctrl+↑）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="272"/>
+        <location filename="../../app/ui/playbook/editor.py" line="274"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="273"/>
+        <location filename="../../app/ui/playbook/editor.py" line="275"/>
         <source>Move the current step down (Ctrl+Down)</source>
         <translation>将当前步骤下移（Ctrl+↓）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/editor.py" line="278"/>
+        <location filename="../../app/ui/playbook/editor.py" line="280"/>
         <source>Steps — Ctrl+Enter: new step · Ctrl+Up / Ctrl+Down: move · Delete: remove · &quot;If this fails&quot;: the step to go on with when this one does not work (— for none)</source>
         <translation>步骤 — Ctrl+Enter：新增一步 · Ctrl+↑ / Ctrl+↓：移动 · Delete：删除 · “不奏效时”：本步骤不奏效时接着做的步骤（— 表示无）</translation>
     </message>
@@ -2307,52 +2307,52 @@
 <context>
     <name>RunPanel</name>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="174"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="181"/>
         <source>Done (Space)</source>
         <translation>完成（空格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="174"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="181"/>
         <source>Did not work (F)</source>
         <translation>不成功（F）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="175"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="182"/>
         <source>Skip… (S)</source>
         <translation>跳过…（S）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="175"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="182"/>
         <source>Note… (N)</source>
         <translation>备注…（N）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="176"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="183"/>
         <source>Close the run…</source>
         <translation>结束处置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="178"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="185"/>
         <source>On the steps: Space or Enter done · F did not work (go on at the step named) · S skip (say why) · N note</source>
         <translation>在步骤上：空格或回车完成 · F 不成功（转到指定步骤）· S 跳过（写明原因）· N 备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="205"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="214"/>
         <source>No run selected</source>
         <translation>未选择处置记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="209"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="218"/>
         <source>{title} (version {version})</source>
         <translation>{title}（第 {version} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="212"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="221"/>
         <source>Started {time} by {by} · {done} of {total} steps done, {skipped} skipped</source>
         <translation>{by} 于 {time} 启动 · 共 {total} 步，已完成 {done} 步，跳过 {skipped} 步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/run_panel.py" line="215"/>
+        <location filename="../../app/ui/playbook/run_panel.py" line="224"/>
         <source>closed {time} by {by}: {outcome}</source>
         <translation>{by} 于 {time} 结束：{outcome}</translation>
     </message>
@@ -4180,14 +4180,44 @@
         <translation>本场地没有可记录的班次：请先在“班次与人员”中设置班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="84"/>
+        <location filename="../../app/ui/errors.py" line="87"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="87"/>
+        <location filename="../../app/ui/errors.py" line="90"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="96"/>
+        <source>There is no such playbook (any more).</source>
+        <translation>该预案不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="97"/>
+        <source>That playbook is retired; it cannot be started.</source>
+        <translation>该预案已停用，不能启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="99"/>
+        <source>There is no playbook to export.</source>
+        <translation>没有可导出的预案。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="101"/>
+        <source>There is no such contact (any more).</source>
+        <translation>该联系人不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="102"/>
+        <source>There is no such run (any more).</source>
+        <translation>该处置记录不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="103"/>
+        <source>Say why the alert is dismissed.</source>
+        <translation>请写明忽略该预警的原因。</translation>
     </message>
 </context>
 <context>
