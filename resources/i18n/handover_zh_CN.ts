@@ -3598,154 +3598,159 @@
         <translation>本班记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="440"/>
+        <location filename="../../app/ui/work_log/view.py" line="438"/>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/work_log/view.py" line="441"/>
         <source>Withdrawn by {by}: {reason}</source>
         <translation>{by} 撤回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="466"/>
+        <location filename="../../app/ui/work_log/view.py" line="467"/>
         <source>Choose who is writing (Writing as) first.</source>
         <translation>请先选择记录人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="512"/>
+        <location filename="../../app/ui/work_log/view.py" line="513"/>
         <source>Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.</source>
         <translation>第 {id} 条记录已保存。记错了？用 Ctrl+Delete 撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="556"/>
-        <location filename="../../app/ui/work_log/view.py" line="569"/>
+        <location filename="../../app/ui/work_log/view.py" line="557"/>
+        <location filename="../../app/ui/work_log/view.py" line="570"/>
         <source>Select a carried item on top to acknowledge.</source>
         <translation>请先在上方选择要确认的遗留事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="560"/>
+        <location filename="../../app/ui/work_log/view.py" line="561"/>
         <source>Item #{id} acknowledged by {by}.</source>
         <translation>第 {id} 项已由 {by} 确认接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="571"/>
+        <location filename="../../app/ui/work_log/view.py" line="572"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>将第 {id} 项移交新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="572"/>
+        <location filename="../../app/ui/work_log/view.py" line="573"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="603"/>
+        <location filename="../../app/ui/work_log/view.py" line="604"/>
         <source>Entry #{id} changed.</source>
         <translation>第 {id} 条记录已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="626"/>
+        <location filename="../../app/ui/work_log/view.py" line="627"/>
         <source>Entry #{id} is now {status}.</source>
         <translation>第 {id} 条记录现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="636"/>
+        <location filename="../../app/ui/work_log/view.py" line="637"/>
         <source>Withdraw entry #{id}</source>
         <translation>撤回第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="637"/>
+        <location filename="../../app/ui/work_log/view.py" line="638"/>
         <source>Why (it stays readable, marked withdrawn)</source>
         <translation>原因（记录仍可查看，标为已撤回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="649"/>
+        <location filename="../../app/ui/work_log/view.py" line="650"/>
         <source>Entry #{id} withdrawn.</source>
         <translation>第 {id} 条记录已撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="678"/>
+        <location filename="../../app/ui/work_log/view.py" line="679"/>
         <source>Entry #{id}: the stored version was kept; your change was not saved.</source>
         <translation>第 {id} 条记录：保留了已保存的版本，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="692"/>
+        <location filename="../../app/ui/work_log/view.py" line="693"/>
         <source>Write the text of the template first.</source>
         <translation>请先填写模板内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="694"/>
+        <location filename="../../app/ui/work_log/view.py" line="695"/>
         <source>Save as template</source>
         <translation>存为模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="694"/>
+        <location filename="../../app/ui/work_log/view.py" line="695"/>
         <source>Template name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="699"/>
+        <location filename="../../app/ui/work_log/view.py" line="700"/>
         <source>Template “{name}” saved.</source>
         <translation>模板“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="709"/>
+        <location filename="../../app/ui/work_log/view.py" line="710"/>
         <source>There are no templates yet.</source>
         <translation>还没有模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="711"/>
+        <location filename="../../app/ui/work_log/view.py" line="712"/>
         <source>Delete a template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="711"/>
+        <location filename="../../app/ui/work_log/view.py" line="712"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="717"/>
+        <location filename="../../app/ui/work_log/view.py" line="718"/>
         <source>There is no template named “{name}”.</source>
         <translation>没有名为“{name}”的模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="720"/>
+        <location filename="../../app/ui/work_log/view.py" line="721"/>
         <source>Template “{name}” deleted.</source>
         <translation>模板“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="747"/>
+        <location filename="../../app/ui/work_log/view.py" line="748"/>
         <source>Filter “{name}” saved.</source>
         <translation>筛选“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="782"/>
+        <location filename="../../app/ui/work_log/view.py" line="783"/>
         <source>Save the shift&apos;s log as PDF</source>
         <translation>将本班日志存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="783"/>
+        <location filename="../../app/ui/work_log/view.py" line="784"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="791"/>
+        <location filename="../../app/ui/work_log/view.py" line="792"/>
         <source>Export the shift&apos;s log</source>
         <translation>导出本班日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="792"/>
-        <location filename="../../app/ui/work_log/view.py" line="804"/>
+        <location filename="../../app/ui/work_log/view.py" line="793"/>
+        <location filename="../../app/ui/work_log/view.py" line="805"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="797"/>
+        <location filename="../../app/ui/work_log/view.py" line="798"/>
         <source>Work log {day} {shift}</source>
         <translation>工作日志 {day} {shift}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="803"/>
+        <location filename="../../app/ui/work_log/view.py" line="804"/>
         <source>Export the search result</source>
         <translation>导出搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="807"/>
+        <location filename="../../app/ui/work_log/view.py" line="808"/>
         <source>Work log: search result</source>
         <translation>工作日志：搜索结果</translation>
     </message>

@@ -435,7 +435,8 @@ class WorkLogView(QWidget):
         for name in ("customer_ref", "customer_name", "ticket", "promise", "due", "owner", "closing_remark", "tags"):
             value = getattr(entry, name)
             if value:
-                parts.append(f"{names[name]}: {words.value_text(name, value, self.tz)}")
+                parts.append(self.tr("{field}: {value}").format(field=names[name],
+                                                                value=words.value_text(name, value, self.tz)))
         if entry.withdrawn is not None:
             parts.append(self.tr("Withdrawn by {by}: {reason}").format(by=entry.withdrawn.by,
                                                                        reason=entry.withdrawn.reason))
