@@ -741,3 +741,35 @@ class PostShiftMeetingRow(Base):
     tomorrow_topic: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(120))
+
+
+# On-site handovers (migration 0009). One per outgoing shift instance; a draft changes in place until the
+# outgoing supervisor signs, which freezes `snapshot` (canonical JSON) with its SHA-256; nothing changes after.
+
+
+class HandoverRow(Base):
+    """`steps`: JSON object step name -> state; `snapshot`: canonical JSON frozen by the outgoing signature;
+    `outgoing_checksum` / `incoming_checksum`: its SHA-256 as each signer signed it."""
+
+    __tablename__ = "handovers"
+    __table_args__ = (
+        UniqueConstraint("outgoing_instance_id", name="uq_handovers_outgoing_instance"),
+        Index("ix_handovers_site_status", "site_id", "status"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"))
+    outgoing_instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    incoming_instance_id: Mapped[int] = mapped_column(ForeignKey("shift_instances.id"))
+    outgoing_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisors.id"))
+    incoming_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisors.id"))
+    status: Mapped[str] = mapped_column(String(20))
+    steps: Mapped[str] = mapped_column(Text, default="{}")
+    talk_done: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    outgoing_signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    incoming_signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    snapshot: Mapped[str | None] = mapped_column(Text)
+    outgoing_checksum: Mapped[str | None] = mapped_column(String(64))
+    incoming_checksum: Mapped[str | None] = mapped_column(String(64))
