@@ -1,0 +1,138 @@
+"""Repository of handovers (domain values in and out).
+
+A draft's checklist, talk flag and note change in place; signing stores the
+snapshot text and its checksums once. Reading a handover recomputes the
+checksum of the stored snapshot (`Handover.verified`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.handover import Handover, HandoverStatus, Signature, StepState, clean_steps, verify
+from app.storage import shifts as shift_store
+from app.storage.models import HandoverRow, SupervisorRow
+
+
+def _steps(raw: str) -> tuple[tuple[str, StepState], ...]:
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        data = {}
+    return clean_steps({k: v for k, v in data.items() if isinstance(k, str)} if isinstance(data, dict) else {})
+
+
+def _signature(session: Session, supervisor_id: int | None, at: datetime | None,
+               checksum: str | None) -> Signature | None:
+    if at is None or supervisor_id is None:
+        return None
+    supervisor = session.get(SupervisorRow, supervisor_id)
+    return Signature(supervisor_id, supervisor.name if supervisor else str(supervisor_id), at, checksum or "")
+
+
+def _handover(session: Session, row: HandoverRow) -> Handover:
+    site = shift_store.site(session, row.site_id)
+    status = HandoverStatus(row.status)
+    checksums = [c for c in (row.outgoing_checksum, row.incoming_checksum) if c is not None]
+    snapshot, verified = verify(row.snapshot, *checksums) if status is not HandoverStatus.DRAFT else (None, True)
+    return Handover(
+        id=row.id,
+        site_id=row.site_id,
+        site_name=site.name,
+        timezone=site.timezone,
+        outgoing=shift_store.get_instance(session, row.outgoing_instance_id),
+        incoming=shift_store.get_instance(session, row.incoming_instance_id),
+        status=status,
+        steps=_steps(row.steps),
+        talk_done=bool(row.talk_done),
+        note=row.note or "",
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        outgoing_supervisor_id=row.outgoing_supervisor_id,
+        incoming_supervisor_id=row.incoming_supervisor_id,
+        outgoing_signature=_signature(session, row.outgoing_supervisor_id, row.outgoing_signed_at,
+                                      row.outgoing_checksum),
+        incoming_signature=_signature(session, row.incoming_supervisor_id, row.incoming_signed_at,
+                                      row.incoming_checksum),
+        snapshot=snapshot,
+        verified=verified,
+    )
+
+
+def _row(session: Session, handover_id: int, lock: bool = False) -> HandoverRow | None:
+    if not lock:
+        return session.get(HandoverRow, handover_id)
+    return session.scalar(select(HandoverRow).where(HandoverRow.id == handover_id).with_for_update())
+
+
+def get(session: Session, handover_id: int, lock: bool = False) -> Handover | None:
+    """The handover; `lock`: its row is locked until the transaction ends (PostgreSQL), for a signature."""
+    row = _row(session, handover_id, lock)
+    return _handover(session, row) if row else None
+
+
+def snapshot_text(session: Session, handover_id: int) -> str | None:
+    row = session.get(HandoverRow, handover_id)
+    return row.snapshot if row else None
+
+
+def find_by_outgoing(session: Session, outgoing_instance_id: int) -> Handover | None:
+    row = session.scalar(select(HandoverRow).where(HandoverRow.outgoing_instance_id == outgoing_instance_id))
+    return _handover(session, row) if row else None
+
+
+def add(session: Session, site_id: int, outgoing_instance_id: int, incoming_instance_id: int,
+        outgoing_supervisor_id: int | None, incoming_supervisor_id: int | None, now: datetime) -> Handover:
+    """A new draft; when another desk created the shift's handover meanwhile, that one."""
+    try:
+        with session.begin_nested():
+            row = HandoverRow(
+                site_id=site_id, outgoing_instance_id=outgoing_instance_id, incoming_instance_id=incoming_instance_id,
+                outgoing_supervisor_id=outgoing_supervisor_id, incoming_supervisor_id=incoming_supervisor_id,
+                status=HandoverStatus.DRAFT.value, steps=json.dumps({}), talk_done=False, note="",
+                created_at=now, updated_at=now,
+            )
+            session.add(row)
+    except IntegrityError:
+        return find_by_outgoing(session, outgoing_instance_id)
+    return _handover(session, row)
+
+
+def save_progress(session: Session, handover_id: int, steps: tuple[tuple[str, StepState], ...], talk_done: bool,
+                  note: str, now: datetime) -> Handover:
+    row = session.get(HandoverRow, handover_id)
+    row.steps = json.dumps({name: state.value for name, state in steps}, sort_keys=True)
+    row.talk_done = bool(talk_done)
+    row.note = note
+    row.updated_at = now
+    session.flush()
+    return _handover(session, row)
+
+
+def sign_outgoing(session: Session, handover_id: int, supervisor_id: int, snapshot: str, checksum: str,
+                  now: datetime) -> Handover:
+    row = session.get(HandoverRow, handover_id)
+    row.outgoing_supervisor_id = supervisor_id
+    row.outgoing_signed_at = now
+    row.snapshot = snapshot
+    row.outgoing_checksum = checksum
+    row.status = HandoverStatus.OUTGOING_SIGNED.value
+    row.updated_at = now
+    session.flush()
+    return _handover(session, row)
+
+
+def sign_incoming(session: Session, handover_id: int, supervisor_id: int, checksum: str, now: datetime) -> Handover:
+    row = session.get(HandoverRow, handover_id)
+    row.incoming_supervisor_id = supervisor_id
+    row.incoming_signed_at = now
+    row.incoming_checksum = checksum
+    row.status = HandoverStatus.SIGNED.value
+    row.updated_at = now
+    session.flush()
+    return _handover(session, row)
