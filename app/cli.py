@@ -11,7 +11,7 @@ import io
 import json
 import queue
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from app.domain.calls import FeedFormat
 from app.domain.errors import AppError
@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
         if args.command == "report":
             with Console.open(url) as console:
                 return _report(console, args)
+        if args.command == "handover":
+            with Console.open(url) as console:
+                return _handover_report(console, args)
     except AppError as exc:
         print(f"handover-console: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -200,6 +203,31 @@ def report_table(rows: tuple[IntervalReportRow, ...], day: date) -> str:
 
     lines = [title] + ([f"({first.vendor_rule})"] if first.vendor_rule else []) + [fmt(head)]
     return "\n".join(lines + [fmt(b) for b in body])
+
+
+def _handover_report(console: Console, args) -> int:
+    """`handover report`: the handover of the outgoing shift to a PDF (a draft: its figures as of now, unsigned)."""
+    from app.services.handover import find_handover, with_live_snapshot
+
+    found = find_handover(console, args.site, args.date, args.shift)
+    if found is None:
+        print(f"handover-console: error: no handover of the shift {args.shift!r} of {args.date.isoformat()} "
+              f"at the site {args.site!r}", file=sys.stderr)
+        return EXIT_USAGE
+    from app.printing.handover_report import print_report_pdf, report_words
+    from app.printing.offscreen import prepare
+
+    family = prepare(getattr(args, "lang", None))
+    now = datetime.now(timezone.utc)
+    handover = with_live_snapshot(console, found, now)
+    pages = print_report_pdf(handover, args.pdf, family, report_words(), now)
+    state = {"draft": "a draft, not signed: its figures as of now",
+             "outgoing_signed": "signed by the outgoing supervisor", "signed": "signed by both"}[handover.status.value]
+    print(f"Handover report of {args.shift} {args.date.isoformat()} at {handover.site_name} ({state}): "
+          f"{args.pdf}, {pages} page{'s' if pages != 1 else ''}")
+    if not handover.verified:
+        print("warning: the stored snapshot no longer matches its checksum (changed after signing)", file=sys.stderr)
+    return EXIT_OK
 
 
 def _demo(lang: str) -> int:

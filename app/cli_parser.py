@@ -16,7 +16,7 @@ from app.domain.service_level import SlDefinition
 
 DEFAULT_POLL_SECONDS = 15.0
 LANGS = ("zh_CN", "en")
-COMMANDS = ("demo", "feed", "report")
+COMMANDS = ("demo", "feed", "report", "handover")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD")
     rep.add_argument("--queue", metavar="NAME", help="one queue, or '*' for the total over all queues")
     rep.add_argument("--format", dest="output", choices=("table", "json", "csv"), default="table")
+
+    handover = sub.add_parser("handover", help="shift handovers").add_subparsers(
+        dest="handover_command", metavar="ACTION", required=True)
+    hrep = handover.add_parser("report", parents=[common], help="print the handover report of a shift to a PDF file")
+    hrep.add_argument("--site", required=True, metavar="NAME", help="the site's name")
+    hrep.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the day the outgoing shift starts")
+    hrep.add_argument("--shift", required=True, metavar="NAME", help="the outgoing shift's name")
+    hrep.add_argument("--pdf", required=True, type=Path, metavar="OUT.pdf")
+    hrep.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     return parser
 
 
