@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
         if args.command == "handover":
             with Console.open(url) as console:
                 return _handover_report(console, args)
+        if args.command == "agenda":
+            with Console.open(url) as console:
+                return _agenda(console, args)
     except AppError as exc:
         print(f"handover-console: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -227,6 +230,25 @@ def _handover_report(console: Console, args) -> int:
           f"{args.pdf}, {pages} page{'s' if pages != 1 else ''}")
     if not handover.verified:
         print("warning: the stored snapshot no longer matches its checksum (changed after signing)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _agenda(console: Console, args) -> int:
+    """`agenda`: the prepared agenda of the shift to a PDF, or one built now when none was prepared."""
+    from app.services.meetings import agenda_for_print
+
+    language = getattr(args, "lang", None) or "en"
+    now = datetime.now(timezone.utc)
+    agenda, prepared = agenda_for_print(console, args.site, args.date, args.shift, now, language)
+    from app.printing.agenda import agenda_words, print_agenda_pdf
+    from app.printing.offscreen import prepare
+
+    family = prepare(language)
+    pages = print_agenda_pdf(agenda, args.pdf, family, agenda_words(), agenda.site_name, now)
+    state = (f"prepared by {agenda.saved_by}, revision {agenda.revision}" if prepared
+             else "none was prepared: built now from the shift's data")
+    print(f"Agenda of {agenda.shift_name} {agenda.day.isoformat()} at {agenda.site_name} ({state}): "
+          f"{args.pdf}, {pages} page{'s' if pages != 1 else ''}")
     return EXIT_OK
 
 

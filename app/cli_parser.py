@@ -16,7 +16,7 @@ from app.domain.service_level import SlDefinition
 
 DEFAULT_POLL_SECONDS = 15.0
 LANGS = ("zh_CN", "en")
-COMMANDS = ("demo", "feed", "report", "handover")
+COMMANDS = ("demo", "feed", "report", "handover", "agenda")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
     hrep.add_argument("--shift", required=True, metavar="NAME", help="the outgoing shift's name")
     hrep.add_argument("--pdf", required=True, type=Path, metavar="OUT.pdf")
     hrep.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+
+    agenda = sub.add_parser("agenda", parents=[common],
+                            help="print the pre-shift meeting's agenda of a shift to a PDF file")
+    agenda.add_argument("--site", required=True, metavar="NAME", help="the site's name")
+    agenda.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the day the shift starts")
+    agenda.add_argument("--shift", required=True, metavar="NAME", help="the shift's name")
+    agenda.add_argument("--pdf", required=True, type=Path, metavar="OUT.pdf")
+    agenda.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
     return parser
 
 
