@@ -179,3 +179,32 @@ def test_find_handover_by_site_day_and_outgoing_shift(console, hw):
         ho.find_handover(console, None, DAY, "Brunch")
     with pytest.raises(UnknownSiteError):
         ho.find_handover(console, "Nowhere", DAY, "早班")
+
+
+def test_the_snapshot_lists_the_runs_and_the_seats(console, hw):
+    from app.domain.playbooks import StepState as Mark
+    from app.services import playbooks, seating
+
+    playbooks.install_defaults(console, "en")
+    first, second = playbooks.list_playbooks(console)[:2]
+    done = playbooks.start_run(console, first.id, hw.morning.id, "王丽", at(console, DAY, 11), None)
+    playbooks.mark_step(console, done.id, 1, Mark.DONE, "王丽", at(console, DAY, 11, 5), None)
+    playbooks.close_run(console, done.id, "back to normal", "王丽", at(console, DAY, 11, 30), None)
+    running = playbooks.start_run(console, second.id, hw.morning.id, "王丽", at(console, DAY, 14), None)
+    floor = seating.add_floor(console, "3F")
+    s1 = seating.add_seat(console, floor.id, "A-01", 0, 0)
+    s2 = seating.add_seat(console, floor.id, "A-02", 1, 0)
+    seating.set_out_of_service(console, s2.id, "headset broken", None, "王丽", at(console, DAY, 8))
+    seating.assign(console, hw.evening.id, s1.id, hw.world.agents["1005"].id, "王丽", at(console, DAY, 14, 30))
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    s = ho.build_snapshot(console, h.id, hw.now)
+    [fin] = s["playbooks"]["finished"]
+    assert (fin["id"], fin["title"], fin["status"], fin["outcome"], fin["steps_marked"]) == (
+        done.id, first.title, "closed", "back to normal", 1)
+    [act] = s["playbooks"]["active"]
+    assert (act["id"], act["status"], act["next_step"], act["next_step_text"]) == (
+        running.id, "active", 1, second.steps[0].text)
+    assert [(o["code"], o["reason"], o["floor"]) for o in s["seats"]["out_of_service"]] == [("A-02", "headset broken", "3F")]
+    assert (s["seats"]["seats"], s["seats"]["incoming_seated"], s["seats"]["unseated"]) == (2, 1, ["Zhang Wei"])
+    # the running playbook's work-log entry is an open item the incoming shift takes over
+    assert any(i["category"] == "incident" and i["status"] == "in_progress" for i in s["items"])
