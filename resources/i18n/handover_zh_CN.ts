@@ -4025,6 +4025,224 @@
     </message>
 </context>
 <context>
+    <name>agenda_print</name>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="39"/>
+        <source>Pre-shift meeting</source>
+        <translation>班前会议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="40"/>
+        <source>{shift} · {date} · meeting {start}–{end}</source>
+        <translation>{shift} · {date} · 班前会 {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="41"/>
+        <source>Printed {time}</source>
+        <translation>打印时间 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="42"/>
+        <source>{shift} · {date} · meeting {start}–{end} · shift {shift_start}–{shift_end}</source>
+        <translation>{shift} · {date} · 班前会 {start}–{end} · 班次 {shift_start}–{shift_end}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="44"/>
+        <source>Supervisor: {name}</source>
+        <translation>值班主管：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="45"/>
+        <source>Prepared by {by}, {time} (revision {revision})</source>
+        <translation>由 {by} 准备，{time}（第 {revision} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="46"/>
+        <source>Not prepared (automatic)</source>
+        <translation>尚未准备（自动生成）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="47"/>
+        <source>{start}–{end}  {number}. {title} ({minutes} min)</source>
+        <translation>{start}–{end}  {number}. {title}（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="48"/>
+        <source>Attendance</source>
+        <translation>点名</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="49"/>
+        <source>Notices to explain</source>
+        <translation>业务通知讲解</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="50"/>
+        <source>Follow-ups the floor must know</source>
+        <translation>需现场知晓的跟进事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="51"/>
+        <source>Lessons from the last shift</source>
+        <translation>上一班的经验教训</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="52"/>
+        <source>Warm-up</source>
+        <translation>热身活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="53"/>
+        <source>Closing</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="54"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="55"/>
+        <source>{count} rostered, tick {box}</source>
+        <translation>排班 {count} 人，到岗打勾 {box}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="57"/>
+        <source>No team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="58"/>
+        <source>leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="59"/>
+        <source>absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="60"/>
+        <source>late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="61"/>
+        <source>present</source>
+        <translation>到岗</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="62"/>
+        <source>swapped</source>
+        <translation>调班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="63"/>
+        <source>left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="64"/>
+        <source>Where to find it: {where}</source>
+        <translation>系统位置：{where}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="65"/>
+        <source>Say it in your own words.</source>
+        <translation>用自己的话讲，不要照读。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="67"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="68"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="69"/>
+        <source>owner {owner}</source>
+        <translation>负责人 {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="70"/>
+        <source>due {time}</source>
+        <translation>截止 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="71"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="72"/>
+        <source>Below the {target} target in {shift}:</source>
+        <translation>{shift} 低于目标 {target} 的时段：</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="73"/>
+        <source>No half hour below target in the last shift.</source>
+        <translation>上一班没有低于目标的半小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="74"/>
+        <source>Half hour</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="75"/>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="76"/>
+        <source>SL</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="77"/>
+        <source>Offered</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="78"/>
+        <source>Aband.</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="79"/>
+        <source>ASA s</source>
+        <translation>应答秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="80"/>
+        <source>No warm-up chosen.</source>
+        <translation>未选择热身活动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="81"/>
+        <source>Topic set yesterday: {topic}</source>
+        <translation>昨天定下的话题：{topic}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="82"/>
+        <source>Topic: none was set yesterday; ask for a call that went well.</source>
+        <translation>话题：昨天未定话题，请大家分享一通处理得好的电话。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="84"/>
+        <source>Questions, then to the seats.</source>
+        <translation>答疑，随后回到座位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/agenda.py" line="86"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+</context>
+<context>
     <name>alerts</name>
     <message>
         <location filename="../../app/ui/playbook/alerts.py" line="24"/>
@@ -4223,6 +4441,610 @@
         <location filename="../../app/ui/errors.py" line="103"/>
         <source>Say why the alert is dismissed.</source>
         <translation>请写明忽略该预警的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>handover_report</name>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="39"/>
+        <source>Shift handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="40"/>
+        <source>{outgoing} {date} → {incoming}</source>
+        <translation>{outgoing} {date} → {incoming}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="41"/>
+        <source>Printed {time}</source>
+        <translation>打印于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="42"/>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="43"/>
+        <source>Outgoing shift</source>
+        <translation>交班班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="44"/>
+        <source>Incoming shift</source>
+        <translation>接班班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="45"/>
+        <source>{shift} · {date} · {hours} · {supervisor}</source>
+        <translation>{shift} · {date} · {hours} · {supervisor}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="46"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="47"/>
+        <source>draft, not signed</source>
+        <translation>草稿，未签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="48"/>
+        <source>signed by the outgoing supervisor</source>
+        <translation>交班主管已签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="49"/>
+        <source>signed by both</source>
+        <translation>双方已签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="50"/>
+        <source>Figures as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="51"/>
+        <source>not set</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="52"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="53"/>
+        <source>Warning: the stored snapshot no longer matches its checksum; it was changed after signing.</source>
+        <translation>警告：保存的交接快照与校验值不符，签字后已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="56"/>
+        <source>1 Shift sheet</source>
+        <translation>1 班次信息表</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="57"/>
+        <source>2 Open items</source>
+        <translation>2 未结事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="58"/>
+        <source>3 Playbooks</source>
+        <translation>3 应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="59"/>
+        <source>4 Seats</source>
+        <translation>4 座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="60"/>
+        <source>5 Service level of the outgoing shift</source>
+        <translation>5 交班班次的服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="61"/>
+        <source>6 Long calls at the shift change</source>
+        <translation>6 交接班时的长通话</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="62"/>
+        <source>7 Face-to-face talk</source>
+        <translation>7 当面沟通</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="63"/>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="64"/>
+        <source>Checked: {state}</source>
+        <translation>核对：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="65"/>
+        <source>not checked</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="66"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="67"/>
+        <source>nothing to go through</source>
+        <translation>无需核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="68"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="69"/>
+        <source>Scheduled</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="70"/>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="71"/>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="72"/>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="73"/>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="74"/>
+        <source>Swapped</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="75"/>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="76"/>
+        <source>Not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="77"/>
+        <source>Expected</source>
+        <translation>应到</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="78"/>
+        <source>Not simply present ({shift})</source>
+        <translation>非正常出勤（{shift}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="79"/>
+        <source>late {minutes} min</source>
+        <translation>迟到 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="80"/>
+        <source>leave ({type})</source>
+        <translation>请假（{type}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="81"/>
+        <source>swapped with {name}</source>
+        <translation>与 {name} 换班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="82"/>
+        <source>left early at {time}</source>
+        <translation>{time} 早退</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="83"/>
+        <source>absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="84"/>
+        <source>not marked</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="85"/>
+        <source>present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="86"/>
+        <source>taken off the roster</source>
+        <translation>已移出排班</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="87"/>
+        <source>annual</source>
+        <translation>年假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="88"/>
+        <source>sick</source>
+        <translation>病假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="89"/>
+        <source>personal</source>
+        <translation>事假</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="90"/>
+        <source>compensatory</source>
+        <translation>调休</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="91"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="92"/>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="93"/>
+        <source>normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="94"/>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="95"/>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="96"/>
+        <source>Personnel changes</source>
+        <translation>人员异动</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="97"/>
+        <source>Business notices in force</source>
+        <translation>生效中的业务通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="98"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="99"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="100"/>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="101"/>
+        <location filename="../../app/printing/handover_report.py" line="160"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="102"/>
+        <source>Change</source>
+        <translation>异动</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="103"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="104"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="105"/>
+        <source>Where to find it</source>
+        <translation>系统中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="106"/>
+        <source>Incoming acknowledged</source>
+        <translation>接班主管已确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="107"/>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="108"/>
+        <source>version {version} · {priority}</source>
+        <translation>第 {version} 版 · {priority}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="109"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="110"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="111"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="112"/>
+        <source>Taken over</source>
+        <translation>已接手</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="113"/>
+        <source>Customer: {customer}</source>
+        <translation>客户：{customer}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="114"/>
+        <source>Promise: {promise}</source>
+        <translation>承诺：{promise}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="115"/>
+        <source>Written {time} by {author}</source>
+        <translation>{author} 记于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="116"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="117"/>
+        <source>{open} open, {overdue} overdue, {unacknowledged} not yet taken over</source>
+        <translation>未结 {open} 项，逾期 {overdue} 项，尚未接手 {unacknowledged} 项</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="119"/>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="120"/>
+        <source>Finished in the outgoing shift</source>
+        <translation>交班班次内已结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="121"/>
+        <source>Playbook</source>
+        <translation>预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="122"/>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="123"/>
+        <source>Steps marked</source>
+        <translation>已标记步骤</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="124"/>
+        <source>Next step / outcome</source>
+        <translation>下一步 / 结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="125"/>
+        <source>{marked} of {steps}</source>
+        <translation>{marked} / {steps}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="126"/>
+        <source>step {step}: {text}</source>
+        <translation>第 {step} 步：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="127"/>
+        <source>Incoming shift: {seated} of {expected} expected agents seated ({seats} seats).</source>
+        <translation>接班班次：应到 {expected} 人中已安排座位 {seated} 人（共 {seats} 个座位）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="129"/>
+        <source>Not seated yet: {names}</source>
+        <translation>尚未安排座位：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="130"/>
+        <source>Seats out of service</source>
+        <translation>停用座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="131"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="132"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="133"/>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="134"/>
+        <source>Expected back</source>
+        <translation>预计恢复</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="135"/>
+        <source>Source {source} · service level definition &apos;{definition}&apos; · threshold {threshold} s · target {target} %</source>
+        <translation>数据源 {source} · 服务水平口径“{definition}” · 阈值 {threshold} 秒 · 目标 {target}%</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="138"/>
+        <source>Shift total: {sl} of {offered} calls offered</source>
+        <translation>全班次：{sl}，呼入 {offered} 通</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="139"/>
+        <source>Vendor rule: {rule}</source>
+        <translation>厂商口径：{rule}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="140"/>
+        <source>No feed source of the site covers this shift.</source>
+        <translation>本站点没有覆盖该班次的话务数据源。</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="141"/>
+        <source>Interval</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="142"/>
+        <source>Offered</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="143"/>
+        <source>Answered</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="144"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="145"/>
+        <source>SL %</source>
+        <translation>服务水平 %</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="146"/>
+        <source>ASA s</source>
+        <translation>平均应答 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="147"/>
+        <source>Service level (target marked |)</source>
+        <translation>服务水平（| 为目标）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="148"/>
+        <source>Worst half hours below target</source>
+        <translation>低于目标的最差半小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="149"/>
+        <source>{interval}: {sl} ({offered} offered)</source>
+        <translation>{interval}：{sl}（呼入 {offered} 通）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="150"/>
+        <source>no work-log entry in this half hour</source>
+        <translation>该半小时无工作日志记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="151"/>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="152"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="153"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="154"/>
+        <source>Answered at</source>
+        <translation>接通时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="155"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="156"/>
+        <source>Shift ends</source>
+        <translation>班次结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="157"/>
+        <source>Talk held face to face: {answer}</source>
+        <translation>已当面沟通：{answer}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="158"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="159"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="161"/>
+        <source>Outgoing supervisor</source>
+        <translation>交班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="162"/>
+        <source>Incoming supervisor</source>
+        <translation>接班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="163"/>
+        <source>{name}, signed {time}</source>
+        <translation>{name}，签字于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="164"/>
+        <source>not signed</source>
+        <translation>未签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="165"/>
+        <source>Snapshot SHA-256: {checksum}</source>
+        <translation>快照 SHA-256：{checksum}</translation>
     </message>
 </context>
 <context>
