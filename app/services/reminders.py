@@ -1,0 +1,80 @@
+"""Use case: the reminders due at a desk now (agenda not prepared, handover not signed, the day's plan and summary).
+
+`due_reminders` builds the site's shift changes around `now` — each shift
+slot handing over to the next one that starts (as `open_handover` pairs
+them), at the incoming shift's start — with what the services know of them:
+the incoming shift's agenda is prepared when `meetings.get_agenda` has one,
+the handover is signed when the outgoing shift's handover is signed by both.
+`app.domain.reminders.due` then says which reminders show, given the
+settings and what the supervisors did (dismissed, snoozed).
+
+The changes looked at: from 12 hours back (a handover reminder stays that
+long) to the agenda reminder's lead time ahead. Instances of those shifts are
+ensured (like the work log does for the shift running now), so every
+reminder has a stable key. The reminder settings (minutes before and after a
+change, the day's plan and summary times) are the caller's: the desktop keeps
+them in its settings file per desk (app.ui.reminders); the defaults are
+`ReminderSettings()`. `site_id` None means the first site.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from app.domain.reminders import Change, Reminder, ReminderSettings, ReminderState, due
+from app.domain.intervals import zone
+from app.domain.shifts import slots_on
+from app.services.console import Console
+from app.services.shifts import aware, ensure_instance_in
+from app.storage import handover as handover_store
+from app.storage import meetings as meeting_store
+from app.storage import shifts as shift_store
+
+HANDOVER_WINDOW = timedelta(hours=12)  # app.domain.reminders keeps a handover reminder this long
+
+
+def shift_changes(console: Console, now: datetime, settings: ReminderSettings | None = None,
+                  site_id: int | None = None) -> tuple[Change, ...]:
+    """The site's shift changes from 12 hours before `now` to `agenda_before` after it, oldest first."""
+    aware("now", now)
+    settings = settings or ReminderSettings()
+    first, last = now - HANDOVER_WINDOW, now + max(settings.agenda_before, timedelta(0))
+    with console.db.transaction() as tx:
+        site = shift_store.site(tx, site_id)
+        tz = zone(site.timezone)
+        definitions = shift_store.list_definitions(tx, site.id)
+        lo, hi = first.astimezone(tz).date() - timedelta(days=1), last.astimezone(tz).date()
+        special = {s.day: s for s in shift_store.list_special_days(tx, site.id, lo, hi)}
+        slots = sorted((s for k in range((hi - lo).days + 1)
+                        for s in slots_on(lo + timedelta(days=k), definitions, tz,
+                                          special.get(lo + timedelta(days=k)))),
+                       key=lambda s: (s.start, s.definition.name))
+        changes = []
+        for i, out in enumerate(slots):
+            incoming = next((s for s in slots[i + 1:] if s.start > out.start), None)
+            if incoming is None or not (first <= incoming.start <= last):
+                continue
+            out_instance = ensure_instance_in(tx, out.day, out.definition.id)
+            in_instance = ensure_instance_in(tx, incoming.day, incoming.definition.id)
+            handover = handover_store.find_by_outgoing(tx, out_instance.id)
+            changes.append(Change(
+                at=incoming.start.astimezone(tz),
+                outgoing_id=out_instance.id,
+                incoming_id=in_instance.id,
+                agenda_prepared=meeting_store.latest_agenda_row(tx, in_instance.id) is not None,
+                handover_signed=handover is not None and handover.signed,
+                incoming_name=incoming.definition.name,
+            ))
+    return tuple(changes)
+
+
+def due_reminders(console: Console, now: datetime, settings: ReminderSettings | None = None,
+                  state: ReminderState | None = None, site_id: int | None = None) -> tuple[Reminder, ...]:
+    """The reminders to show at `now` on the site's wall clock, earliest first (see the module docstring)."""
+    aware("now", now)
+    settings = settings or ReminderSettings()
+    with console.db.transaction() as tx:
+        tz = zone(shift_store.site(tx, site_id).timezone)
+    local = now.astimezone(tz)
+    changes = shift_changes(console, local, settings, site_id)
+    return due(local, changes, settings, state or ReminderState(), local.date())
