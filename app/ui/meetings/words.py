@@ -62,7 +62,7 @@ class ShiftPicker(QWidget):
         self._filling = False
         self.day = QDateEdit(objectName=f"{name}_day", calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.shift = QComboBox(objectName=f"{name}_shift")
-        self.shift.setMinimumWidth(110)
+        self.shift.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.default_button = QPushButton(objectName=f"{name}_default")
         self.day_label, self.shift_label = QLabel(), QLabel()
         layout = QHBoxLayout(self)
