@@ -174,3 +174,84 @@ def test_the_full_handover_signed_twice_and_read_back_frozen(session, qtbot, tmp
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
     assert "Grace Chen" in text and "Daniel Wong" in text and "Mr Wang" in text
     assert "Grace Chen, signed 2026-11-27 11:15" in text and "Watch the CRM fix at 12:00" in text
+
+
+@pytest.fixture
+def floor(desktop_any_db, qtbot):
+    """Morning (Grace Chen, now) hands over to the Afternoon (Tom Baker); one item carried from yesterday."""
+    from datetime import time
+
+    from app.domain.notices import Priority
+    from app.domain.people import Role
+
+    desktop = desktop_any_db
+    c = desktop.context.console
+    morning = shifts.save_definition(c, "Morning", time(7), time(15, 30))
+    afternoon = shifts.save_definition(c, "Afternoon", time(15), time(23, 30))
+    grace = people.add_supervisor(c, "Grace Chen", Role.SUPERVISOR, "2468")
+    tom = people.add_supervisor(c, "Tom Baker", Role.SUPERVISOR, "1357")
+    people.add_supervisor(c, "Mia Lopez", Role.VIEWER, "1111")
+    today = shifts.ensure_instance(c, NOW.date(), morning.id)
+    shifts.set_supervisor(c, today.id, grace.id)
+    shifts.set_supervisor(c, shifts.ensure_instance(c, NOW.date(), afternoon.id).id, tom.id)
+    yesterday = shifts.ensure_instance(c, NOW.date() - timedelta(days=1), afternoon.id)
+    written = NOW - timedelta(hours=17)
+    worklog.add_entry(c, yesterday.id, Draft(Category.WORK_ITEM, "Six headsets in zone B crackle", Priority.HIGH,
+                                             event_at=written, owner="IT desk", due=NOW + timedelta(hours=2)),
+                      "Tom Baker", written)
+    view = HandoverView(desktop.context)
+    qtbot.addWidget(view)
+    view.show()
+    view.start()
+    return desktop, view, grace, tom
+
+
+def test_progress_is_saved_and_resumed_and_a_tampered_snapshot_shows(floor, qtbot):
+    from sqlalchemy import text
+
+    desktop, view, grace, tom = floor
+    c = desktop.context.console
+    h = view.handover
+    assert view.incoming_box.currentData() == tom.id  # the afternoon's supervisor on duty
+    assert [view.incoming_box.itemText(i) for i in range(1, view.incoming_box.count())] == ["Grace Chen", "Tom Baker"]
+    view.steps.item(0).setCheckState(Qt.CheckState.Checked)
+    view.steps.setCurrentRow(2)
+    view.next()  # no playbook ran: nothing to go through
+    assert view.step_state("playbooks") is StepState.SKIPPED
+    assert view.steps.item(2).text() == "3 Playbooks (nothing to go through)"
+    view.talk_page.note.setPlainText("Headsets: IT comes at 14:00")
+    # Taking the item over reads the handover again; what was ticked and typed stays.
+    view.steps.setCurrentRow(1)
+    view.items_page.ack_button.click()
+    assert view.handover.snapshot["items"][0]["acknowledged_by_incoming"]
+    assert view.talk_page.note.toPlainText() == "Headsets: IT comes at 14:00"
+    assert view.steps.item(0).checkState() == Qt.CheckState.Checked and view.dirty
+    view.save_button.click()
+
+    resumed = HandoverView(desktop.context)
+    qtbot.addWidget(resumed)
+    resumed.start()
+    assert resumed.handover.id == h.id and resumed.handover.status is HandoverStatus.DRAFT
+    assert resumed.steps.item(0).checkState() == Qt.CheckState.Checked
+    assert resumed.step_state("playbooks") is StepState.SKIPPED and resumed.step_state("items") is StepState.TODO
+    assert resumed.talk_page.note.toPlainText() == "Headsets: IT comes at 14:00"
+
+    # Another day and shift chosen with the pickers: that shift's own handover.
+    resumed.day.setDate(resumed.day.date().addDays(-1))
+    assert resumed.handover.outgoing.day == NOW.date() - timedelta(days=1) and resumed.handover.id != h.id
+    assert not resumed.following
+
+    # Signed by Grace, then the stored snapshot is edited behind the application's back.
+    view.sign_outgoing()
+    pin(view.dialog, grace, "2468")
+    assert view.handover.frozen and view.badge.text().startswith("✓ Verified")
+    with c.db.transaction() as tx:
+        stored = tx.execute(text("SELECT snapshot FROM handovers WHERE id = :id"), {"id": h.id}).scalar()
+        tx.execute(text("UPDATE handovers SET snapshot = :s WHERE id = :id"),
+                   {"s": stored.replace("Headsets: IT comes at 14:00", "All fine"), "id": h.id})
+    view.refresh()
+    assert view.badge.text() == "✗ Changed behind its checksum"
+    view.sign_incoming()
+    pin(view.dialog, tom, "1357")
+    assert view.dialog.error.text().startswith("The signed snapshot no longer matches its checksum")
+    assert handover.get_handover(c, h.id).status is HandoverStatus.OUTGOING_SIGNED

@@ -15,8 +15,8 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton,
+    QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 ALARM = QColor("#b00020")
@@ -315,6 +315,10 @@ class ServiceLevelPage(Page):
         self.worst_title = heading("handover_sl_worst_title")
         self.worst = QLabel(objectName="handover_sl_worst", wordWrap=True)
         self.worst.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.worst.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.worst_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        self.worst_scroll.setWidget(self.worst)
+        self.worst_scroll.setMaximumHeight(170)
         top = QHBoxLayout()
         top.addWidget(self.source_box)
         top.addWidget(self.total, 1)
@@ -325,7 +329,7 @@ class ServiceLevelPage(Page):
         self.layout_.addWidget(self.facts)
         self.layout_.addLayout(row, 1)
         self.layout_.addWidget(self.worst_title)
-        self.layout_.addWidget(self.worst)
+        self.layout_.addWidget(self.worst_scroll)
         self.sources: list[dict] = []
         self._words: Mapping[str, str] = {}
 

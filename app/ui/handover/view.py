@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from app.domain.handover import STEPS, HandoverStateError, HandoverStatus, StepState
+from app.domain.handover import STEPS, HandoverStateError, HandoverStatus, StepState, TamperedSnapshotError
 from app.ui.errors import describe, report_error
 from app.ui.handover.pages import (
     ItemsPage, LongCallsPage, PlaybooksPage, SeatsPage, ServiceLevelPage, SheetPage, TalkPage,
@@ -460,6 +460,9 @@ class HandoverView(QWidget):
                 h = self.handover
                 name = h.outgoing_signature.supervisor_name if h is not None and h.outgoing_signature else ""
                 return texts[exc.state].format(name=name)
+        if isinstance(exc, TamperedSnapshotError):
+            return self.tr("The signed snapshot no longer matches its checksum: it was changed after signing "
+                           "and cannot be signed again. Tell the administrator.")
         return describe(exc)
 
     def _progress_args(self):
