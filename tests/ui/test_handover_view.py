@@ -48,6 +48,9 @@ def test_the_view_opens_the_current_shifts_handover(session):
     assert sl.intervals.rowCount() == len(source["intervals"]) > 0
     assert "threshold 20 s" in sl.facts.text() and "target 80 %" in sl.facts.text()
     assert [label for label, _, _ in sl.chart.shown] == [i["label"] for i in source["intervals"]]
+    preview = view.print_preview()  # a draft prints the snapshot built now
+    assert preview.objectName() == "handover_preview" and preview.isVisible()
+    preview.reject()
 
 
 def pin(dialog, supervisor, code: str) -> None:
