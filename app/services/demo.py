@@ -20,6 +20,7 @@ from app import paths
 from app.domain.calls import FeedFormat
 from app.domain.intervals import zone
 from app.services.console import Console, machine_zone
+from app.services.demo_handover import DemoHandover, build_demo_handover
 from app.services.demo_playbooks import DemoPlaybooks, build_demo_playbooks
 from app.services.demo_roster import DEMO_PIN, SUPERVISORS, DemoSheet, build_demo_sheet
 from app.services.demo_seating import DemoFloor, build_demo_floor
@@ -28,7 +29,7 @@ from app.services.demo_feed import DEMO_DAY_FILE, DemoTick, demo_cut, demo_feed_
 from app.services.import_common import ImportRequest
 from app.services.live import PollResult, add_live_source, poll
 
-__all__ = ["DEMO_DAY_FILE", "DEMO_PIN", "DEMO_SOURCE", "DemoBuilt", "DemoLog", "DemoPlaybooks", "DemoTick", "build_demo", "demo_feed_tick", "site_name"]
+__all__ = ["DEMO_DAY_FILE", "DEMO_PIN", "DEMO_SOURCE", "DemoBuilt", "DemoHandover", "DemoLog", "DemoPlaybooks", "DemoTick", "build_demo", "demo_feed_tick", "site_name"]
 
 DEMO_SOURCE = "demo-acd"
 SITE_NAMES = {"zh_CN": "演示呼叫中心（一楼）", "en": "Demo contact centre (floor 1)"}
@@ -48,6 +49,7 @@ class DemoBuilt:
     floor: DemoFloor
     log: DemoLog
     playbooks: DemoPlaybooks
+    handover: DemoHandover
 
 
 def site_name(lang: str) -> str:
@@ -75,7 +77,8 @@ def build_demo(lang: str = "en", now: datetime | None = None, db_path: Path | No
         floor = build_demo_floor(console, db_path.parent / "demo-sheet", lang, now, duty)
         log = build_demo_log(console, lang, now)
         playbooks = build_demo_playbooks(console, lang, now, DEMO_SOURCE)
+        handover = build_demo_handover(console, lang, now)
     finally:
         console.close()
     return DemoBuilt(url, site_name(lang), DEMO_SOURCE, now.date().isoformat(), str(feed), first, sheet, floor, log,
-                     playbooks)
+                     playbooks, handover)
