@@ -21,7 +21,7 @@ Written through the handover and meeting services in the chosen language
   sharing as its warm-up) and saved by the current shift's supervisor with
   one edit: the notices' time box two minutes longer (the meeting starts two
   minutes earlier, still ending at the shift's start) and where to find the
-  first notice in the system.
+  fee rules (the demo's first notice) named more precisely.
 
 Never an instant after `now`: a step of the handover that would come later
 happens at now. The texts are at the end of the module, one table per language.
@@ -123,14 +123,14 @@ def _post_shift(console: Console, instance_id: int, handed_over: datetime, by: s
 
 
 def _agenda(console: Console, instance_id: int, by: str, now: datetime, lang: str, t: dict) -> Agenda:
-    """Built, the notices part two minutes longer (the meeting starts earlier), the first notice's place named."""
+    """Built, the notices part two minutes longer (the meeting starts earlier), the place of the fee rules (the
+    demo's oldest notice to explain) named more precisely."""
     built = meetings.build_agenda(console, instance_id, now, lang)
     parts = []
     for part in built.parts:
         if part.kind is PartKind.NOTICES:
-            notices = part.notices
-            if notices:
-                notices = (replace(notices[0], where=t["where"]),) + notices[1:]
+            fee = min((n.notice_id for n in part.notices), default=None)
+            notices = tuple(replace(n, where=t["where"]) if n.notice_id == fee else n for n in part.notices)
             part = replace(part, minutes=part.minutes + NOTICES_LONGER, notices=notices)
         parts.append(part)
     edited = replace(built, parts=tuple(parts), meeting_start=built.meeting_start - timedelta(minutes=NOTICES_LONGER))
@@ -145,7 +145,7 @@ TEXTS_ZH = {
     "summary": "本班整体平稳。话务高峰期间服务水平低于目标，启动高峰预案后恢复；一名坐席病假离岗，已安排顶岗。",
     "notes": "话务高峰预案执行顺利，培训组支援效果好；下次高峰提前十分钟暂停外呼回访。",
     "topic": "如何安抚对年费新规不满的客户",
-    "where": "知识库 › 信用卡 › 年费减免（新规）",
+    "where": "知识库 › 信用卡 › 年费政策 2026 › 金卡减免条件（附属卡同样适用）",
 }
 
 TEXTS_EN = {
@@ -157,5 +157,5 @@ TEXTS_EN = {
     "notes": "The traffic-peak plan worked and the trainees helped well; next time pause the outbound callbacks ten "
              "minutes earlier.",
     "topic": "Calming customers who are unhappy with the new fee rules",
-    "where": "Knowledge base › Cards › Annual fee waiver (new rules)",
+    "where": "Knowledge base › Cards › Fees 2026 › Gold card waiver (supplementary cards too)",
 }
