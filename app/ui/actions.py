@@ -27,6 +27,9 @@ class ActionId(enum.Enum):
     VIEW_SEAT_MAP = "view_seat_map"
     VIEW_WORK_LOG = "view_work_log"
     VIEW_PLAYBOOK = "view_playbook"
+    VIEW_MEETINGS = "view_meetings"
+    VIEW_HANDOVER = "view_handover"
+    VIEW_HANDOVER_QUALITY = "view_handover_quality"
     WALLBOARD = "wallboard"
     PREVIOUS_DAY = "previous_day"
     NEXT_DAY = "next_day"
@@ -54,6 +57,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.VIEW_SEAT_MAP: ActionSpec(QT_TRANSLATE_NOOP("actions", "Seat &map"), QT_TRANSLATE_NOOP("actions", "Who sits where on this shift, seats out of service, the layout"), "Ctrl+4"),
     ActionId.VIEW_WORK_LOG: ActionSpec(QT_TRANSLATE_NOOP("actions", "Work &log"), QT_TRANSLATE_NOOP("actions", "What happened on the shift and what the next supervisor takes over"), "Ctrl+5"),
     ActionId.VIEW_PLAYBOOK: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Playbooks"), QT_TRANSLATE_NOOP("actions", "Prepared responses to what goes wrong, run as checklists"), "Ctrl+6"),
+    ActionId.VIEW_MEETINGS: ActionSpec(QT_TRANSLATE_NOOP("actions", "M&eetings"), QT_TRANSLATE_NOOP("actions", "The pre-shift agenda and the post-shift meeting"), "Ctrl+8"),
+    ActionId.VIEW_HANDOVER: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Handover"), QT_TRANSLATE_NOOP("actions", "The face-to-face handover, step by step, signed by both supervisors"), "Ctrl+7"),
+    ActionId.VIEW_HANDOVER_QUALITY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Handover &quality"), QT_TRANSLATE_NOOP("actions", "The last 30 days of shift changes: service level around each, signed on time, playbooks run"), "Ctrl+9"),
     ActionId.WALLBOARD: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Wallboard"), QT_TRANSLATE_NOOP("actions", "Full-screen wallboard of the floor's figures"), "F11"),
     ActionId.PREVIOUS_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Pre&vious day"), QT_TRANSLATE_NOOP("actions", "Show the day before"), "Alt+Left"),
     ActionId.NEXT_DAY: ActionSpec(QT_TRANSLATE_NOOP("actions", "Ne&xt day"), QT_TRANSLATE_NOOP("actions", "Show the day after"), "Alt+Right"),

@@ -23,6 +23,9 @@ from app.ui.now.view import NowView
 from app.ui.service_level.view import ServiceLevelView
 from app.ui.seat_map.view import SeatMapView
 from app.ui.shift_sheet.view import ShiftSheetView
+from app.ui.handover.view import HandoverView
+from app.ui.handover_quality.view import HandoverQualityView
+from app.ui.meetings.view import MeetingsView
 from app.ui.playbook.alerts import AlertBar
 from app.ui.playbook.view import PlaybookView
 from app.ui.work_log.view import WorkLogView
@@ -61,6 +64,8 @@ class MainWindow(QMainWindow):
         self.shift_timer.timeout.connect(self.update_shift)
         self.shift_timer.timeout.connect(self.work_log.tick)
         self.shift_timer.timeout.connect(self._minute_checks)
+        self.shift_timer.timeout.connect(self.meetings.tick)
+        self.shift_timer.timeout.connect(self.reminder_bar.tick)
         if scheduled:
             self.shift_timer.start()
 
@@ -82,7 +87,15 @@ class MainWindow(QMainWindow):
         self.playbook = PlaybookView(self.context)
         self.playbook.runs_changed.connect(self.work_log.refresh)  # a run's steps are in the log
         self.playbook.runs_changed.connect(self.refresh_alerts)
+        self.meetings = MeetingsView(self.context)
+        self.handover = HandoverView(self.context)
+        self.handover.handover_changed.connect(lambda _h: self.work_log.refresh())  # items taken over at the handover
+        self.handover_quality = HandoverQualityView(self.context)
         self.alert_bar = AlertBar()
+        from app.ui.reminders import ReminderBar
+
+        self.reminder_bar = ReminderBar(self.context)
+        self.reminder_bar.open_requested.connect(self.show_view)
         self.alert_bar.start_requested.connect(self.start_from_alert)
         self.alert_bar.dismiss_requested.connect(self.dismiss_alert)
         follow_up = getattr(self.service_level, "follow_up_created", None)
@@ -92,7 +105,7 @@ class MainWindow(QMainWindow):
         self.shift_sheet.sheet_loaded.connect(
             lambda sheet: sheet is not None and self.seat_map.follow(sheet.instance.day, sheet.instance.definition.id))
         for view in (self.welcome, self.service_level, self.now, self.shift_sheet, self.seat_map, self.work_log,
-                     self.playbook):
+                     self.playbook, self.handover, self.meetings, self.handover_quality):
             self.add_view(view)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.splitter = QSplitter(objectName="main_splitter")
@@ -102,6 +115,7 @@ class MainWindow(QMainWindow):
         rv.setContentsMargins(0, 0, 0, 0)
         rv.setSpacing(0)
         rv.addWidget(self.alert_bar)
+        rv.addWidget(self.reminder_bar)
         rv.addWidget(self.stack, 1)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
@@ -141,6 +155,9 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.VIEW_SEAT_MAP, lambda: self.show_view("seat_map"))
         a.connect(ActionId.VIEW_WORK_LOG, lambda: (self.show_view("work_log"), self.work_log.new_entry()))
         a.connect(ActionId.VIEW_PLAYBOOK, lambda: (self.show_view("playbook"), self.playbook.list.setFocus()))
+        a.connect(ActionId.VIEW_MEETINGS, lambda: self.show_view("meetings"))
+        a.connect(ActionId.VIEW_HANDOVER, lambda: self.show_view("handover"))
+        a.connect(ActionId.VIEW_HANDOVER_QUALITY, lambda: self.show_view("handover_quality"))
         a.connect(ActionId.WALLBOARD, lambda: self.now.open_wallboard())
         a.connect(ActionId.PREVIOUS_DAY, lambda: self._day_step(-1))
         a.connect(ActionId.NEXT_DAY, lambda: self._day_step(1))
@@ -151,7 +168,8 @@ class MainWindow(QMainWindow):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.VIEW_WORK_LOG,
-                          ActionId.VIEW_PLAYBOOK,
+                          ActionId.VIEW_PLAYBOOK, ActionId.VIEW_HANDOVER, ActionId.VIEW_MEETINGS,
+                          ActionId.VIEW_HANDOVER_QUALITY,
                           ActionId.WALLBOARD, None, ActionId.PREVIOUS_DAY, ActionId.NEXT_DAY,
                           ActionId.TODAY, None, ActionId.REFRESH):
             self.view_menu.addSeparator() if action_id is None else self.view_menu.addAction(a[action_id])
@@ -176,6 +194,7 @@ class MainWindow(QMainWindow):
         self._show_shift(self.current_shift)
         self._show_log_counts(getattr(self, "log_counts", None))
         self.alert_bar.retranslate()
+        self.reminder_bar.retranslate()
 
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -229,6 +248,10 @@ class MainWindow(QMainWindow):
             self.shift_sheet.start()
             self.work_log.start()
             self.playbook.start()
+            self.meetings.start()
+            self.handover.start()
+            self.handover_quality.start()
+            self.reminder_bar.tick()
         self._show_shift(current)
         if (live, demo) != self.live.plan:
             self.live.start(live, demo)

@@ -315,6 +315,229 @@
     </message>
 </context>
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="186"/>
+        <source>Next shift</source>
+        <translation>下一班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="187"/>
+        <source>Meeting starts</source>
+        <translation>会议开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="188"/>
+        <source>End at the shift&apos;s start</source>
+        <translation>在班次开始时结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="189"/>
+        <source>Move the meeting&apos;s start so that it ends when the shift starts</source>
+        <translation>调整会议开始时间，使其在班次开始时结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <source>Part</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <source>Time box</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="191"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="192"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="193"/>
+        <source>Add a part</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
+        <source>Remove the part</source>
+        <translation>删除环节</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="195"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="196"/>
+        <source>What to say</source>
+        <translation>讲解内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <source>Where to find it</source>
+        <translation>系统中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="198"/>
+        <source>Warm-up</source>
+        <translation>热身活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="199"/>
+        <source>Warm-ups…</source>
+        <translation>热身活动库…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="200"/>
+        <source>Topic</source>
+        <translation>话题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
+        <source>The topic set at yesterday&apos;s post-shift meeting</source>
+        <translation>昨天班后会定下的话题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="202"/>
+        <source>Save the agenda</source>
+        <translation>保存议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="203"/>
+        <source>Build again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="204"/>
+        <source>Build the agenda again from the console&apos;s data (edits not saved are lost)</source>
+        <translation>根据系统数据重新生成议程（未保存的修改将丢失）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="249"/>
+        <source>No shift is defined for this day.</source>
+        <translation>这一天没有定义班次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="307"/>
+        <source>The meeting ends at {end}, {late} min after the shift starts at {start}: shorten a time box or start earlier.</source>
+        <translation>会议在 {end} 结束，比班次开始时间 {start} 晚 {late} 分钟：请缩短某个环节或提前开始。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="311"/>
+        <source>A part of your own needs a title or a text.</source>
+        <translation>自行添加的环节需要标题或内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="326"/>
+        <source>Prepared by {by} at {time} (revision {revision})</source>
+        <translation>由 {by} 于 {time} 准备（第 {revision} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="330"/>
+        <source>Not prepared yet: built automatically</source>
+        <translation>尚未准备：自动生成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="332"/>
+        <source>{state} · changed, not saved</source>
+        <translation>{state} · 已修改，未保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="333"/>
+        <source>{shift} {day}: meeting {start}–{end}, shift starts {shift_start}</source>
+        <translation>{shift} {day}：会议 {start}–{end}，班次 {shift_start} 开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="397"/>
+        <source>{name} ({kind}, {minutes} min)</source>
+        <translation>{name}（{kind}，{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="405"/>
+        <source>No warm-up chosen.</source>
+        <translation>未选择热身活动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="411"/>
+        <source>Nobody is rostered on this shift.</source>
+        <translation>本班次没有排班人员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="415"/>
+        <source>no team</source>
+        <translation>无班组</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="416"/>
+        <source>{count} rostered ({teams}); ticked on the printed agenda.</source>
+        <translation>排班 {count} 人（{teams}）；在打印的议程上勾选签到。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="420"/>
+        <source>No open item is carried into this shift.</source>
+        <translation>没有转入本班次的未结事项。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="424"/>
+        <source>No half hour below target in the last shift.</source>
+        <translation>上一班次没有低于目标的半小时时段。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="425"/>
+        <source>{time} {source}: {sl}% (target {target}%)</source>
+        <translation>{time} {source}：{sl}%（目标 {target}%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="557"/>
+        <source>Choose who is writing first (Work log, Writing as).</source>
+        <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="574"/>
+        <source>Agenda saved (revision {revision}).</source>
+        <translation>议程已保存（第 {revision} 版）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="625"/>
+        <source>Save the agenda as PDF</source>
+        <translation>将议程另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="626"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>AgentsModel</name>
     <message>
         <location filename="../../app/ui/now/view.py" line="36"/>
@@ -1067,6 +1290,340 @@
     </message>
 </context>
 <context>
+    <name>HandoverChart</name>
+    <message>
+        <location filename="../../app/ui/handover/chart.py" line="37"/>
+        <source>SL %</source>
+        <translation>服务水平 %</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverQualityView</name>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="63"/>
+        <source>Handover quality</source>
+        <translation>交接质量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="66"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="103"/>
+        <source>Shift changes of the last 30 days</source>
+        <translation>最近 30 天的交接班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="107"/>
+        <source>{site}: shift changes from {first} to {last}</source>
+        <translation>{site}：{first} 至 {last} 的交接班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="110"/>
+        <source>No shift change in the last 30 days: set up the site&apos;s shifts in Shifts and people.</source>
+        <translation>最近 30 天没有交接班：请先在“班次与人员”中设置本站点的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="115"/>
+        <source>No calls around the changes: no service-level drop to show.</source>
+        <translation>交接班前后没有来电：没有服务水平下降可显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="117"/>
+        <source>Average drop around changes: {drop:.1f} points (changes with calls: {n}).</source>
+        <translation>交接班前后服务水平平均下降 {drop:.1f} 个百分点（有来电的交接班：{n}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="120"/>
+        <source>Around changes the service level rose by {rise:.1f} points on average (changes with calls: {n}).</source>
+        <translation>交接班前后服务水平平均上升 {rise:.1f} 个百分点（有来电的交接班：{n}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="122"/>
+        <source>Signed on time: {n} of {m}.</source>
+        <translation>按时签字：{m} 次中 {n} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="125"/>
+        <source>The site has no feed source: no service level.</source>
+        <translation>本站点没有数据源：没有服务水平。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/view.py" line="127"/>
+        <source>Service level of {source} ({definition}, target {target:.0f} %): the half hours overlapping 30 minutes either side of the change against the rest of both shifts. Signed on time: both signatures within 15 minutes of the change.</source>
+        <translation>{source} 的服务水平（{definition}，目标 {target:.0f} %）：交接班前后各 30 分钟所涉及的半小时时段，与两个班次其余时段相比。按时签字：双方均在交接班后 15 分钟内签字。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="165"/>
+        <source>Handover</source>
+        <translation>现场交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="169"/>
+        <source>1 Shift sheet</source>
+        <translation>1 班次考勤表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="170"/>
+        <source>2 Open items</source>
+        <translation>2 未结事项</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="171"/>
+        <source>3 Playbooks</source>
+        <translation>3 应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="172"/>
+        <source>4 Seats</source>
+        <translation>4 座席</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="173"/>
+        <source>5 Service level</source>
+        <translation>5 服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="174"/>
+        <source>6 Long calls</source>
+        <translation>6 长通话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="175"/>
+        <source>7 Face-to-face talk</source>
+        <translation>7 当面交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="179"/>
+        <source>Outgoing shift</source>
+        <translation>交班班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="181"/>
+        <source>Current shift</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="182"/>
+        <source>&amp;Incoming supervisor</source>
+        <translation>接班主管(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="183"/>
+        <source>◀ Back (Ctrl+Left)</source>
+        <translation>◀ 上一步 (Ctrl+Left)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="184"/>
+        <source>Next ▶ (Ctrl+Right)</source>
+        <translation>下一步 ▶ (Ctrl+Right)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="185"/>
+        <source>Save progress (Ctrl+S)</source>
+        <translation>保存进度 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="186"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="187"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="188"/>
+        <source>Sign as outgoing…</source>
+        <translation>交班签字…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="189"/>
+        <source>Sign as incoming…</source>
+        <translation>接班签字…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="270"/>
+        <source>No shift is defined for this day, or no shift follows it to hand over to.</source>
+        <translation>这一天没有定义班次，或者之后没有可交接的班次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="293"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="326"/>
+        <source>(nothing to go through)</source>
+        <translation>（无需交接）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="353"/>
+        <source>→ {shift} {day} {start}</source>
+        <translation>→ {shift} {day} {start}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="357"/>
+        <source>Draft: not signed</source>
+        <translation>草稿：未签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="360"/>
+        <source>✓ Verified: matches its checksum</source>
+        <translation>✓ 已校验：与校验和一致</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="361"/>
+        <source>✓ Verified · waiting for the incoming signature</source>
+        <translation>✓ 已校验 · 等待接班签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="364"/>
+        <source>✗ Changed behind its checksum</source>
+        <translation>✗ 签字后被改动，与校验和不符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="366"/>
+        <source>SHA-256 {checksum}</source>
+        <translation>SHA-256 {checksum}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="369"/>
+        <source>Outgoing</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="369"/>
+        <source>Incoming</source>
+        <translation>接班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="371"/>
+        <source>{role}: not signed</source>
+        <translation>{role}：未签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="374"/>
+        <source>{role}: {name}, signed {time}</source>
+        <translation>{role}：{name}，签字于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="456"/>
+        <source>The incoming supervisor must be someone else: {name} signed as outgoing already.</source>
+        <translation>接班主管必须是另一人：{name} 已作为交班主管签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="458"/>
+        <source>The outgoing supervisor signs first.</source>
+        <translation>须由交班主管先签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="459"/>
+        <source>The outgoing supervisor has signed already.</source>
+        <translation>交班主管已经签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="460"/>
+        <source>This handover is signed; it can no longer change.</source>
+        <translation>此交接已签字，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="461"/>
+        <source>A viewer cannot sign a handover.</source>
+        <translation>只读用户不能在交接上签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="468"/>
+        <source>The signed snapshot no longer matches its checksum: it was changed after signing and cannot be signed again. Tell the administrator.</source>
+        <translation>已签字的快照与校验和不再一致：签字后被改动，不能再签字。请通知管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="487"/>
+        <source>Progress saved; the handover can be resumed later.</source>
+        <translation>进度已保存，稍后可继续交接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="528"/>
+        <source>Sign the handover as outgoing supervisor</source>
+        <translation>以交班主管身份签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="529"/>
+        <source>I hand over {shift} of {day} as shown; the figures are frozen when I sign.</source>
+        <translation>我按所示内容交出 {day} 的{shift}；签字后数据即被冻结。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="542"/>
+        <source>Signed by the outgoing supervisor; the incoming supervisor signs next.</source>
+        <translation>交班主管已签字，接下来由接班主管签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="554"/>
+        <source>Sign the handover as incoming supervisor</source>
+        <translation>以接班主管身份签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="555"/>
+        <source>I take over {shift} of {day} as shown.</source>
+        <translation>我按所示内容接手 {day} 的{shift}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="560"/>
+        <source>Handover signed by both; the outgoing shift is handed over.</source>
+        <translation>交接已由双方签字，交班班次已交出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="582"/>
+        <source>Acknowledge a notice</source>
+        <translation>确认通知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="583"/>
+        <source>I have read “{title}” (version {version}) and will pass it on.</source>
+        <translation>我已阅读“{title}”（第 {version} 版），并将传达。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="588"/>
+        <source>Notice acknowledged.</source>
+        <translation>通知已确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="600"/>
+        <source>Choose the incoming supervisor first (on top).</source>
+        <translation>请先（在上方）选择接班主管。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="610"/>
+        <source>Item #{id} taken over by {by}.</source>
+        <translation>事项 #{id} 已由 {by} 接手。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="628"/>
+        <source>Hand item #{id} to a new owner</source>
+        <translation>把事项 #{id} 交给新负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="628"/>
+        <source>New owner</source>
+        <translation>新负责人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="653"/>
+        <source>Save the handover report as PDF</source>
+        <translation>将交接报告另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="654"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
@@ -1110,6 +1667,24 @@
     </message>
 </context>
 <context>
+    <name>ItemsPage</name>
+    <message>
+        <location filename="../../app/ui/handover/pages.py" line="183"/>
+        <source>Acknowledge</source>
+        <translation>接手确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/pages.py" line="184"/>
+        <source>Hand to a new owner…</source>
+        <translation>交给新负责人…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/pages.py" line="217"/>
+        <source>Acknowledged by {by} at {time} (owner {owner})</source>
+        <translation>{by} 于 {time} 确认（负责人 {owner}）</translation>
+    </message>
+</context>
+<context>
     <name>LiveFeeds</name>
     <message>
         <location filename="../../app/ui/live.py" line="119"/>
@@ -1135,82 +1710,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="187"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="250"/>
+        <location filename="../../app/ui/main_window.py" line="273"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="252"/>
+        <location filename="../../app/ui/main_window.py" line="275"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="268"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="304"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="307"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>There is no playbook “{key}” any more.</source>
         <translation>预案“{key}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>Dismiss the alert</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="359"/>
+        <location filename="../../app/ui/main_window.py" line="382"/>
         <source>Why (kept with the alert)</source>
         <translation>原因（随预警保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="369"/>
+        <location filename="../../app/ui/main_window.py" line="392"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -1364,6 +1939,24 @@
         <location filename="../../app/ui/shift_sheet/mark_editor.py" line="69"/>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsView</name>
+    <message>
+        <location filename="../../app/ui/meetings/view.py" line="47"/>
+        <source>Meetings</source>
+        <translation>班前班后会</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/view.py" line="50"/>
+        <source>Pre-shift agenda</source>
+        <translation>班前会议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/view.py" line="51"/>
+        <source>Post-shift meeting</source>
+        <translation>班后会</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2700,160 @@
     </message>
 </context>
 <context>
+    <name>PostShiftPanel</name>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="130"/>
+        <source>Current shift</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="131"/>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="132"/>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="133"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="134"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="135"/>
+        <source>The shift&apos;s figures (as they stand now)</source>
+        <translation>本班次数据（截至目前）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
+        <source>Half hour</source>
+        <translation>半小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
+        <source>Source</source>
+        <translation>数据源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
+        <source>SL</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
+        <source>Offered</source>
+        <translation>呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
+        <source>Abandoned</source>
+        <translation>放弃量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="138"/>
+        <source>The meeting</source>
+        <translation>会议记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="139"/>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="140"/>
+        <source>How the shift went, in your words</source>
+        <translation>用你自己的话总结本班次情况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="141"/>
+        <source>Case reviewed</source>
+        <translation>复盘案例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="142"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="143"/>
+        <source>Tomorrow&apos;s topic</source>
+        <translation>明日话题</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="144"/>
+        <source>Shared at the next pre-shift meeting&apos;s warm-up</source>
+        <translation>在下一次班前会热身时分享</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="145"/>
+        <source>Save the record</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="204"/>
+        <source>No shift is defined for this day.</source>
+        <translation>这一天没有定义班次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="221"/>
+        <source>Rostered {scheduled} · present {present} · late {late} · absent {absent} · leave {leave} · swapped {swapped} · left early {left_early} · not marked {unmarked}</source>
+        <translation>排班 {scheduled} · 出勤 {present} · 迟到 {late} · 缺勤 {absent} · 请假 {leave} · 调班 {swapped} · 早退 {left_early} · 未登记 {unmarked}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="229"/>
+        <source>Service level over the shift: {totals}</source>
+        <translation>本班次服务水平：{totals}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="231"/>
+        <source>No complete half hour of the shift has figures yet.</source>
+        <translation>本班次还没有完整的半小时数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="250"/>
+        <source>No case reviewed</source>
+        <translation>不复盘案例</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="267"/>
+        <source>No record kept yet for this shift.</source>
+        <translation>本班次尚无班后会记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="269"/>
+        <source>Saved by {by} at {time} (revision {revision})</source>
+        <translation>由 {by} 于 {time} 保存（第 {revision} 版）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="282"/>
+        <source>Choose who is writing first (Work log, Writing as).</source>
+        <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="305"/>
+        <source>Post-shift meeting saved (revision {revision}).</source>
+        <translation>班后会记录已保存（第 {revision} 版）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="309"/>
+        <source>The meeting ends after it starts, within 4 hours.</source>
+        <translation>会议结束时间须晚于开始时间，且不超过 4 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="310"/>
+        <source>Give the meeting&apos;s start.</source>
+        <translation>请填写会议开始时间。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../app/ui/preferences.py" line="34"/>
@@ -2117,6 +2864,99 @@
         <location filename="../../app/ui/preferences.py" line="37"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>QualityModel</name>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="32"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="32"/>
+        <source>Change</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="32"/>
+        <source>Outgoing → incoming</source>
+        <translation>交班 → 接班</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="33"/>
+        <source>SL around</source>
+        <translation>交接前后服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="33"/>
+        <source>SL rest</source>
+        <translation>其余时段服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="33"/>
+        <source>Drop (points)</source>
+        <translation>下降（百分点）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="34"/>
+        <source>Calls around / rest</source>
+        <translation>来电 前后 / 其余</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="34"/>
+        <source>Handover</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="35"/>
+        <source>Signed by both</source>
+        <translation>双方签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="35"/>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="35"/>
+        <source>Playbook runs</source>
+        <translation>应急预案执行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="38"/>
+        <source>not opened</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="38"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
+        <source>outgoing signed</source>
+        <translation>交班已签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <source>not yet due</source>
+        <translation>尚未到期</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2995,29 @@
         <location filename="../../app/ui/feeds/queue_settings_dialog.py" line="98"/>
         <source>Saved; {n} intervals recomputed.</source>
         <translation>已保存；重新计算了 {n} 个时段。</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="135"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="136"/>
+        <source>Snooze 15 min</source>
+        <translation>15 分钟后再提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="137"/>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="202"/>
+        <source>(+{n} more)</source>
+        <translation>（另有 {n} 条）</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3947,14 @@
     </message>
 </context>
 <context>
+    <name>SheetPage</name>
+    <message>
+        <location filename="../../app/ui/handover/pages.py" line="149"/>
+        <source>Acknowledge…</source>
+        <translation>确认…</translation>
+    </message>
+</context>
+<context>
     <name>SheetTableModel</name>
     <message>
         <location filename="../../app/ui/shift_sheet/models.py" line="52"/>
@@ -3401,6 +4272,19 @@
     </message>
 </context>
 <context>
+    <name>TalkPage</name>
+    <message>
+        <location filename="../../app/ui/handover/pages.py" line="431"/>
+        <source>Face-to-face talk done</source>
+        <translation>已当面交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/pages.py" line="432"/>
+        <source>&amp;Note (what else the incoming supervisor must know)</source>
+        <translation>备注(&amp;N)（接班主管还须知道的事）</translation>
+    </message>
+</context>
+<context>
     <name>TeamsTab</name>
     <message>
         <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="217"/>
@@ -3437,6 +4321,95 @@
         <location filename="../../app/ui/now/wallboard.py" line="51"/>
         <source>{source} · {time}</source>
         <translation>{source} · {time}</translation>
+    </message>
+</context>
+<context>
+    <name>WarmupsDialog</name>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="80"/>
+        <source>Warm-up library</source>
+        <translation>热身活动库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="81"/>
+        <source>Warm-up</source>
+        <translation>热身活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="81"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="81"/>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="86"/>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="82"/>
+        <source>In rotation</source>
+        <translation>参与轮换</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="83"/>
+        <source>Take out of the rotation / put back</source>
+        <translation>移出轮换 / 恢复轮换</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="84"/>
+        <source>Add the center&apos;s own warm-up</source>
+        <translation>添加本中心的热身活动</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="85"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="87"/>
+        <source>How it is done</source>
+        <translation>做法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="88"/>
+        <source>Add to the library</source>
+        <translation>添加到活动库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="104"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="104"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="125"/>
+        <source>supervisor</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="135"/>
+        <source>“{name}” added to the library.</source>
+        <translation>“{name}”已添加到活动库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="154"/>
+        <source>Give the warm-up a name (200 characters at most).</source>
+        <translation>请为热身活动命名（最多 200 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="155"/>
+        <source>Say how the warm-up is done.</source>
+        <translation>请说明热身活动的做法。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/warmups_dialog.py" line="156"/>
+        <source>A warm-up lasts 1 to 30 minutes.</source>
+        <translation>热身活动时长为 1 到 30 分钟。</translation>
     </message>
 </context>
 <context>
@@ -3864,162 +4837,192 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="45"/>
+        <location filename="../../app/ui/actions.py" line="48"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="46"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="47"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Seat &amp;map</source>
         <translation>座位安排(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Who sits where on this shift, seats out of service, the layout</source>
         <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>What happened on the shift and what the next supervisor takes over</source>
         <translation>本班发生的事情，以及下一班主管要接手的事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>&amp;Playbooks</source>
         <translation>应急预案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>Prepared responses to what goes wrong, run as checklists</source>
         <translation>事先准备好的应急处置，按清单逐步执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
+        <source>M&amp;eetings</source>
+        <translation>班前班后会(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="60"/>
+        <source>The pre-shift agenda and the post-shift meeting</source>
+        <translation>班前会议程与班后会记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="61"/>
+        <source>&amp;Handover</source>
+        <translation>交接班(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="61"/>
+        <source>The face-to-face handover, step by step, signed by both supervisors</source>
+        <translation>面对面交接班：逐项核对，双方主管签字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="62"/>
+        <source>Handover &amp;quality</source>
+        <translation>交接质量(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="62"/>
+        <source>The last 30 days of shift changes: service level around each, signed on time, playbooks run</source>
+        <translation>近 30 天的交接班：交接前后的服务水平、是否按时签字、启用的应急预案</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -4441,6 +5444,14 @@
         <location filename="../../app/ui/errors.py" line="103"/>
         <source>Say why the alert is dismissed.</source>
         <translation>请写明忽略该预警的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>handover_printing</name>
+    <message>
+        <location filename="../../app/ui/handover/printing.py" line="23"/>
+        <source>Handover report printed to {path} ({pages} pages).</source>
+        <translation>交接报告已打印到 {path}（{pages} 页）。</translation>
     </message>
 </context>
 <context>
@@ -5045,6 +6056,52 @@
         <location filename="../../app/printing/handover_report.py" line="165"/>
         <source>Snapshot SHA-256: {checksum}</source>
         <translation>快照 SHA-256：{checksum}</translation>
+    </message>
+</context>
+<context>
+    <name>meetings</name>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="25"/>
+        <source>greeting tuning</source>
+        <translation>问候语调音</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="26"/>
+        <source>experience sharing</source>
+        <translation>经验分享</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="27"/>
+        <source>confidence gesture</source>
+        <translation>自信手势</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="28"/>
+        <source>the center&apos;s own</source>
+        <translation>本中心自创</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="38"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="77"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/words.py" line="78"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+</context>
+<context>
+    <name>meetings_printing</name>
+    <message>
+        <location filename="../../app/ui/meetings/printing.py" line="23"/>
+        <source>Agenda printed to {path} ({pages} pages).</source>
+        <translation>议程已打印到 {path}（共 {pages} 页）。</translation>
     </message>
 </context>
 <context>
@@ -6039,6 +7096,29 @@
     </message>
 </context>
 <context>
+    <name>reminders</name>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="78"/>
+        <source>The pre-shift agenda of {shift} (starts {time}) is not prepared yet.</source>
+        <translation>{shift}（{time} 开始）的班前会议程尚未准备。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="82"/>
+        <source>The handover to {shift} at {time} ({day}) is not signed by both supervisors yet.</source>
+        <translation>{day} {time} 交给{shift}的交接尚未由双方主管签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="86"/>
+        <source>{time}: time for the day&apos;s plan.</source>
+        <translation>{time}：该做今日计划了。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="89"/>
+        <source>{time}: time for the day&apos;s summary.</source>
+        <translation>{time}：该做今日总结了。</translation>
+    </message>
+</context>
+<context>
     <name>run_log</name>
     <message>
         <location filename="../../app/ui/playbook/view.py" line="40"/>
@@ -6326,6 +7406,26 @@
         <location filename="../../app/ui/settings.py" line="38"/>
         <source>Default service-level target (%)</source>
         <translation>默认服务水平目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="34"/>
+        <source>Remind to prepare the agenda this many minutes before a shift change</source>
+        <translation>交接班前多少分钟提醒准备班前会议程</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="36"/>
+        <source>Remind of an unsigned handover this many minutes after a shift change</source>
+        <translation>交接班后多少分钟提醒未签字的交接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="38"/>
+        <source>Time of the day&apos;s plan (HH:MM, empty: no reminder)</source>
+        <translation>今日计划时间（HH:MM，留空：不提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="40"/>
+        <source>Time of the day&apos;s summary (HH:MM, empty: no reminder)</source>
+        <translation>今日总结时间（HH:MM，留空：不提醒）</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter,
+    QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -110,7 +110,11 @@ class HandoverView(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.page_title)
-        rv.addWidget(self.stack, 1)
+        # A page scrolls on a small screen rather than setting the window's least height.
+        pages = QScrollArea(objectName="handover_pages_scroll", widgetResizable=True)
+        pages.setFrameShape(QScrollArea.Shape.NoFrame)
+        pages.setWidget(self.stack)
+        rv.addWidget(pages, 1)
         nav = QHBoxLayout()
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)

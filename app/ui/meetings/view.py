@@ -9,10 +9,17 @@ next agenda built; an agenda already prepared keeps what was saved.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.meetings.agenda_panel import AgendaPanel
 from app.ui.meetings.post_shift_panel import PostShiftPanel
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    area = QScrollArea(objectName=f"{panel.objectName() or 'panel'}_scroll", widgetResizable=True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
 
 
 class MeetingsView(QWidget):
@@ -27,8 +34,9 @@ class MeetingsView(QWidget):
         self.agenda = AgendaPanel(context)
         self.post_shift = PostShiftPanel(context)
         self.tabs = QTabWidget(objectName="meetings_tabs")
-        self.tabs.addTab(self.agenda, "")
-        self.tabs.addTab(self.post_shift, "")
+        # Each panel scrolls on a small screen rather than setting the window's least height.
+        self.tabs.addTab(_scrolling(self.agenda), "")
+        self.tabs.addTab(_scrolling(self.post_shift), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.agenda.saved.connect(lambda _: self.changed.emit())

@@ -65,7 +65,7 @@ class AlertLine(QFrame):
         self.alert = alert
         back, fore = LEVEL_COLOURS.get(alert.level, LEVEL_COLOURS["warning"])
         self.setStyleSheet(f"QFrame#{self.objectName()} {{ background: {back}; border: 1px solid {fore}; "
-                           f"border-radius: 3px }} QLabel {{ color: {fore} }}")
+                           f"border-radius: 3px }} QLabel {{ color: {fore} }} QPushButton {{ padding: 1px 8px }}")
         sign = "■" if alert.level == CRITICAL else "▲"  # both in the shipped font (GB 2312)
         self.label = QLabel(f"{sign} {text}")
         self.label.setToolTip(text)
@@ -77,7 +77,7 @@ class AlertLine(QFrame):
         self.start.clicked.connect(lambda: self.start_requested.emit(self.alert))
         self.dismiss.clicked.connect(lambda: self.dismiss_requested.emit(self.alert))
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setContentsMargins(6, 1, 6, 1)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.more)
         layout.addWidget(self.start)
@@ -99,7 +99,7 @@ class AlertBar(QWidget):
         self.tz = ZoneInfo("UTC")
         self.lines: list[AlertLine] = []
         self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(0, 0, 0, 4)
+        self.box.setContentsMargins(0, 0, 0, 2)
         self.box.setSpacing(2)
         self.hide()
 
