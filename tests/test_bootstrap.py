@@ -32,7 +32,8 @@ def test_screenshots_of_every_view_with_the_demo(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     names = sorted(p.stem for p in shots.glob("*.png"))
-    assert names == ["abandoned_calls", "add_feed", "now", "playbook", "playbook_contacts", "playbook_detail", "playbook_editor", "preferences", "roster_import", "seat_map", "service_level", "service_level_definitions",
+    assert names == ["abandoned_calls", "add_feed", "handover", "handover_quality", "handover_service_level", "meetings_agenda",
+                     "meetings_post_shift", "now", "playbook", "playbook_contacts", "playbook_detail", "playbook_editor", "preferences", "roster_import", "seat_map", "service_level", "service_level_definitions",
                      "service_level_week", "shift_setup", "shift_sheet", "shift_sheet_acd_check", "shift_sheet_notices",
                      "wallboard", "work_log", "work_log_history", "work_log_search"]
     assert all(p.stat().st_size > 10_000 for p in shots.glob("*.png"))

@@ -63,6 +63,7 @@ def render_all(desktop, folder: Path) -> list[Path]:
     shot("seat_map")
     work_log(desktop, window, shot)
     playbooks(desktop, window, shot)
+    handover_and_meetings(desktop, window, shot)
     window.add_feed()
     dialog = window.add_feed_dialog
     shot("add_feed", dialog)
@@ -140,6 +141,30 @@ def playbooks(desktop, window, shot) -> None:
     contacts.resize(900, 420)
     shot("playbook_contacts", contacts)
     contacts.close()
+
+
+def handover_and_meetings(desktop, window, shot) -> None:
+    """The handover of the shift now (its first step and its service level), the agenda of the next shift, the
+    post-shift meeting, and the handover quality of the last 30 days."""
+    handover = window.handover
+    window.show_view("handover")
+    desktop.wait_idle()
+    handover.steps.setCurrentRow(0)
+    shot("handover")
+    handover.steps.setCurrentRow(4)  # the service level of the outgoing shift
+    shot("handover_service_level")
+    handover.steps.setCurrentRow(0)
+    meetings = window.meetings
+    window.show_view("meetings")
+    desktop.wait_idle()
+    meetings.tabs.setCurrentIndex(0)
+    shot("meetings_agenda")
+    meetings.tabs.setCurrentIndex(1)
+    shot("meetings_post_shift")
+    meetings.tabs.setCurrentIndex(0)
+    window.show_view("handover_quality")
+    desktop.wait_idle()
+    shot("handover_quality")
 
 
 def demo_roster_file(desktop) -> str | None:
