@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -38,6 +38,8 @@ ALERT_HOURS = 12  # the alert bar shows the open alerts fired in the last twelve
 class MainWindow(QMainWindow):
     """State: the context, the views by id, the sources known, the demo loader."""
 
+    reminders_due = Signal(object)  # the reminders found by the scheduler's job (delivered on the GUI thread)
+
     def __init__(self, context: UiContext, load_demo: Callable[[], None] | None = None,
                  preferences: Callable[[], None] | None = None, scheduled: bool = True) -> None:
         super().__init__()
@@ -65,7 +67,16 @@ class MainWindow(QMainWindow):
         self.shift_timer.timeout.connect(self.work_log.tick)
         self.shift_timer.timeout.connect(self._minute_checks)
         self.shift_timer.timeout.connect(self.meetings.tick)
-        self.shift_timer.timeout.connect(self.reminder_bar.tick)
+        # The reminders are an APScheduler job (ARCHITECTURE.md section 5), on the database lane, every minute.
+        self.reminders_due.connect(self.reminder_bar.show_reminders, Qt.ConnectionType.QueuedConnection)
+        self.checks = None
+        if scheduled:
+            from app.services.scheduler import Scheduler
+
+            self.checks = Scheduler(context.runner.lane)
+            self.checks.every("reminders", 60, self.reminder_bar.work(), on_result=self.reminders_due.emit,
+                              on_error=lambda exc: None)
+            self.checks.start()
         if scheduled:
             self.shift_timer.start()
 
@@ -440,6 +451,8 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.state is not None:
             dialog.state.cancel()  # an import under way stops after its current batch
         self.live.stop()
+        if self.checks is not None:
+            self.checks.shutdown(wait=False)
         self.save_state()
         super().closeEvent(event)
 

@@ -139,18 +139,25 @@ class ReminderBar(QWidget):
 
     # --- what is due ---
     def tick(self) -> None:
-        """Ask the services what is due now (on the lane) and show it; the main window calls this every minute."""
+        """Ask the services what is due now (on the lane) and show it (at start, and from tests)."""
         context = self.context
         if context is None or context.console is None:
             return
-        console, now, settings, state = context.console, context.now(), reminder_settings(context.settings), self.state
+        context.runner.run(self.work(), on_done=self.show_reminders, on_error=report_error)
 
-        def work():
+    def work(self):
+        """The check of what is due, to run off the GUI thread (the window's APScheduler job runs it every
+        minute): it reads the clock, the desk's reminder times and what was dismissed or snoozed when it runs."""
+        context = self.context
+
+        def run():
             from app.services.reminders import due_reminders
 
-            return due_reminders(console, now, settings, state)
+            if context is None or context.console is None:
+                return ()
+            return due_reminders(context.console, context.now(), reminder_settings(context.settings), self.state)
 
-        context.runner.run(work, on_done=self.show_reminders, on_error=report_error)
+        return run
 
     def show_reminders(self, reminders) -> None:
         """Show `reminders` (due_reminders' answer), leaving out those dismissed or snoozed meanwhile."""
