@@ -84,8 +84,9 @@ def heading(name: str) -> QLabel:
 
 
 class Page(QWidget):
-    """A step's page: `show_snapshot(snapshot, words, read_only)`; `has_content` says whether there is anything to
-    go through (an empty page is ticked "nothing to go through" by Next)."""
+    """A step's page. Each of the seven subclasses draws its step with `show_snapshot(snapshot, words, read_only)`;
+    `has_content` says whether there is anything to go through (an empty page is ticked "nothing to go through" by
+    Next)."""
 
     has_content = True
 
@@ -96,9 +97,6 @@ class Page(QWidget):
 
     def retranslate(self) -> None:
         pass
-
-    def show_snapshot(self, s: Mapping, w: Mapping[str, str], read_only: bool) -> None:
-        raise NotImplementedError
 
 
 class SheetPage(Page):

@@ -21,7 +21,8 @@ from app.ui.work_log.models import add_choice, choice, choose
 
 
 class _Form(QDialog):
-    """A dialog with a form, an error line and OK/Cancel; `accepted_with` carries what was chosen."""
+    """A dialog with a form, an error line and OK/Cancel; `accepted_with` carries what the subclass's `value()`
+    gives (a ValueError from it is shown on the error line and the dialog stays open)."""
 
     accepted_with = Signal(object)
 
@@ -50,9 +51,6 @@ class _Form(QDialog):
             self.show_error(str(exc))
             return
         self.accepted_with.emit(value)
-
-    def value(self):
-        raise NotImplementedError
 
 
 class AskTextDialog(_Form):
