@@ -34,6 +34,58 @@ class ReminderSettings:
     day_plan_at: time | None = time(9, 0)
     day_summary_at: time | None = time(16, 30)
 
+    def as_dict(self) -> dict[str, object]:
+        """The JSON stored per site: whole minutes and "HH:MM" (None: no reminder)."""
+        return {
+            "agenda_before_minutes": int(self.agenda_before.total_seconds() // 60),
+            "handover_after_minutes": int(self.handover_after.total_seconds() // 60),
+            "day_plan_at": f"{self.day_plan_at:%H:%M}" if self.day_plan_at else None,
+            "day_summary_at": f"{self.day_summary_at:%H:%M}" if self.day_summary_at else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object] | None) -> ReminderSettings:
+        """Settings from stored JSON: a missing or unreadable value takes its default."""
+        base, data = cls(), data or {}
+
+        def minutes(key: str, default: timedelta) -> timedelta:
+            try:
+                value = int(data[key])  # type: ignore[call-overload]
+            except (KeyError, TypeError, ValueError):
+                return default
+            return timedelta(minutes=value) if value >= 0 else default
+
+        def clock(key: str, default: time | None) -> time | None:
+            if key not in data:
+                return default
+            if data[key] in (None, ""):
+                return None
+            try:
+                return time.fromisoformat(str(data[key]))
+            except ValueError:
+                return default
+
+        return cls(minutes("agenda_before_minutes", base.agenda_before),
+                   minutes("handover_after_minutes", base.handover_after),
+                   clock("day_plan_at", base.day_plan_at), clock("day_summary_at", base.day_summary_at))
+
+
+LEAD_LIMIT = timedelta(hours=4)  # the longest lead / delay a reminder may have (a shift change every few hours)
+
+
+def check_settings(s: ReminderSettings) -> tuple[tuple[str, str], ...]:
+    """(field, code) problems: code "negative", "too_large" (over LEAD_LIMIT) or "not_whole_minutes"."""
+    problems = []
+    for name in ("agenda_before", "handover_after"):
+        value: timedelta = getattr(s, name)
+        if value < timedelta(0):
+            problems.append((name, "negative"))
+        elif value > LEAD_LIMIT:
+            problems.append((name, "too_large"))
+        elif value % timedelta(minutes=1):
+            problems.append((name, "not_whole_minutes"))
+    return tuple(problems)
+
 
 @dataclass(frozen=True, slots=True)
 class Change:

@@ -11,26 +11,50 @@ settings and what the supervisors did (dismissed, snoozed).
 The changes looked at: from 12 hours back (a handover reminder stays that
 long) to the agenda reminder's lead time ahead. Instances of those shifts are
 ensured (like the work log does for the shift running now), so every
-reminder has a stable key. The reminder settings (minutes before and after a
-change, the day's plan and summary times) are the caller's: the desktop keeps
-them in its settings file per desk (app.ui.reminders); the defaults are
-`ReminderSettings()`. `site_id` None means the first site.
+reminder has a stable key. The reminder times (minutes before and after a
+change, the day's plan and summary times) are the site's, stored in the
+database so every desk of the floor reminds at the same times
+(`reminder_settings` / `save_reminder_settings`; the defaults of
+`ReminderSettings()` until the center saves its own); a caller may pass other
+settings. `site_id` None means the first site.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.domain.reminders import Change, Reminder, ReminderSettings, ReminderState, due
+from app.domain.errors import InvalidSettingError
+from app.domain.reminders import Change, Reminder, ReminderSettings, ReminderState, check_settings, due
 from app.domain.intervals import zone
 from app.domain.shifts import slots_on
 from app.services.console import Console
 from app.services.shifts import aware, ensure_instance_in
 from app.storage import handover as handover_store
 from app.storage import meetings as meeting_store
+from app.storage import reminders as reminder_store
 from app.storage import shifts as shift_store
 
 HANDOVER_WINDOW = timedelta(hours=12)  # app.domain.reminders keeps a handover reminder this long
+
+
+def reminder_settings(console: Console, site_id: int | None = None) -> ReminderSettings:
+    """The site's reminder times (the defaults until the center saves its own)."""
+    with console.db.transaction() as tx:
+        return reminder_store.reminder_settings(tx, shift_store.site(tx, site_id).id)
+
+
+def save_reminder_settings(console: Console, settings: ReminderSettings, by: str, at: datetime,
+                           site_id: int | None = None) -> ReminderSettings:
+    """Replace the site's reminder times (who, when kept); an InvalidSettingError names the first value refused."""
+    aware("at", at)
+    problems = check_settings(settings)
+    if problems:
+        name, code = problems[0]
+        raise InvalidSettingError(name, getattr(settings, name), code)
+    if not by.strip():
+        raise InvalidSettingError("by", by, "empty")
+    with console.db.transaction() as tx:
+        return reminder_store.save_reminder_settings(tx, shift_store.site(tx, site_id).id, settings, by.strip(), at)
 
 
 def shift_changes(console: Console, now: datetime, settings: ReminderSettings | None = None,
@@ -70,11 +94,13 @@ def shift_changes(console: Console, now: datetime, settings: ReminderSettings | 
 
 def due_reminders(console: Console, now: datetime, settings: ReminderSettings | None = None,
                   state: ReminderState | None = None, site_id: int | None = None) -> tuple[Reminder, ...]:
-    """The reminders to show at `now` on the site's wall clock, earliest first (see the module docstring)."""
+    """The reminders to show at `now` on the site's wall clock, earliest first (see the module docstring);
+    `settings` None: the site's stored reminder times."""
     aware("now", now)
-    settings = settings or ReminderSettings()
     with console.db.transaction() as tx:
-        tz = zone(shift_store.site(tx, site_id).timezone)
+        site = shift_store.site(tx, site_id)
+        tz = zone(site.timezone)
+        settings = settings or reminder_store.reminder_settings(tx, site.id)
     local = now.astimezone(tz)
     changes = shift_changes(console, local, settings, site_id)
     return due(local, changes, settings, state or ReminderState(), local.date())

@@ -773,3 +773,14 @@ class HandoverRow(Base):
     snapshot: Mapped[str | None] = mapped_column(Text)
     outgoing_checksum: Mapped[str | None] = mapped_column(String(64))
     incoming_checksum: Mapped[str | None] = mapped_column(String(64))
+
+
+# Reminder times per site (migration 0010): one JSON object, see app.domain.reminders.ReminderSettings.
+
+
+class ReminderSettingsRow(Base):
+    __tablename__ = "reminder_settings"
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True)
+    settings: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_by: Mapped[str] = mapped_column(String(120))

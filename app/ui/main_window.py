@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.REFRESH, self.refresh)
         a.connect(ActionId.EXPORT, lambda: self.service_level.export())
         a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.REMINDER_TIMES, self.open_reminder_times)
         a.connect(ActionId.PREFERENCES, lambda: self._preferences and self._preferences())
         a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
         a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.TODAY, lambda: self.service_level.set_day(self.context.today()))
         self.file_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.ADD_FEED, ActionId.LOAD_DEMO, ActionId.EXPORT, None, ActionId.PREFERENCES,
-                          None, ActionId.QUIT):
+                          ActionId.REMINDER_TIMES, None, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.VIEW_WORK_LOG,
@@ -213,6 +214,36 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- navigation ------------------------------------------------------------------
+    def open_reminder_times(self):
+        """The site's reminder times: read, edit in the dialog, saved as the writer (Work log, Writing as)."""
+        from app.services import reminders
+        from app.ui.reminders import ReminderTimesDialog
+
+        console = self.context.console
+        if console is None:
+            return None
+        self.reminder_dialog = None
+
+        def show(settings):
+            dialog = ReminderTimesDialog(settings, self)
+            self.reminder_dialog = dialog
+
+            def save(value):
+                by = self.context.writer()
+                if not by:
+                    dialog.show_error(self.tr("Choose who is writing first (Work log, Writing as)."))
+                    return
+                self.context.runner.run(reminders.save_reminder_settings, console, value, by, self.context.now(),
+                                        on_done=lambda _: (dialog.accept(), self.context.status(
+                                            self.tr("Reminder times saved.")), self.reminder_bar.tick()),
+                                        on_error=lambda exc: dialog.show_error(errors.describe(exc)))
+
+            dialog.accepted_with.connect(save)
+            dialog.open()
+
+        self.context.runner.run(reminders.reminder_settings, console, on_done=show, on_error=errors.report_error)
+        return self.reminder_dialog
+
     def show_view(self, view_id: str) -> None:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == view_id:

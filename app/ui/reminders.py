@@ -7,69 +7,32 @@ times). What the supervisor did with them (dismissed, snoozed until when) is
 kept in memory by the bar, per desk: a restart shows a dismissed reminder
 again if it is still due.
 
-The reminder times are kept in this desk's settings file (QSettings, the
-`reminders/` keys declared below), not in the database: each desk may remind
-its own supervisor at its own times; `reminder_settings` reads them with the
-defaults of `ReminderSettings`. The main window owns the minute timer and
-calls `ReminderBar.tick()`.
+The reminder times are the site's, kept in the database (every desk of the
+floor reminds at the same times): `ReminderTimesDialog` edits them (File ›
+Reminder times…), the services check them again and keep who changed them.
+The main window owns the minute job and the bar shows what it finds.
 """
 
 from __future__ import annotations
 
 from datetime import time, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+    QTimeEdit, QVBoxLayout, QWidget,
+)
 
-from app.domain.reminders import AGENDA, DAY_PLAN, DAY_SUMMARY, HANDOVER, Reminder, ReminderSettings, ReminderState
+from app.domain.reminders import (
+    AGENDA, DAY_PLAN, DAY_SUMMARY, HANDOVER, LEAD_LIMIT, Reminder, ReminderSettings, ReminderState,
+)
 from app.domain.reminders import dismiss as dismiss_state
 from app.domain.reminders import snooze as snooze_state
 from app.ui.errors import report_error
-from app.ui.settings import Setting, Settings
 
 SNOOZE = timedelta(minutes=15)
 # The view that does what a reminder asks (the main window opens it on "Open").
 VIEW_OF = {AGENDA: "meetings", HANDOVER: "handover"}
-
-AGENDA_BEFORE = Setting("reminders/agenda_before_minutes", 30, QT_TRANSLATE_NOOP(
-    "settings", "Remind to prepare the agenda this many minutes before a shift change"), int)
-HANDOVER_AFTER = Setting("reminders/handover_after_minutes", 15, QT_TRANSLATE_NOOP(
-    "settings", "Remind of an unsigned handover this many minutes after a shift change"), int)
-DAY_PLAN_AT = Setting("reminders/day_plan_at", "09:00", QT_TRANSLATE_NOOP(
-    "settings", "Time of the day's plan (HH:MM, empty: no reminder)"), str)
-DAY_SUMMARY_AT = Setting("reminders/day_summary_at", "16:30", QT_TRANSLATE_NOOP(
-    "settings", "Time of the day's summary (HH:MM, empty: no reminder)"), str)
-REMINDER_SETTINGS = (AGENDA_BEFORE, HANDOVER_AFTER, DAY_PLAN_AT, DAY_SUMMARY_AT)
-
-
-def _time(text: str, default: time | None) -> time | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        return time.fromisoformat(text)
-    except ValueError:
-        return default
-
-
-def reminder_settings(settings: Settings) -> ReminderSettings:
-    """The desk's reminder times (the defaults where none or nonsense is stored)."""
-    base = ReminderSettings()
-    before, after = settings.get(AGENDA_BEFORE), settings.get(HANDOVER_AFTER)
-    return ReminderSettings(
-        agenda_before=timedelta(minutes=before) if before >= 0 else base.agenda_before,
-        handover_after=timedelta(minutes=after) if after >= 0 else base.handover_after,
-        day_plan_at=_time(settings.get(DAY_PLAN_AT), base.day_plan_at),
-        day_summary_at=_time(settings.get(DAY_SUMMARY_AT), base.day_summary_at),
-    )
-
-
-def save_reminder_settings(settings: Settings, value: ReminderSettings) -> None:
-    settings.set(AGENDA_BEFORE, int(value.agenda_before.total_seconds() // 60))
-    settings.set(HANDOVER_AFTER, int(value.handover_after.total_seconds() // 60))
-    settings.set(DAY_PLAN_AT, f"{value.day_plan_at:%H:%M}" if value.day_plan_at else "")
-    settings.set(DAY_SUMMARY_AT, f"{value.day_summary_at:%H:%M}" if value.day_summary_at else "")
-
 
 def reminder_text(reminder: Reminder) -> str:
     """What the reminder asks, in the window's language (times on the site's wall clock)."""
@@ -147,7 +110,7 @@ class ReminderBar(QWidget):
 
     def work(self):
         """The check of what is due, to run off the GUI thread (the window's APScheduler job runs it every
-        minute): it reads the clock, the desk's reminder times and what was dismissed or snoozed when it runs."""
+        minute): it reads the clock, the site's reminder times and what was dismissed or snoozed when it runs."""
         context = self.context
 
         def run():
@@ -155,7 +118,7 @@ class ReminderBar(QWidget):
 
             if context is None or context.console is None:
                 return ()
-            return due_reminders(context.console, context.now(), reminder_settings(context.settings), self.state)
+            return due_reminders(context.console, context.now(), None, self.state)
 
         return run
 
@@ -210,3 +173,74 @@ class ReminderBar(QWidget):
         self.more.setToolTip("\n".join(reminder_text(r) for r in self.reminders[1:21]))
         self.open_button.setVisible(reminder.kind in VIEW_OF)
         self.setVisible(True)
+
+
+class ReminderTimesDialog(QDialog):
+    """The site's reminder times. State: the settings shown; `accepted_with` carries the edited ones (the caller
+    saves them and closes the dialog, or shows the refusal under the form, which stays open)."""
+
+    accepted_with = Signal(object)  # ReminderSettings
+
+    def __init__(self, settings: ReminderSettings, parent=None) -> None:
+        super().__init__(parent, objectName="reminder_times")
+        limit = int(LEAD_LIMIT.total_seconds() // 60)
+        self.agenda_before = QSpinBox(objectName="reminder_agenda_before", minimum=0, maximum=limit)
+        self.agenda_before.setValue(int(settings.agenda_before.total_seconds() // 60))
+        self.handover_after = QSpinBox(objectName="reminder_handover_after", minimum=0, maximum=limit)
+        self.handover_after.setValue(int(settings.handover_after.total_seconds() // 60))
+        self.day_plan_on, self.day_plan = self._clock(settings.day_plan_at, "reminder_day_plan", time(9))
+        self.day_summary_on, self.day_summary = self._clock(settings.day_summary_at, "reminder_day_summary",
+                                                            time(16, 30))
+        self.form = QFormLayout()
+        self.labels = [QLabel() for _ in range(2)]
+        self.form.addRow(self.labels[0], self.agenda_before)
+        self.form.addRow(self.labels[1], self.handover_after)
+        self.form.addRow(self.day_plan_on, self.day_plan)
+        self.form.addRow(self.day_summary_on, self.day_summary)
+        self.note = QLabel(objectName="reminder_times_note", wordWrap=True)
+        self.error = QLabel(objectName="dialog_error", wordWrap=True)
+        self.error.setStyleSheet("color: #b00020")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(lambda: self.accepted_with.emit(self.value()))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    @staticmethod
+    def _clock(at: time | None, name: str, default: time) -> tuple[QCheckBox, QTimeEdit]:
+        box = QCheckBox(objectName=f"{name}_on")
+        edit = QTimeEdit(objectName=name, displayFormat="HH:mm")
+        shown = at or default
+        edit.setTime(QTime(shown.hour, shown.minute))
+        box.setChecked(at is not None)
+        edit.setEnabled(at is not None)
+        box.toggled.connect(edit.setEnabled)
+        return box, edit
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Reminder times"))
+        self.labels[0].setText(self.tr("Agenda not prepared: remind this long before the shift change"))
+        self.labels[1].setText(self.tr("Handover not signed: remind this long after the shift change"))
+        for box in (self.agenda_before, self.handover_after):
+            box.setSuffix(self.tr(" min"))
+        self.day_plan_on.setText(self.tr("The day's plan at"))
+        self.day_summary_on.setText(self.tr("The day's summary at"))
+        self.note.setText(self.tr("These times are the site's: every desk of the floor reminds at them."))
+
+    def value(self) -> ReminderSettings:
+        def clock(box: QCheckBox, edit: QTimeEdit) -> time | None:
+            t = edit.time()
+            return time(t.hour(), t.minute()) if box.isChecked() else None
+
+        return ReminderSettings(timedelta(minutes=self.agenda_before.value()),
+                                timedelta(minutes=self.handover_after.value()),
+                                clock(self.day_plan_on, self.day_plan), clock(self.day_summary_on, self.day_summary))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))

@@ -682,7 +682,7 @@
 <context>
     <name>AskTextDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="85"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="83"/>
         <source>Please fill this in.</source>
         <translation>请填写此项。</translation>
     </message>
@@ -774,42 +774,42 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="258"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="256"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="262"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="262"/>
         <source>When you opened it</source>
         <translation>您打开时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="262"/>
         <source>Stored now</source>
         <translation>当前保存的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="265"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="263"/>
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="279"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="277"/>
         <source>Entry #{id} was changed (now revision {now}) after you opened it (revision {base}). Nothing of yours was saved yet. Choose which version stays.</source>
         <translation>您打开第 {id} 条记录（第 {base} 版）后，它已被修改（现为第 {now} 版）。您的修改尚未保存。请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="282"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="280"/>
         <source>Save my change over it</source>
         <translation>用我的修改覆盖</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="283"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="281"/>
         <source>Keep the stored version</source>
         <translation>保留已保存的版本</translation>
     </message>
@@ -1135,13 +1135,13 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="125"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="123"/>
         <source>Edit entry #{id}</source>
         <translation>编辑第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="175"/>
-        <location filename="../../app/ui/work_log/dialogs.py" line="180"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="173"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="178"/>
         <source>Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.</source>
         <translation>无法识别时间“{text}”：请输入 HH:MM 或 MM-DD HH:MM。</translation>
     </message>
@@ -1626,42 +1626,42 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="203"/>
         <source>History of entry #{id}</source>
         <translation>第 {id} 条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="208"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="208"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="223"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="221"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
@@ -1669,17 +1669,17 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="183"/>
+        <location filename="../../app/ui/handover/pages.py" line="181"/>
         <source>Acknowledge</source>
         <translation>接手确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="184"/>
+        <location filename="../../app/ui/handover/pages.py" line="182"/>
         <source>Hand to a new owner…</source>
         <translation>交给新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="217"/>
+        <location filename="../../app/ui/handover/pages.py" line="215"/>
         <source>Acknowledged by {by} at {time} (owner {owner})</source>
         <translation>{by} 于 {time} 确认（负责人 {owner}）</translation>
     </message>
@@ -1710,82 +1710,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="183"/>
+        <location filename="../../app/ui/main_window.py" line="195"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="198"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="187"/>
+        <location filename="../../app/ui/main_window.py" line="199"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="273"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
+        <source>Choose who is writing first (Work log, Writing as).</source>
+        <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="238"/>
+        <source>Reminder times saved.</source>
+        <translation>提醒时间已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="315"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="317"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="291"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="300"/>
+        <location filename="../../app/ui/main_window.py" line="342"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="304"/>
+        <location filename="../../app/ui/main_window.py" line="346"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="307"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="407"/>
         <source>There is no playbook “{key}” any more.</source>
         <translation>预案“{key}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Dismiss the alert</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="382"/>
+        <location filename="../../app/ui/main_window.py" line="424"/>
         <source>Why (kept with the alert)</source>
         <translation>原因（随预警保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="392"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="447"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -3000,24 +3010,62 @@
 <context>
     <name>ReminderBar</name>
     <message>
-        <location filename="../../app/ui/reminders.py" line="135"/>
+        <location filename="../../app/ui/reminders.py" line="98"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders.py" line="136"/>
+        <location filename="../../app/ui/reminders.py" line="99"/>
         <source>Snooze 15 min</source>
         <translation>15 分钟后再提醒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders.py" line="137"/>
+        <location filename="../../app/ui/reminders.py" line="100"/>
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders.py" line="202"/>
+        <location filename="../../app/ui/reminders.py" line="172"/>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 条）</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTimesDialog</name>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="226"/>
+        <source>Reminder times</source>
+        <translation>提醒时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="227"/>
+        <source>Agenda not prepared: remind this long before the shift change</source>
+        <translation>议程未准备：交接班前多久提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="228"/>
+        <source>Handover not signed: remind this long after the shift change</source>
+        <translation>交接未签字：交接班后多久提醒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="230"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="231"/>
+        <source>The day&apos;s plan at</source>
+        <translation>当日计划时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="232"/>
+        <source>The day&apos;s summary at</source>
+        <translation>当日总结时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/reminders.py" line="233"/>
+        <source>These times are the site&apos;s: every desk of the floor reminds at them.</source>
+        <translation>这些时间属于整个站点：现场每个席位都按此提醒。</translation>
     </message>
 </context>
 <context>
@@ -3949,7 +3997,7 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="149"/>
+        <location filename="../../app/ui/handover/pages.py" line="147"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
@@ -4199,27 +4247,27 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="94"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="92"/>
         <source>Change the status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="104"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="102"/>
         <source>What was done, or why it was dropped (needed for done and cancelled)</source>
         <translation>做了什么，或为什么取消（完成和取消时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="107"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="105"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="108"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="106"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="109"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="107"/>
         <source>Closing &amp;remark</source>
         <translation>结案说明(&amp;R)</translation>
     </message>
@@ -4274,12 +4322,12 @@
 <context>
     <name>TalkPage</name>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="431"/>
+        <location filename="../../app/ui/handover/pages.py" line="429"/>
         <source>Face-to-face talk done</source>
         <translation>已当面交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="432"/>
+        <location filename="../../app/ui/handover/pages.py" line="430"/>
         <source>&amp;Note (what else the incoming supervisor must know)</source>
         <translation>备注(&amp;N)（接班主管还须知道的事）</translation>
     </message>
@@ -4837,192 +4885,202 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="48"/>
+        <location filename="../../app/ui/actions.py" line="49"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
+        <source>Re&amp;minder times…</source>
+        <translation>提醒时间(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="54"/>
+        <source>When the console reminds of the agenda, the handover, the day&apos;s plan and summary (for the whole site)</source>
+        <translation>控制台何时提醒议程、交接、当日计划与总结（整个站点）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>Seat &amp;map</source>
         <translation>座位安排(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>Who sits where on this shift, seats out of service, the layout</source>
         <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>What happened on the shift and what the next supervisor takes over</source>
         <translation>本班发生的事情，以及下一班主管要接手的事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>&amp;Playbooks</source>
         <translation>应急预案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>Prepared responses to what goes wrong, run as checklists</source>
         <translation>事先准备好的应急处置，按清单逐步执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>M&amp;eetings</source>
         <translation>班前班后会(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>The pre-shift agenda and the post-shift meeting</source>
         <translation>班前会议程与班后会记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>&amp;Handover</source>
         <translation>交接班(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>The face-to-face handover, step by step, signed by both supervisors</source>
         <translation>面对面交接班：逐项核对，双方主管签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>Handover &amp;quality</source>
         <translation>交接质量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>The last 30 days of shift changes: service level around each, signed on time, playbooks run</source>
         <translation>近 30 天的交接班：交接前后的服务水平、是否按时签字、启用的应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -7098,22 +7156,22 @@
 <context>
     <name>reminders</name>
     <message>
-        <location filename="../../app/ui/reminders.py" line="78"/>
+        <location filename="../../app/ui/reminders.py" line="41"/>
         <source>The pre-shift agenda of {shift} (starts {time}) is not prepared yet.</source>
         <translation>{shift}（{time} 开始）的班前会议程尚未准备。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders.py" line="82"/>
+        <location filename="../../app/ui/reminders.py" line="45"/>
         <source>The handover to {shift} at {time} ({day}) is not signed by both supervisors yet.</source>
         <translation>{day} {time} 交给{shift}的交接尚未由双方主管签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders.py" line="86"/>
+        <location filename="../../app/ui/reminders.py" line="49"/>
         <source>{time}: time for the day&apos;s plan.</source>
         <translation>{time}：该做今日计划了。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reminders.py" line="89"/>
+        <location filename="../../app/ui/reminders.py" line="52"/>
         <source>{time}: time for the day&apos;s summary.</source>
         <translation>{time}：该做今日总结了。</translation>
     </message>
@@ -7406,26 +7464,6 @@
         <location filename="../../app/ui/settings.py" line="38"/>
         <source>Default service-level target (%)</source>
         <translation>默认服务水平目标（%）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reminders.py" line="34"/>
-        <source>Remind to prepare the agenda this many minutes before a shift change</source>
-        <translation>交接班前多少分钟提醒准备班前会议程</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reminders.py" line="36"/>
-        <source>Remind of an unsigned handover this many minutes after a shift change</source>
-        <translation>交接班后多少分钟提醒未签字的交接</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reminders.py" line="38"/>
-        <source>Time of the day&apos;s plan (HH:MM, empty: no reminder)</source>
-        <translation>今日计划时间（HH:MM，留空：不提醒）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/reminders.py" line="40"/>
-        <source>Time of the day&apos;s summary (HH:MM, empty: no reminder)</source>
-        <translation>今日总结时间（HH:MM，留空：不提醒）</translation>
     </message>
 </context>
 <context>

@@ -59,3 +59,16 @@ def test_earliest_first():
     assert [r.kind for r in found] == [DAY_PLAN, HANDOVER, DAY_SUMMARY, HANDOVER]
     assert [r.due_at for r in found] == sorted(r.due_at for r in found)
     assert found[1].due_at == at(15, 15) and found[3].due_at == at(23, 15) - timedelta(0)
+
+
+def test_settings_as_stored_json_and_back():
+    own = ReminderSettings(agenda_before=timedelta(minutes=45), handover_after=timedelta(minutes=5),
+                           day_plan_at=None, day_summary_at=time(17, 15))
+    assert own.as_dict() == {"agenda_before_minutes": 45, "handover_after_minutes": 5, "day_plan_at": None,
+                             "day_summary_at": "17:15"}
+    assert ReminderSettings.from_dict(own.as_dict()) == own
+    assert ReminderSettings.from_dict(None) == ReminderSettings()
+    # Unreadable values take their default; a missing key too; an explicit empty time means "no reminder".
+    odd = ReminderSettings.from_dict({"agenda_before_minutes": "x", "handover_after_minutes": -3,
+                                      "day_plan_at": "25:99", "day_summary_at": ""})
+    assert odd == ReminderSettings(day_summary_at=None)

@@ -94,3 +94,37 @@ def test_a_site_without_shifts_has_only_the_days_moments(console):
     now = datetime(2026, 12, 1, 17, 0, tzinfo=tz)
     assert shift_changes(console, now) == ()
     assert kinds(due_reminders(console, now)) == [(DAY_PLAN, "2026-12-01"), (DAY_SUMMARY, "2026-12-01")]
+
+
+def test_the_sites_times_are_stored_checked_and_used(console, tmp_path):
+    import pytest
+
+    from app.domain.errors import InvalidSettingError
+    from app.services.reminders import reminder_settings, save_reminder_settings
+
+    w = build_handover_world(console, tmp_path)
+    when = at(console, DAY, 12, 0)
+    assert reminder_settings(console) == ReminderSettings()
+    own = ReminderSettings(agenda_before=timedelta(minutes=45), handover_after=timedelta(minutes=5),
+                           day_plan_at=None, day_summary_at=time(14))
+    assert save_reminder_settings(console, own, "王丽", when) == own
+    assert reminder_settings(console) == own
+    # due_reminders without settings uses the site's.
+    found = due_reminders(console, at(console, DAY, 14, 15))
+    assert kinds(found)[1:] == [(DAY_SUMMARY, DAY.isoformat()), (AGENDA, str(w.evening.id))]
+    # Refused values name the field; what was stored stays.
+    for bad, field, reason in (
+        (ReminderSettings(agenda_before=timedelta(minutes=-1)), "agenda_before", "negative"),
+        (ReminderSettings(handover_after=timedelta(hours=5)), "handover_after", "too_large"),
+        (ReminderSettings(agenda_before=timedelta(seconds=90)), "agenda_before", "not_whole_minutes"),
+    ):
+        with pytest.raises(InvalidSettingError) as refused:
+            save_reminder_settings(console, bad, "王丽", when)
+        assert (refused.value.setting, refused.value.reason) == (field, reason)
+    with pytest.raises(InvalidSettingError) as refused:
+        save_reminder_settings(console, ReminderSettings(), "  ", when)
+    assert refused.value.setting == "by"
+    assert reminder_settings(console) == own
+    # Saving again replaces (one row per site), the defaults come back when saved.
+    save_reminder_settings(console, ReminderSettings(), "李强", when)
+    assert reminder_settings(console) == ReminderSettings()

@@ -1,13 +1,16 @@
 """The reminder bar on the real window's context (SQLite and PostgreSQL): what is due shows one line at a time,
-Dismiss and Snooze 15 min, Open names the view; the desk's own reminder times from its settings file."""
+Dismiss and Snooze 15 min, Open names the view; the site's reminder times set in File › Reminder times…"""
 
 from __future__ import annotations
 
 from datetime import time, timedelta
 
 from app.domain.reminders import AGENDA, DAY_PLAN, HANDOVER, ReminderSettings
-from app.services import meetings, shifts
-from app.ui.reminders import DAY_PLAN_AT, ReminderBar, reminder_settings, save_reminder_settings
+from PySide6.QtCore import QTime
+
+from app.services import meetings, reminders, shifts
+from app.ui.actions import ActionId
+from app.ui.reminders import ReminderBar, ReminderTimesDialog
 from tests.services.shift_world import DAY, at, build
 
 
@@ -50,20 +53,42 @@ def test_one_line_dismiss_snooze_open(desktop_any_db, qtbot, tmp_path):
     assert [r.kind for r in bar.reminders] == [DAY_PLAN]
 
 
-def test_the_desks_own_times(desktop_any_db):
+def test_the_sites_reminder_times_set_in_the_dialog(desktop_any_db, qtbot):
     app = desktop_any_db
     console = app.context.console
     build(console)
-    settings = app.context.settings
-    assert reminder_settings(settings) == ReminderSettings()
+    window = app.window
+    assert reminders.reminder_settings(console) == ReminderSettings()
+    app.context.clock = lambda: at(console, DAY, 14, 20)
+    window.actions[ActionId.REMINDER_TIMES].trigger()
+    dialog = window.reminder_dialog
+    assert isinstance(dialog, ReminderTimesDialog) and dialog.isVisible()
+    assert (dialog.agenda_before.value(), dialog.handover_after.value()) == (30, 15)
+    assert dialog.day_plan_on.isChecked() and dialog.day_plan.time() == QTime(9, 0)
+    dialog.agenda_before.setValue(45)
+    dialog.handover_after.setValue(5)
+    dialog.day_plan_on.setChecked(False)
+    assert not dialog.day_plan.isEnabled()
+    dialog.day_summary.setTime(QTime(14, 0))
+    # Nobody chosen as the writer: refused in the dialog, which stays open, nothing stored.
+    app.context.writer = lambda: None
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "Writing as" in dialog.error.text()
+    assert reminders.reminder_settings(console) == ReminderSettings()
+    app.context.writer = lambda: "王丽"
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible()
     own = ReminderSettings(agenda_before=timedelta(minutes=45), handover_after=timedelta(minutes=5),
                            day_plan_at=None, day_summary_at=time(14))
-    save_reminder_settings(settings, own)
-    assert reminder_settings(settings) == own
-    app.context.clock = lambda: at(console, DAY, 14, 20)
+    assert reminders.reminder_settings(console) == own
+    # Every desk (a new bar on the same database) reminds at the site's times.
     bar = ReminderBar(app.context)
     bar.tick()
     assert [r.kind for r in bar.reminders] == ["handover", "day_summary", "agenda"]
     assert bar.reminders[0].due_at == at(console, DAY, 7, 5)
-    settings.set(DAY_PLAN_AT, "nonsense")
-    assert reminder_settings(settings).day_plan_at == time(9)  # unreadable: the default
+    # The dialog opens again with what was stored.
+    window.open_reminder_times()
+    again = window.reminder_dialog
+    assert (again.agenda_before.value(), again.day_plan_on.isChecked(), again.day_summary.time()) == (45, False,
+                                                                                                     QTime(14, 0))
+    again.reject()
