@@ -118,3 +118,17 @@ def view_menu(view, menu, prefix: str, specs) -> dict[str, QAction]:
         menu.addAction(action)
         items[key] = action
     return items
+
+
+def widget_shortcuts(widget, pairs) -> dict:
+    """Keyboard shortcuts that work while the focus is in `widget` or its children: `pairs` holds (key, slot).
+    Returns the QShortcut objects by key."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QShortcut
+
+    made = {}
+    for key, slot in pairs:
+        shortcut = QShortcut(QKeySequence(key), widget, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda slot=slot: slot())
+        made[key] = shortcut
+    return made

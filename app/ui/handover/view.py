@@ -20,13 +20,13 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from app.domain.handover import STEPS, HandoverStateError, HandoverStatus, StepState, TamperedSnapshotError
+from app.ui.actions import widget_shortcuts
 from app.ui.errors import describe, report_error
 from app.ui.handover.pages import (
     ItemsPage, LongCallsPage, PlaybooksPage, SeatsPage, ServiceLevelPage, SheetPage, TalkPage,
@@ -154,11 +154,8 @@ class HandoverView(QWidget):
         self.items_page.acknowledge.connect(lambda item: self.acknowledge_item(item))
         self.items_page.hand_over.connect(self.hand_over_item)
         self.talk_page.changed.connect(self._talk_changed)
-        self.shortcuts = {}
-        for key, slot in (("Ctrl+Right", self.next), ("Ctrl+Left", self.back), ("Ctrl+S", self.save)):
-            shortcut = QShortcut(QKeySequence(key), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda slot=slot: slot())
-            self.shortcuts[key] = shortcut
+        self.shortcuts = widget_shortcuts(self, (("Ctrl+Right", self.next), ("Ctrl+Left", self.back),
+                                                 ("Ctrl+S", self.save)))
         self.steps.setCurrentRow(0)
 
     def title_text(self) -> str:

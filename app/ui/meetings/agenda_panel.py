@@ -29,6 +29,7 @@ from app.domain.meetings import (
     MAX_PART_MINUTES, Agenda, AgendaPart, PartKind, Warmup, WarmupKind, check_agenda, with_warmup,
 )
 from app.printing.agenda import agenda_words
+from app.ui.actions import widget_shortcuts
 from app.ui.errors import describe
 from app.ui.meetings.words import ShiftPicker, minutes_suffix, nearest_before, part_title, ui_language, warmup_kinds
 
@@ -180,6 +181,9 @@ class AgendaPanel(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.shortcuts = widget_shortcuts(self, (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview),
+                                                 ("Alt+Up", lambda: self.move(-1)),
+                                                 ("Alt+Down", lambda: self.move(1))))
         self._update_enabled()
 
     def retranslate(self) -> None:

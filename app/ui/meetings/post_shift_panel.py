@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.meetings import PostShiftMeeting, ShiftSummary
 from app.domain.worklog import Category
+from app.ui.actions import widget_shortcuts
 from app.ui.errors import describe
 from app.ui.meetings.words import ShiftPicker
 
@@ -119,6 +120,7 @@ class PostShiftPanel(QWidget):
         buttons.addWidget(self.message, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.shortcuts = widget_shortcuts(self, (("Ctrl+S", self.save),))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(times)
