@@ -234,12 +234,15 @@ def _handover_report(console: Console, args) -> int:
 
 
 def _agenda(console: Console, args) -> int:
-    """`agenda`: the prepared agenda of the shift to a PDF, or one built now when none was prepared."""
+    """`agenda`: the prepared agenda of the shift to a PDF, or one built now when none was prepared (nothing is
+    stored). The page's own words are in --lang, else in the language the agenda was written in; what the
+    supervisor wrote stays as written."""
     from app.services.meetings import agenda_for_print
 
-    language = getattr(args, "lang", None) or "en"
+    chosen = getattr(args, "lang", None)
     now = datetime.now(timezone.utc)
-    agenda, prepared = agenda_for_print(console, args.site, args.date, args.shift, now, language)
+    agenda, prepared = agenda_for_print(console, args.site, args.date, args.shift, now, chosen)
+    language = chosen or agenda.language
     from app.printing.agenda import agenda_words, print_agenda_pdf
     from app.printing.offscreen import prepare
 
@@ -247,8 +250,9 @@ def _agenda(console: Console, args) -> int:
     pages = print_agenda_pdf(agenda, args.pdf, family, agenda_words(), agenda.site_name, now)
     state = (f"prepared by {agenda.saved_by}, revision {agenda.revision}" if prepared
              else "none was prepared: built now from the shift's data")
-    print(f"Agenda of {agenda.shift_name} {agenda.day.isoformat()} at {agenda.site_name} ({state}): "
-          f"{args.pdf}, {pages} page{'s' if pages != 1 else ''}")
+    written = f", written in {agenda.language}" if agenda.language != language else ""
+    print(f"Agenda of {agenda.shift_name} {agenda.day.isoformat()} at {agenda.site_name} ({state}; "
+          f"printed in {language}{written}): {args.pdf}, {pages} page{'s' if pages != 1 else ''}")
     return EXIT_OK
 
 

@@ -77,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="the day the shift starts")
     agenda.add_argument("--shift", required=True, metavar="NAME", help="the shift's name")
     agenda.add_argument("--pdf", required=True, type=Path, metavar="OUT.pdf")
-    agenda.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS)
+    agenda.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
+                        help="language of the printed page's words (default: the language the agenda was prepared "
+                             "in; English for one built now); the agenda's content stays as written")
     return parser
 
 

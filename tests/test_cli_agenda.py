@@ -1,10 +1,12 @@
 """`handover-console agenda`: the pre-shift agenda of a shift printed to PDF from the command line (a subprocess,
-offscreen, on a SQLite file built here): built when none was prepared, the prepared one otherwise; exit 2 with one
-clear line for a site or shift that does not exist."""
+offscreen, on a SQLite file built here): built when none was prepared, the prepared one otherwise; printed in the
+language it was prepared in unless --lang says otherwise; nothing stored by printing; exit 2 with one clear line
+for a site or shift that does not exist."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import unicodedata
@@ -19,6 +21,8 @@ from app.services.console import Console
 from app.services.sources import list_sites
 from tests.printing.conftest import page_texts
 from tests.services.shift_world import DAY, at, build
+
+ZH_TUNING = unicodedata.normalize("NFKC", "问候语“调音”练习")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,7 +80,7 @@ def test_the_chinese_agenda_prints_in_the_shipped_font(db, tmp_path):
     done = agenda(url, out, site, "--lang", "zh_CN")
     assert done.returncode == 0, done.stderr
     text = page_texts(out)[0]
-    assert unicodedata.normalize("NFKC", "问候语“调音”练习") in text and "李娜" in text
+    assert ZH_TUNING in text and "李娜" in text
 
 
 @pytest.mark.parametrize("site, shift, said", [
@@ -90,3 +94,39 @@ def test_a_site_or_shift_that_does_not_exist_is_one_clear_line(db, tmp_path, sit
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and said in done.stderr and done.stderr.startswith("handover-console: error:")
     assert not out.exists()
+
+
+def test_a_prepared_agenda_prints_in_its_own_language_unless_lang_says_otherwise(db, tmp_path):
+    url, w, site = db
+    with Console.open(url) as console:
+        instance = shifts.ensure_instance(console, DAY, w.morning.id)
+        built = meetings.build_agenda(console, instance.id, at(console, DAY, 6), "zh_CN")
+        meetings.save_agenda(console, built, "王丽", at(console, DAY, 6))
+    out = tmp_path / "agenda.pdf"
+    done = agenda(url, out, site)  # no --lang: the language it was prepared in
+    assert done.returncode == 0, done.stderr
+    text = page_texts(out)[0]
+    assert "班前会议程" in text and "Pre-shift meeting" not in text and ZH_TUNING in text
+    assert "prepared by 王丽, revision 1; printed in zh_CN)" in done.stdout
+    done = agenda(url, out, site, "--lang", "en")  # the words follow --lang, the content stays as prepared
+    assert done.returncode == 0, done.stderr
+    text = page_texts(out)[0]
+    assert "Pre-shift meeting" in text and "班前会议程" not in text and ZH_TUNING in text
+    assert "printed in en, written in zh_CN)" in done.stdout
+
+
+def _count(url: str, table: str) -> int:
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def test_printing_the_agenda_of_a_shift_not_opened_yet_stores_nothing(db, tmp_path):
+    url, _, site = db
+    before = {t: _count(url, t) for t in ("shift_instances", "agendas", "warmups")}
+    out = tmp_path / "agenda.pdf"
+    done = agenda(url, out, site, shift="Evening")
+    assert done.returncode == 0, done.stderr
+    assert {t: _count(url, t) for t in before} == before == {"shift_instances": 0, "agendas": 0, "warmups": 0}
+    text = page_texts(out)[0]
+    assert "Evening" in text and 'Greeting "tuning" practice' in text
+    assert "none was prepared" in done.stdout and "printed in en)" in done.stdout

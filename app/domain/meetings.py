@@ -152,9 +152,10 @@ class ScheduledPart:
 
 @dataclass(frozen=True)
 class Agenda:
-    """The pre-shift meeting of a shift instance; `revision` 0: built, not saved yet."""
+    """The pre-shift meeting of a shift instance; `revision` 0: built, not saved yet. `instance_id` None: built
+    for printing a shift that has no instance yet (nothing was stored for it); such an agenda cannot be saved."""
 
-    instance_id: int
+    instance_id: int | None
     site_id: int
     site_name: str
     timezone: str

@@ -8,6 +8,8 @@ of the last prepared agenda; experience sharing when yesterday's post-shift
 meeting set a topic). The site's library of the agenda's language is
 installed from resources/warmups the first time it is needed. The agenda
 is saved as revisions (`save_agenda`); `get_agenda` returns the newest.
+`agenda_for_print` only reads: a shift with no instance yet, or no agenda
+prepared, gets one built in memory (nothing is created or installed).
 `save_post_shift` records a shift's post-shift meeting (a new revision each
 time), with the shift's summary figures as they stand when saved.
 """
@@ -44,7 +46,7 @@ from app.domain.meetings import (
 )
 from app.domain.attendance import AttendanceStatus
 from app.domain.playbooks import language_of
-from app.domain.service_level import IntervalFigures
+from app.domain.service_level import IntervalFigures, SlDefinition
 from app.domain.shifts import ShiftInstance, ShiftSlot, slots_on
 from app.domain.worklog import carried_order, carried_item
 from app.services.console import Console
@@ -79,13 +81,13 @@ def shipped_warmups(language: str) -> tuple[Warmup, ...]:
 
 def install_warmups(console: Console, language: str, now: datetime | None = None,
                     site_id: int | None = None) -> tuple[Warmup, ...]:
-    """Install the shipped classics of `language` the site's library lacks (by key); returns those added."""
+    """Install the shipped classics of `language` the site's library lacks (by key); returns those added.
+    Two desks installing at once both succeed: what the other added first counts as installed."""
     at = aware("now", now) if now is not None else datetime.now(timezone.utc)
     shipped = shipped_warmups(language)
     with console.db.transaction() as tx:
         site = shift_store.site(tx, site_id)
-        have = meeting_store.warmup_keys(tx, site.id, language_of(language))
-        return tuple(meeting_store.add_warmup(tx, site.id, w, "system", at) for w in shipped if w.key not in have)
+        return meeting_store.add_missing_warmups(tx, site.id, shipped, "system", at)
 
 
 def list_warmups(console: Console, language: str, site_id: int | None = None,
@@ -132,23 +134,17 @@ def set_warmup_active(console: Console, warmup_id: int, active: bool) -> Warmup:
 # --- the pre-shift agenda ---
 
 
-def find_instance(console: Console, site_name: str, day: date, shift_name: str) -> ShiftInstance:
-    """The instance of the shift `shift_name` of the site `site_name` starting on `day` (created when new);
-    an InvalidSettingError when the site or the shift does not exist or does not run that day."""
+def find_instance(console: Console, site_name: str, day: date, shift_name: str) -> ShiftInstance | None:
+    """The instance of the shift `shift_name` of the site `site_name` starting on `day`, None when that shift
+    has none yet (nothing is created); an InvalidSettingError when the site or the shift does not exist or does
+    not run that day."""
     with console.db.transaction() as tx:
-        site = site_store.find_site(tx, site_name)
-        if site is None:
-            raise InvalidSettingError("site", site_name, "no such site")
-        definition = shift_store.find_definition(tx, site.id, shift_name)
-        if definition is None:
-            raise InvalidSettingError("shift", shift_name, f"no such shift at the site {site.name}")
-        if not slots_on(day, [definition], zone(site.timezone), shift_store.special_day(tx, site.id, day)):
-            raise InvalidSettingError("shift", shift_name, f"does not run on {day.isoformat()} (site closed)")
-        return shift_store.ensure_instance(tx, definition, day)
+        return _find_shift(tx, site_name, day, shift_name)[2]
 
 
 def build_agenda(console: Console, instance_id: int, now: datetime, language: str) -> Agenda:
-    """The automatic agenda of the shift instance (not saved): 15 minutes ending at the shift's start."""
+    """The automatic agenda of the shift instance (not saved): 15 minutes ending at the shift's start. The
+    site's warm-up library of the language is installed first when it has none."""
     aware("now", now)
     lang = language_of(language)
     with console.db.transaction() as tx:
@@ -156,23 +152,34 @@ def build_agenda(console: Console, instance_id: int, now: datetime, language: st
         empty_library = not meeting_store.list_warmups(tx, site.id, lang, include_inactive=True)
     if empty_library:
         install_warmups(console, lang, now, site.id)
+    return _build(console, site, slot, instance, now, lang)
+
+
+def _build(console: Console, site, slot: ShiftSlot, instance: ShiftInstance | None, now: datetime,
+           lang: str) -> Agenda:
+    """The automatic agenda of the shift `slot` (`instance` None: it has none yet); reads only. A site with no
+    warm-up of `lang` at all chooses from the shipped classics (not installed here)."""
     start, end = slot.start, slot.end
+    instance_id = instance.id if instance is not None else None
     with console.db.transaction() as tx:
         tz = zone(site.timezone)
-        previous = _previous_slot(tx, instance, slot, tz)
-        attendance = _attendance(tx, site.id, instance)
+        previous = _previous_slot(tx, site.id, slot, tz)
+        attendance = _attendance(tx, site.id, slot, instance_id)
         meeting_start = start - timedelta(minutes=sum(DEFAULT_MINUTES.values()))
         notices = tuple(
             NoticeLine(n.id, n.title, n.text, n.priority.value, n.version, n.kb_path or "")
             for n in sorted(notice_store.list_notices(tx, site.id),
                             key=lambda n: (-n.priority.rank, -n.effective_from.timestamp(), n.id))
             if n.explain_at_meeting and (n.in_force(start) or n.in_force(meeting_start)))
-        earlier = log_store.open_items_before(tx, site.id, start, instance.id)
-        carried = sorted((carried_item(e, instance.id, start, end, max(now, meeting_start)) for e in earlier),
+        # No instance: `!= NULL` compiles to IS NOT NULL, i.e. the open items of every earlier shift.
+        earlier = log_store.open_items_before(tx, site.id, start, instance_id)
+        carried = sorted((carried_item(e, instance_id, start, end, max(now, meeting_start)) for e in earlier),
                          key=carried_order)
         library = meeting_store.list_warmups(tx, site.id, lang)
-        last = meeting_store.previous_warmup(tx, site.id, instance.day, instance.id, lang)
-        topic = meeting_store.latest_topic(tx, site.id, instance.day - timedelta(days=1), instance.day, start)
+        if not library and not meeting_store.list_warmups(tx, site.id, lang, include_inactive=True):
+            library = shipped_warmups(lang)
+        last = meeting_store.previous_warmup(tx, site.id, slot.day, instance_id, lang)
+        topic = meeting_store.latest_topic(tx, site.id, slot.day - timedelta(days=1), slot.day, start)
     follow_ups = tuple(
         FollowUpLine(c.entry.id, c.entry.category.value, c.entry.priority.value, c.entry.text, c.entry.owner,
                      " · ".join(v for v in (c.entry.customer_ref, c.entry.customer_name) if v), c.entry.due,
@@ -203,6 +210,8 @@ def save_agenda(console: Console, agenda: Agenda, by: str, now: datetime) -> Age
     """
     aware("now", now)
     by = _by(by)
+    if agenda.instance_id is None:
+        raise InvalidSettingError("shift", None, "the shift has no instance yet: open it to prepare its agenda")
     with console.db.transaction() as tx:
         instance, site, slot = _instance_slot(tx, agenda.instance_id)
         fresh = replace(agenda, site_id=site.id, site_name=site.name, timezone=site.timezone,
@@ -225,7 +234,7 @@ def get_agenda(console: Console, instance_id: int) -> Agenda | None:
         row = meeting_store.latest_agenda_row(tx, instance_id)
         if row is None:
             return None
-        previous = _previous_slot(tx, instance, slot, zone(site.timezone))
+        previous = _previous_slot(tx, site.id, slot, zone(site.timezone))
         parts = meeting_store.parts_of(row.parts, site.id)
         agenda = _agenda(instance, site, slot, row.meeting_start, row.language, parts, previous)
         return replace(agenda, revision=row.revision, saved_by=row.created_by, saved_at=row.created_at)
@@ -238,13 +247,18 @@ def agenda_revisions(console: Console, instance_id: int) -> tuple[tuple[int, str
 
 
 def agenda_for_print(console: Console, site_name: str, day: date, shift_name: str, now: datetime,
-                     language: str) -> tuple[Agenda, bool]:
-    """The prepared agenda of that shift, or one built now; the flag says whether it was prepared."""
-    instance = find_instance(console, site_name, day, shift_name)
-    agenda = get_agenda(console, instance.id)
-    if agenda is not None:
-        return agenda, True
-    return build_agenda(console, instance.id, now, language), False
+                     language: str | None = None) -> tuple[Agenda, bool]:
+    """The prepared agenda of that shift (in the language it was written in), or one built now in `language`
+    (English when None); the flag says whether it was prepared. Printing writes nothing: a shift with no
+    instance yet gets an agenda built in memory, and no warm-up library is installed."""
+    aware("now", now)
+    with console.db.transaction() as tx:
+        site, slot, instance = _find_shift(tx, site_name, day, shift_name)
+    if instance is not None:
+        agenda = get_agenda(console, instance.id)
+        if agenda is not None:
+            return agenda, True
+    return _build(console, site, slot, instance, now, language_of(language or "en")), False
 
 
 # --- the post-shift meeting ---
@@ -257,16 +271,19 @@ def shift_summary(console: Console, instance_id: int, now: datetime) -> ShiftSum
     with console.db.transaction() as tx:
         instance, site, slot = _instance_slot(tx, instance_id)
     intervals: list[SummaryInterval] = []
-    totals: dict[str, float | None] = {}
+    figures: dict[str, list[IntervalFigures]] = {}
+    definitions: dict[str, SlDefinition] = {}
+    # A shift that crosses midnight comes as two day views of a source: its total is taken once over the
+    # intervals of both, as the day view takes its own (volume-weighted, by the source's definition).
     for source, view, chosen in _views(console, site.id, slot, now):
-        figures = []
+        definitions[source] = view.definition
         for s in chosen:
-            figures.append(s.figures)
+            figures.setdefault(source, []).append(s.figures)
             intervals.append(SummaryInterval(source, datetime.fromtimestamp(s.start, timezone.utc), s.label,
                                              s.service_level, view.target_percent, s.figures.offered,
                                              s.figures.answered, s.figures.abandoned))
-        if figures:
-            totals[source] = IntervalFigures.total(figures).service_level(view.definition)
+    totals = {source: IntervalFigures.total(parts).service_level(definitions[source])
+              for source, parts in figures.items()}
     counts = load_sheet(console, instance.day, instance.definition.id, now, site.id).counts
     return ShiftSummary(tuple(intervals), totals, counts.scheduled, counts.present, counts.late, counts.absent,
                         counts.leave, counts.swapped, counts.left_early, counts.unmarked)
@@ -314,6 +331,20 @@ def _by(by: str | None) -> str:
     return by[:120]
 
 
+def _find_shift(tx, site_name: str, day: date, shift_name: str):
+    """(site, slot, instance or None) of the shift `shift_name` of the site `site_name` starting on `day`."""
+    site = site_store.find_site(tx, site_name)
+    if site is None:
+        raise InvalidSettingError("site", site_name, "no such site")
+    definition = shift_store.find_definition(tx, site.id, shift_name)
+    if definition is None:
+        raise InvalidSettingError("shift", shift_name, f"no such shift at the site {site.name}")
+    slots = slots_on(day, [definition], zone(site.timezone), shift_store.special_day(tx, site.id, day))
+    if not slots:
+        raise InvalidSettingError("shift", shift_name, f"does not run on {day.isoformat()} (site closed)")
+    return site, slots[0], shift_store.find_instance(tx, definition.id, day)
+
+
 def _instance_slot(tx, instance_id: int):
     instance = shift_store.get_instance(tx, instance_id)
     if instance is None:
@@ -327,21 +358,21 @@ def _instance_slot(tx, instance_id: int):
     return instance, site, ShiftSlot(instance.definition, instance.day, start, end)
 
 
-def _previous_slot(tx, instance: ShiftInstance, slot: ShiftSlot, tz) -> ShiftSlot | None:
+def _previous_slot(tx, site_id: int, slot: ShiftSlot, tz) -> ShiftSlot | None:
     """The shift that started last before this one (the one handing over to it)."""
-    definitions = shift_store.list_definitions(tx, instance.site_id)
+    definitions = shift_store.list_definitions(tx, site_id)
     candidates = []
-    for day in (instance.day - timedelta(days=1), instance.day):
-        special = shift_store.special_day(tx, instance.site_id, day)
+    for day in (slot.day - timedelta(days=1), slot.day):
+        special = shift_store.special_day(tx, site_id, day)
         candidates += [s for s in slots_on(day, definitions, tz, special)
-                       if s.start < slot.start and (s.definition.id, s.day) != (instance.definition.id, instance.day)]
+                       if s.start < slot.start and (s.definition.id, s.day) != (slot.definition.id, slot.day)]
     return max(candidates, key=lambda s: s.start) if candidates else None
 
 
-def _attendance(tx, site_id: int, instance: ShiftInstance) -> tuple[AttendanceLine, ...]:
-    entries = sheet_store.shift_entries(tx, site_id, instance.day, instance.definition.id)
+def _attendance(tx, site_id: int, slot: ShiftSlot, instance_id: int | None) -> tuple[AttendanceLine, ...]:
+    entries = sheet_store.shift_entries(tx, site_id, slot.day, slot.definition.id)
     agents = people_store.agents_by_id(tx, {e.agent_id for e in entries})
-    marks = sheet_store.latest_marks(tx, instance.id)
+    marks = sheet_store.latest_marks(tx, instance_id) if instance_id is not None else {}
     lines = {}
     for e in entries:
         agent = agents.get(e.agent_id)
@@ -379,11 +410,12 @@ def _lesson_candidates(console: Console, site_id: int, previous: ShiftSlot, now:
                              s.figures.abandoned, s.figures.asa_seconds)
 
 
-def _agenda(instance: ShiftInstance, site, slot: ShiftSlot, meeting_start: datetime, language: str,
+def _agenda(instance: ShiftInstance | None, site, slot: ShiftSlot, meeting_start: datetime, language: str,
             parts: tuple[AgendaPart, ...], previous: ShiftSlot | None) -> Agenda:
     return Agenda(
-        instance_id=instance.id, site_id=site.id, site_name=site.name, timezone=site.timezone,
-        shift_name=instance.definition.name, day=instance.day, shift_start=slot.start, shift_end=slot.end,
-        meeting_start=meeting_start, language=language, parts=parts, supervisor_name=instance.supervisor_name,
+        instance_id=instance.id if instance else None, site_id=site.id, site_name=site.name,
+        timezone=site.timezone, shift_name=slot.definition.name, day=slot.day, shift_start=slot.start,
+        shift_end=slot.end, meeting_start=meeting_start, language=language, parts=parts,
+        supervisor_name=instance.supervisor_name if instance else None,
         previous_shift=(f"{previous.definition.name} {previous.day.isoformat()}" if previous else None),
     )

@@ -1,7 +1,8 @@
 """Repository of the meetings: the warm-up library, agenda revisions and post-shift meeting records.
 
 An agenda or a meeting record is never changed in place: saving writes the
-next revision of its shift instance. An agenda's parts are kept as JSON with
+next revision of its shift instance, with the instance's row locked so that
+two desks saving at once take turns (PostgreSQL; SQLite writes one at a time). An agenda's parts are kept as JSON with
 everything they showed (the warm-up's name and how-to included), so a later
 change to the library or the log leaves a saved agenda as it was.
 """
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.domain.meetings import (
@@ -65,6 +67,29 @@ def add_warmup(session: Session, site_id: int, warmup: Warmup, by: str, at: date
     session.add(row)
     session.flush()
     return _warmup(row)
+
+
+def add_missing_warmups(session: Session, site_id: int, warmups: Iterable[Warmup], by: str,
+                        at: datetime) -> tuple[Warmup, ...]:
+    """Add those of `warmups` the site's library lacks (by language and key); returns those added.
+
+    Two desks may install the library at once: each insert runs in a savepoint,
+    and a key the other desk has just added counts as installed.
+    """
+    added = []
+    have: dict[str, set[str]] = {}
+    for warmup in warmups:
+        keys = have.setdefault(warmup.language, warmup_keys(session, site_id, warmup.language))
+        if warmup.key in keys:
+            continue
+        try:
+            with session.begin_nested():
+                stored = add_warmup(session, site_id, warmup, by, at)
+        except IntegrityError:
+            continue  # installed by another desk meanwhile
+        keys.add(warmup.key)
+        added.append(stored)
+    return tuple(added)
 
 
 def set_warmup_active(session: Session, warmup_id: int, active: bool) -> Warmup | None:
@@ -141,7 +166,17 @@ def parts_of(text: str, site_id: int) -> tuple[AgendaPart, ...]:
     return tuple(parts)
 
 
+def lock_instance(session: Session, instance_id: int) -> None:
+    """Hold the shift instance's row until the transaction ends (PostgreSQL: FOR NO KEY UPDATE, which lets other
+    desks keep writing rows that refer to the instance; SQLite has no row locks and writes one at a time)."""
+    session.execute(select(ShiftInstanceRow.id).where(ShiftInstanceRow.id == instance_id)
+                    .with_for_update(key_share=True))
+
+
 def next_revision(session: Session, row_type, instance_id: int) -> int:
+    """The next revision of the instance's agendas or meeting records. The instance's row is locked first, so a
+    second desk saving at the same moment waits for the first to commit and then counts its revision too."""
+    lock_instance(session, instance_id)
     current = session.scalar(select(func.max(row_type.revision)).where(row_type.instance_id == instance_id))
     return (current or 0) + 1
 
@@ -170,14 +205,15 @@ def agenda_revisions(session: Session, instance_id: int) -> tuple[tuple[int, str
     return tuple((r, by, at) for r, by, at in rows)
 
 
-def previous_warmup(session: Session, site_id: int, before_day: date, before_instance: int,
+def previous_warmup(session: Session, site_id: int, before_day: date, before_instance: int | None,
                     language: str) -> Warmup | None:
-    """The warm-up of the newest saved agenda of another instance of the site on or before `before_day`."""
-    row = session.scalar(
-        select(AgendaRow).join(ShiftInstanceRow, ShiftInstanceRow.id == AgendaRow.instance_id)
-        .where(AgendaRow.site_id == site_id, AgendaRow.instance_id != before_instance,
-               AgendaRow.language == language, ShiftInstanceRow.day <= before_day)
-        .order_by(AgendaRow.meeting_start.desc(), AgendaRow.revision.desc()).limit(1))
+    """The warm-up of the newest saved agenda of another instance of the site on or before `before_day`
+    (`before_instance` None: a shift with no instance yet, so any instance counts)."""
+    query = (select(AgendaRow).join(ShiftInstanceRow, ShiftInstanceRow.id == AgendaRow.instance_id)
+             .where(AgendaRow.site_id == site_id, AgendaRow.language == language, ShiftInstanceRow.day <= before_day))
+    if before_instance is not None:
+        query = query.where(AgendaRow.instance_id != before_instance)
+    row = session.scalar(query.order_by(AgendaRow.meeting_start.desc(), AgendaRow.revision.desc()).limit(1))
     if row is None:
         return None
     return next((p.warmup for p in parts_of(row.parts, site_id) if p.warmup is not None), None)

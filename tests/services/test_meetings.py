@@ -1,21 +1,28 @@
 """The meetings on both databases: the warm-up library, the agenda built from the console's data, saved as
-revisions, the post-shift meeting record and its topic flowing into the next agenda."""
+revisions, the post-shift meeting record and its topic flowing into the next agenda; a night shift's total over
+midnight; printing that stores nothing; two desks saving at once (PostgreSQL)."""
 
+import threading
+import time
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from app.domain.attendance import AttendanceStatus, LeaveType, Mark
 from app.domain.calls import FeedFormat
 from app.domain.errors import InvalidSettingError
-from app.domain.meetings import AgendaPart, PartKind, WarmupKind, with_warmup
+from app.domain.meetings import AgendaPart, PartKind, ShiftSummary, WarmupKind, with_warmup
 from app.domain.notices import Priority
 from app.domain.worklog import Category, Draft
 from app.services import meetings, notices, roster, sheet, shifts, worklog
+from app.services.console import Console
 from app.services.imports import ImportRequest, import_feed
 from app.services.sources import list_sites
+from app.storage import meetings as meeting_store
+from tests.conftest import _pg_schema_url, pg_base_url
 from tests.services.shift_world import DAY, at, build
 
 HEADER = "call_id,queue,arrived_at,answered_at,ended_at,outcome,agent\n"
@@ -193,3 +200,160 @@ def test_the_shift_to_print_is_found_by_site_date_and_name(console, world):
     meetings.save_agenda(console, agenda, "王丽", at(console, DAY, 14))
     agenda, prepared = meetings.agenda_for_print(console, site.name, DAY, "Evening", at(console, DAY, 14), "en")
     assert prepared and agenda.revision == 1
+
+
+def _import(console, folder: Path, source: str, calls) -> None:
+    """Answered calls (day, hour, minute, wait seconds) on the site's wall clock into `source`."""
+    lines = []
+    for n, (day, hour, minute, wait) in enumerate(calls, start=1):
+        arrived = at(console, day, hour, minute).replace(tzinfo=None)
+        answered = arrived + timedelta(seconds=wait)
+        lines.append(f"n{n},sales,{arrived.isoformat()},{answered.isoformat()},"
+                     f"{(answered + timedelta(seconds=120)).isoformat()},answered,A{n}\n")
+    path = folder / f"{source}.csv"
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    site = list_sites(console)[0]
+    import_feed(console, ImportRequest(path=path, format=FeedFormat.CALLS_CSV, source=source, site=site.name,
+                                       tz=site.timezone))
+
+
+def test_the_total_of_a_night_shift_counts_its_half_hours_on_both_sides_of_midnight(console, tmp_path):
+    w = build(console)
+    night = shifts.ensure_instance(console, DAY, w.night.id)
+    after = DAY + timedelta(days=1)
+    # 23:00 both answered within 20 s (100 %); 01:00 the same number of calls, both answered late (0 %)
+    _import(console, tmp_path, "night", [(DAY, 23, 5, 5), (DAY, 23, 10, 8), (after, 1, 5, 60), (after, 1, 12, 90)])
+    summary = meetings.shift_summary(console, night.id, at(console, after, 8))
+    assert [(i.label, i.offered, i.service_level) for i in summary.intervals] == [
+        ("23:00", 2, 100.0), ("23:30", 0, None), ("00:00", 0, None), ("00:30", 0, None), ("01:00", 2, 0.0)]
+    assert summary.total_service_level == {"night": 50.0}  # 2 within 20 s of 4 offered, not the 01:00 day's 0
+    record = meetings.save_post_shift(console, night.id, at(console, after, 7, 30), at(console, after, 7, 40), "",
+                                      None, "", "", "王丽", at(console, after, 8))
+    assert record.summary.total_service_level == {"night": 50.0}
+
+
+def _rows(console) -> dict[str, int]:
+    with console.db.transaction() as tx:
+        return {table: tx.scalar(text(f"SELECT count(*) FROM {table}"))
+                for table in ("shift_instances", "agendas", "warmups")}
+
+
+def test_printing_an_agenda_stores_nothing(console, world):
+    _, _, evening, follow_up, _, site = world
+    tomorrow, now = DAY + timedelta(days=1), at(console, DAY, 16)
+    before = _rows(console)
+    assert before["warmups"] == 0  # no agenda was built yet: the library is not installed
+    agenda, prepared = meetings.agenda_for_print(console, site.name, tomorrow, "Evening", now, "en")
+    assert (prepared, agenda.instance_id, agenda.day, agenda.shift_name) == (False, None, tomorrow, "Evening")
+    assert agenda.meeting_start == at(console, tomorrow, 14, 45)
+    assert [f.entry_id for f in agenda.part(PartKind.FOLLOW_UPS).follow_ups] == [follow_up.id]
+    assert (agenda.warmup.key, agenda.warmup.id) == ("tuning", None)  # from the shipped classics, not installed
+    assert agenda.previous_shift == f"早班 {tomorrow.isoformat()}"
+    built, prepared = meetings.agenda_for_print(console, site.name, DAY, "Evening", now, "en")
+    assert (prepared, built.instance_id) == (False, evening.id)
+    assert [a.mark for a in built.part(PartKind.ATTENDANCE).attendance] == [None, "leave", None]
+    assert _rows(console) == before  # no shift instance created, no warm-up installed, no agenda kept
+    assert meetings.find_instance(console, site.name, tomorrow, "Evening") is None
+    with pytest.raises(InvalidSettingError, match="no instance yet"):
+        meetings.save_agenda(console, agenda, "王丽", now)
+    assert _rows(console) == before
+
+
+# --- two desks at once (PostgreSQL: row locks; SQLite writes one at a time) ---
+
+
+@pytest.fixture
+def pg_desks():
+    """Two consoles (two desks) on one fresh PostgreSQL schema holding the shift world, and a third engine to watch
+    the server's locks."""
+    url, engine, schema = _pg_schema_url(pg_base_url())
+    first, second = Console.open(url), Console.open(url)
+    try:
+        yield first, second, engine
+    finally:
+        first.close()
+        second.close()
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        engine.dispose()
+
+
+def _second_desk_meanwhile(first: Console, engine, first_write, second_write):
+    """The first desk writes in an open transaction; meanwhile the second desk's write runs on a thread. The first
+    commits once PostgreSQL shows the second waiting for it. Returns the second's result (an exception: raised)."""
+    out: dict[str, object] = {}
+
+    def second():
+        try:
+            out["value"] = second_write()
+        except Exception as exc:  # handed to the test thread
+            out["error"] = exc
+
+    thread = threading.Thread(target=second, daemon=True)
+    with first.db.transaction() as tx:
+        first_write(tx)
+        pid = tx.scalar(text("SELECT pg_backend_pid()"))
+        thread.start()
+        deadline, waiting = time.monotonic() + 20, 0
+        with engine.connect() as watch:
+            while thread.is_alive() and time.monotonic() < deadline:
+                waiting = watch.scalar(text("SELECT count(*) FROM pg_stat_activity"
+                                            " WHERE :pid = ANY(pg_blocking_pids(pid))"), {"pid": pid})
+                if waiting:
+                    break
+                time.sleep(0.02)
+        out["waited"] = bool(waiting)
+    thread.join(30)
+    assert not thread.is_alive()
+    if "error" in out:
+        raise out["error"]
+    assert out["waited"], "the second desk did not wait for the first"
+    return out["value"]
+
+
+@pytest.mark.pg
+def test_two_desks_saving_an_agenda_at_once_take_turns(pg_desks):
+    first, second, engine = pg_desks
+    w = build(first)
+    evening = shifts.ensure_instance(first, DAY, w.evening.id)
+    now = at(first, DAY, 14)
+    agenda = meetings.build_agenda(first, evening.id, now, "en")
+    saved = _second_desk_meanwhile(first, engine, lambda tx: meeting_store.add_agenda(tx, agenda, "desk A", now),
+                                   lambda: meetings.save_agenda(second, agenda, "desk B", now))
+    assert saved.revision == 2
+    assert [(r, by) for r, by, _ in meetings.agenda_revisions(first, evening.id)] == [(1, "desk A"), (2, "desk B")]
+    assert meetings.get_agenda(second, evening.id).saved_by == "desk B"
+
+
+@pytest.mark.pg
+def test_two_desks_saving_a_post_shift_record_at_once_take_turns(pg_desks):
+    first, second, engine = pg_desks
+    w = build(first)
+    evening = shifts.ensure_instance(first, DAY, w.evening.id)
+    now = at(first, DAY, 23, 50)
+    start, end = at(first, DAY, 23, 35), at(first, DAY, 23, 45)
+    record = _second_desk_meanwhile(
+        first, engine,
+        lambda tx: meeting_store.add_post_shift(tx, evening.site_id, evening.id, start, end, ShiftSummary(), "", None,
+                                                "", "", "desk A", now),
+        lambda: meetings.save_post_shift(second, evening.id, start, end, "", None, "", "", "desk B", now))
+    assert record.revision == 2
+    assert [(m.revision, m.saved_by) for m in meetings.post_shift_history(first, evening.id)] == [
+        (1, "desk A"), (2, "desk B")]
+
+
+@pytest.mark.pg
+def test_two_desks_installing_the_warmup_library_at_once_both_succeed(pg_desks):
+    first, second, engine = pg_desks
+    build(first)
+    site_id, now = list_sites(first)[0].id, at(first, DAY, 6)
+    shipped = meetings.shipped_warmups("zh_CN")
+
+    def install_first(tx):
+        for warmup in shipped:
+            meeting_store.add_warmup(tx, site_id, warmup, "system", now)
+
+    added = _second_desk_meanwhile(first, engine, install_first,
+                                   lambda: meetings.install_warmups(second, "zh_CN", now, site_id))
+    assert added == ()  # the first desk installed them all
+    assert [x.key for x in meetings.list_warmups(second, "zh_CN")] == ["tuning", "sharing", "confidence"]
