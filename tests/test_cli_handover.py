@@ -52,7 +52,7 @@ def test_a_draft_and_then_the_signed_handover_printed(db, tmp_path):
     assert "draft, not signed" in whole and "Call back about the double charge" in whole and "IT ticket" in whole
 
     with Console.open(url) as console:
-        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
         ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now + timedelta(minutes=3))
     signed = tmp_path / "signed.pdf"
     done = report(url, signed, "--lang", "zh_CN")

@@ -5,10 +5,11 @@ incoming one (the next shift slot). It is a draft while the two talk: each
 step of the checklist (`STEPS`, numbered 1 to 7) has a state, the talk has a
 "done" flag and a free note. The outgoing supervisor signs first: that
 signature freezes the snapshot (every figure the seven steps showed, plain
-JSON) as canonical JSON with its SHA-256. The incoming supervisor signs
-second (never the same person), over the same snapshot, whose checksum is
-stored again. A signed handover never changes; reading it recomputes the
-checksum (`verified`), so an edit of the stored JSON shows.
+JSON) as canonical JSON, sealed with the signature (who, name as signed,
+when) by a SHA-256 (`seal`). The incoming supervisor signs second (never the
+same person), over the same snapshot; that seal covers both signatures. A
+signed handover never changes; reading it recomputes the seals (`verified`),
+so an edit of the stored JSON, a signer or a signing time shows.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from app.domain.errors import AppError, InvalidSettingError
 from app.domain.shifts import ShiftInstance
@@ -71,7 +72,7 @@ class Signature:
     supervisor_id: int
     supervisor_name: str
     at: datetime
-    checksum: str  # SHA-256 of the canonical snapshot at the moment of signing
+    checksum: str  # the seal: SHA-256 of the canonical snapshot and the signatures up to this one (see `seal`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,21 +172,65 @@ def checksum(text: str) -> str:
 
 
 def verify(text: str | None, *checksums: str | None) -> tuple[dict | None, bool]:
-    """The snapshot read from its stored text, and whether it matches every checksum given.
+    """The snapshot read from its stored text, and whether it matches every checksum given (the seal of
+    handovers signed before SEAL_VERSION 2: the snapshot alone).
 
     The text is parsed and written canonically again before hashing, so the check
     holds for the JSON as stored by either database; unreadable text is not verified.
     """
+    snapshot = _parsed(text)
+    if snapshot is None:
+        return None, text is None and not any(checksums)
+    computed = checksum(canonical_json(snapshot))
+    return snapshot, all(c == computed for c in checksums) and bool(checksums)
+
+
+# --- the seal: the snapshot and the signatures hashed together ---
+
+SEAL_VERSION = 2  # 1: the checksums cover the snapshot only (handovers signed before migration 0010)
+
+
+def signature_block(supervisor_id: int, name: str, at: datetime) -> dict:
+    """What a signature adds to the seal: who (id and name as signed) and when (UTC, whole seconds)."""
+    return {"id": supervisor_id, "name": name,
+            "at": at.astimezone(timezone.utc).replace(microsecond=0).isoformat()}
+
+
+def seal(snapshot: Mapping, outgoing: Mapping, incoming: Mapping | None = None) -> str:
+    """The checksum a signature stores: SHA-256 of the canonical snapshot and the signatures so far, so neither
+    the figures nor who signed when can change unseen."""
+    signed = {"outgoing": outgoing} if incoming is None else {"outgoing": outgoing, "incoming": incoming}
+    return checksum(canonical_json(snapshot) + "\n" + canonical_json(signed))
+
+
+def verify_sealed(status: HandoverStatus, text: str | None, outgoing: Signature | None,
+                  incoming: Signature | None, version: int = SEAL_VERSION) -> tuple[dict | None, bool]:
+    """The frozen snapshot of a handover and whether it is intact: a draft has none (True); a signed one must have
+    its text and the signatures its status names, each matching its seal."""
+    if status is HandoverStatus.DRAFT:
+        return None, True
+    needed = (outgoing,) if status is HandoverStatus.OUTGOING_SIGNED else (outgoing, incoming)
+    snapshot = _parsed(text)
+    if snapshot is None or any(s is None or not s.checksum for s in needed):
+        return snapshot, False
+    if version < SEAL_VERSION:
+        return snapshot, verify(text, *(s.checksum for s in needed))[1]
+    out = signature_block(outgoing.supervisor_id, outgoing.supervisor_name, outgoing.at)
+    ok = outgoing.checksum == seal(snapshot, out)
+    if status is HandoverStatus.SIGNED:
+        ok = ok and incoming.checksum == seal(snapshot, out, signature_block(
+            incoming.supervisor_id, incoming.supervisor_name, incoming.at))
+    return snapshot, ok
+
+
+def _parsed(text: str | None) -> dict | None:
     if text is None:
-        return None, not any(checksums)
+        return None
     try:
         snapshot = json.loads(text)
     except ValueError:
-        return None, False
-    if not isinstance(snapshot, dict):
-        return None, False
-    computed = checksum(canonical_json(snapshot))
-    return snapshot, all(c == computed for c in checksums) and bool(checksums)
+        return None
+    return snapshot if isinstance(snapshot, dict) else None
 
 
 # --- figures of the snapshot ---

@@ -136,6 +136,12 @@ def report_words() -> dict[str, str]:
             "handover_report",
             "Source {source} · service level definition '{definition}' · threshold {threshold} s · target {target} %"),
         "sl.total": QCoreApplication.translate("handover_report", "Shift total: {sl} of {offered} calls offered"),
+        "def.offered": QCoreApplication.translate("handover_report", "answered within T / offered"),
+        "def.answered": QCoreApplication.translate("handover_report", "answered within T / answered"),
+        "def.exclude_short_abandons": QCoreApplication.translate(
+            "handover_report", "answered within T / (offered − short abandons)"),
+        "def.short_abandons_met": QCoreApplication.translate(
+            "handover_report", "(answered within T + short abandons) / offered"),
         "sl.vendor": QCoreApplication.translate("handover_report", "Vendor rule: {rule}"),
         "sl.no_data": QCoreApplication.translate("handover_report", "No feed source of the site covers this shift."),
         "col.interval": QCoreApplication.translate("handover_report", "Interval"),
@@ -362,16 +368,27 @@ def _bar(sl: float | None, target: float, below: bool) -> str:
     return text + ("|" if blocks < mark else "")
 
 
+def sl_facts(src: Mapping, w: Mapping[str, str]) -> str:
+    """How a source's service level was counted, as frozen: definition (worded), threshold T and target. Queues
+    with thresholds of their own are named each ("vip 10 · sales 20")."""
+    threshold = src.get("threshold_seconds")
+    if threshold is not None:
+        shown = f"{threshold:g}"
+    else:
+        own = src.get("queue_thresholds") or {}
+        shown = " · ".join(f"{q} {t:g}" for q, t in sorted(own.items())) if own else "–"
+    definition = src.get("definition") or ""
+    return w["sl.source"].format(source=src["source"], definition=w.get(f"def.{definition}", definition),
+                                 threshold=shown, target=f"{src['target_percent']:g}")
+
+
 def _service_level(s: Mapping, w: Mapping[str, str], clock: _Clock) -> list[str]:
     sources = s.get("service_level") or []
     if not sources:
         return [f"<p>{_e(w['sl.no_data'])}</p>"]
     parts = []
     for src in sources:
-        threshold = "–" if src.get("threshold_seconds") is None else f"{src['threshold_seconds']:g}"
-        parts.append("<p><b>" + _e(w["sl.source"].format(source=src["source"], definition=src["definition"],
-                                                         threshold=threshold, target=f"{src['target_percent']:g}"))
-                     + "</b></p>")
+        parts.append("<p><b>" + _e(sl_facts(src, w)) + "</b></p>")
         if src.get("vendor_rule"):
             parts.append(f'<p class="muted">{_e(w["sl.vendor"].format(rule=src["vendor_rule"]))}</p>')
         parts.append(f"<p>{_e(w['sl.total'].format(sl=_pct(src.get('service_level')) + ' %', offered=src.get('offered', 0)))}</p>")

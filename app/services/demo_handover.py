@@ -103,7 +103,7 @@ def _handover(console: Console, outgoing_id: int, change: datetime, outgoing: Su
     if not any(long_calls_at_shift_change(console, name, sign_out) for name in sources):
         states["long_calls"] = StepState.SKIPPED  # nobody was on a long call at the change (as step 6 shows)
     handover.save_progress(console, draft.id, states, True, t["talk_note"], at(SIGN_OUT_AFTER - timedelta(minutes=2)))
-    handover.sign_outgoing(console, draft.id, outgoing.id, DEMO_PIN, sign_out)
+    handover.sign_outgoing(console, draft.id, outgoing.id, DEMO_PIN, sign_out, talk_done=True)
     return handover.sign_incoming(console, draft.id, incoming.id, DEMO_PIN, at(SIGN_IN_AFTER))
 
 
@@ -141,7 +141,7 @@ def _agenda(console: Console, instance_id: int, by: str, now: datetime, lang: st
 
 TEXTS_ZH = {
     "talk_note": "当面逐项交接：CRM 查询慢 IT 仍在处理；风控冻结卡的客户要在本班内回电；二区空调已报物业，"
-                 "明早检修。接班主管已确认接手遗留事项。",
+                 "明早检修。遗留事项已逐项过目，接班主管在日志中逐条确认接手。",
     "summary": "本班整体平稳。话务高峰期间服务水平低于目标，启动高峰预案后恢复；一名坐席病假离岗，已安排顶岗。",
     "notes": "话务高峰预案执行顺利，培训组支援效果好；下次高峰提前十分钟暂停外呼回访。",
     "topic": "如何安抚对年费新规不满的客户",
@@ -151,7 +151,8 @@ TEXTS_ZH = {
 TEXTS_EN = {
     "talk_note": "Went through every step face to face: IT still on the slow CRM; the customer with the blocked card "
                  "must be called back this shift; facilities will look at zone 2's air conditioning tomorrow "
-                 "morning. The incoming supervisor took over the open items.",
+                 "morning. The open items were gone through one by one; the incoming supervisor takes each over in "
+                 "the log.",
     "summary": "A steady shift overall. Service level fell below target in the traffic peak and recovered once the "
                "peak plan ran; one agent went home sick and was covered.",
     "notes": "The traffic-peak plan worked and the trainees helped well; next time pause the outbound callbacks ten "

@@ -4,16 +4,17 @@
 the next shift slot of the site, its instance created when new) or returns
 the handover the shift has. `build_snapshot` gathers every figure the seven
 steps show, as plain JSON (app.services.handover_snapshot). `sign_outgoing`
-freezes that snapshot (canonical JSON and its SHA-256, app.domain.handover)
-with the outgoing supervisor's PIN checked in the same transaction;
-`sign_incoming` (another supervisor, PIN checked) stores its own time and the
-checksum of the same snapshot, and moves the outgoing shift to handed over in
-that transaction. A signed handover is never changed by any use case.
+freezes that snapshot (canonical JSON sealed with the signature by a SHA-256,
+app.domain.handover) with the outgoing supervisor's PIN checked in the same
+transaction, once the face-to-face talk is done; `sign_incoming` (another
+supervisor, PIN checked) seals the same snapshot with both signatures and
+moves the outgoing shift to handed over in that transaction. A signed handover is never changed by any use case.
 Instants are aware datetimes.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -28,9 +29,9 @@ from app.domain.handover import (
     check_editable,
     check_sign_incoming,
     check_sign_outgoing,
-    checksum,
     clean_steps,
-    verify,
+    seal,
+    signature_block,
 )
 from app.domain.intervals import zone
 from app.domain.people import Role, Supervisor
@@ -69,14 +70,11 @@ def save_progress(console: Console, handover_id: int, step_states: Mapping[str |
     """Store the checklist (steps named or numbered 1 to 7; those not given keep their state), the talk flag and
     the note of a draft; a signed handover is refused (HandoverStateError)."""
     aware("now", now)
-    note = (note or "").strip()
-    if len(note) > MAX_NOTE:
-        raise InvalidSettingError("note", len(note), f"is longer than {MAX_NOTE} characters")
     with console.db.transaction() as tx:
         handover = _handover(tx, handover_id, lock=True)
         check_editable(handover)
-        steps = clean_steps(step_states, handover.steps)
-        return store.save_progress(tx, handover.id, steps, bool(talk_done), note, now)
+        wanted = _progress(handover, step_states, talk_done, note)
+        return store.save_progress(tx, handover.id, wanted.steps, wanted.talk_done, wanted.note, now)
 
 
 def build_snapshot(console: Console, handover_id: int, now: datetime) -> dict:
@@ -85,32 +83,50 @@ def build_snapshot(console: Console, handover_id: int, now: datetime) -> dict:
     return snapshot_of(console, get_handover(console, handover_id), now)
 
 
-def sign_outgoing(console: Console, handover_id: int, supervisor_id: int, pin: str, now: datetime) -> Handover:
-    """The outgoing supervisor signs (PIN checked): the snapshot at `now` is frozen with its checksum."""
+def sign_outgoing(console: Console, handover_id: int, supervisor_id: int, pin: str, now: datetime,
+                  step_states: Mapping[str | int, StepState | str] | None = None, talk_done: bool | None = None,
+                  note: str | None = None) -> Handover:
+    """The outgoing supervisor signs (PIN checked): the checklist, talk flag and note given (None: as stored) are
+    saved and the snapshot at `now` frozen with the sealed signature, in one transaction. Refused
+    (HandoverStateError) unless the face-to-face talk is done, or when another desk changed the draft while the
+    snapshot was built ("changed": read it again)."""
     aware("now", now)
-    check_sign_outgoing(get_handover(console, handover_id))
-    text = canonical_json(build_snapshot(console, handover_id, now))
+    before = get_handover(console, handover_id)
+    check_sign_outgoing(before)
+    wanted = _progress(before, step_states, talk_done, note)
+    if not wanted.talk_done:
+        raise HandoverStateError(before.id, "talk_not_done", "the face-to-face talk (step 7) is not marked done")
+    snapshot = json.loads(canonical_json(snapshot_of(console, wanted, now)))
+    text = canonical_json(snapshot)
+    at = now.replace(microsecond=0)  # the time as sealed
     with console.db.transaction() as tx:
         supervisor = _signer(tx, handover_id, supervisor_id, pin)
         handover = _handover(tx, handover_id, lock=True)
         check_sign_outgoing(handover)  # again: another desk may have signed meanwhile
-        return store.sign_outgoing(tx, handover.id, supervisor.id, text, checksum(text), now)
+        if handover.updated_at != before.updated_at:
+            raise HandoverStateError(handover.id, "changed", "was changed at another desk meanwhile; read it again")
+        store.save_progress(tx, handover.id, wanted.steps, wanted.talk_done, wanted.note, at)
+        mark = seal(snapshot, signature_block(supervisor.id, supervisor.name, at))
+        return store.sign_outgoing(tx, handover.id, supervisor.id, supervisor.name, text, mark, at)
 
 
 def sign_incoming(console: Console, handover_id: int, supervisor_id: int, pin: str, now: datetime) -> Handover:
     """The incoming supervisor signs (PIN checked; after the outgoing, never the same person) over the same
-    snapshot; the outgoing shift is handed over in the same transaction."""
+    snapshot, sealed with both signatures; the outgoing shift is handed over in the same transaction."""
     aware("now", now)
+    at = now.replace(microsecond=0)
     with console.db.transaction() as tx:
         supervisor = _signer(tx, handover_id, supervisor_id, pin)
         handover = _handover(tx, handover_id, lock=True)
         check_sign_incoming(handover, supervisor.id)
-        snapshot, ok = verify(store.snapshot_text(tx, handover.id), handover.outgoing_signature.checksum)
-        if not ok:
+        if not handover.verified:
             raise TamperedSnapshotError(handover.id, handover.outgoing_signature.checksum, None)
-        signed = store.sign_incoming(tx, handover.id, supervisor.id, checksum(canonical_json(snapshot)), now)
+        out = handover.outgoing_signature
+        mark = seal(handover.snapshot, signature_block(out.supervisor_id, out.supervisor_name, out.at),
+                    signature_block(supervisor.id, supervisor.name, at))
+        signed = store.sign_incoming(tx, handover.id, supervisor.id, supervisor.name, mark, at)
         if signed.outgoing.status is not ShiftStatus.HANDED_OVER:
-            shift_store.set_instance_status(tx, signed.outgoing.id, ShiftStatus.HANDED_OVER, now)
+            shift_store.set_instance_status(tx, signed.outgoing.id, ShiftStatus.HANDED_OVER, at)
         return store.get(tx, handover.id)
 
 
@@ -156,6 +172,15 @@ def with_live_snapshot(console: Console, handover: Handover, now: datetime) -> H
 
 
 # --- helpers ---
+
+def _progress(handover: Handover, step_states, talk_done: bool | None, note: str | None) -> Handover:
+    """The handover with the checklist, talk flag and note given applied (None: as it is); the note checked."""
+    note = handover.note if note is None else (note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise InvalidSettingError("note", len(note), f"is longer than {MAX_NOTE} characters")
+    return replace(handover, steps=clean_steps(step_states, handover.steps),
+                   talk_done=handover.talk_done if talk_done is None else bool(talk_done), note=note)
+
 
 def _next_slot(tx, outgoing: ShiftInstance) -> ShiftSlot | None:
     """The first shift slot of the site that starts after the outgoing shift starts."""

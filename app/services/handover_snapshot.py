@@ -265,6 +265,9 @@ def _service_level(console: Console, source, out_log: ShiftLog, now: datetime, t
         "source": source.name,
         "definition": view.definition.value,
         "threshold_seconds": view.threshold_seconds,
+        # Queues counted with thresholds of their own (when they differ, threshold_seconds is None).
+        "queue_thresholds": ({q: source.settings_for(q).threshold_seconds for q in view.queues}
+                             if view.threshold_seconds is None else {}),
         "target_percent": view.target_percent,
         "vendor_rule": view.vendor_rule,
         "offered": offered,

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.domain.handover import Handover, HandoverStatus, Signature, StepState, clean_steps, verify
+from app.domain.handover import SEAL_VERSION, Handover, HandoverStatus, Signature, StepState, clean_steps, verify_sealed
 from app.storage import shifts as shift_store
 from app.storage.models import HandoverRow, SupervisorRow
 
@@ -27,38 +27,45 @@ def _steps(raw: str) -> tuple[tuple[str, StepState], ...]:
     return clean_steps({k: v for k, v in data.items() if isinstance(k, str)} if isinstance(data, dict) else {})
 
 
-def _signature(session: Session, supervisor_id: int | None, at: datetime | None,
+def _signature(session: Session, supervisor_id: int | None, name: str | None, at: datetime | None,
                checksum: str | None) -> Signature | None:
     if at is None or supervisor_id is None:
         return None
-    supervisor = session.get(SupervisorRow, supervisor_id)
-    return Signature(supervisor_id, supervisor.name if supervisor else str(supervisor_id), at, checksum or "")
+    if name is None:  # not kept (a row written by hand): the name as it is now, which the seal then refuses
+        supervisor = session.get(SupervisorRow, supervisor_id)
+        name = supervisor.name if supervisor else str(supervisor_id)
+    return Signature(supervisor_id, name, at, checksum or "")
 
 
 def _handover(session: Session, row: HandoverRow) -> Handover:
     site = shift_store.site(session, row.site_id)
     status = HandoverStatus(row.status)
-    checksums = [c for c in (row.outgoing_checksum, row.incoming_checksum) if c is not None]
-    snapshot, verified = verify(row.snapshot, *checksums) if status is not HandoverStatus.DRAFT else (None, True)
+    outgoing = shift_store.get_instance(session, row.outgoing_instance_id)
+    incoming = shift_store.get_instance(session, row.incoming_instance_id)
+    out_sig = _signature(session, row.outgoing_supervisor_id, row.outgoing_signer_name, row.outgoing_signed_at,
+                         row.outgoing_checksum)
+    in_sig = _signature(session, row.incoming_supervisor_id, row.incoming_signer_name, row.incoming_signed_at,
+                        row.incoming_checksum)
+    snapshot, verified = verify_sealed(status, row.snapshot, out_sig, in_sig, row.seal_version or 1)
     return Handover(
         id=row.id,
         site_id=row.site_id,
-        site_name=site.name,
+        # Once frozen, the site as the snapshot names it (a later rename does not change a signed handover).
+        site_name=str(snapshot.get("site") or site.name) if snapshot else site.name,
         timezone=site.timezone,
-        outgoing=shift_store.get_instance(session, row.outgoing_instance_id),
-        incoming=shift_store.get_instance(session, row.incoming_instance_id),
+        outgoing=outgoing,
+        incoming=incoming,
         status=status,
         steps=_steps(row.steps),
         talk_done=bool(row.talk_done),
         note=row.note or "",
         created_at=row.created_at,
         updated_at=row.updated_at,
-        outgoing_supervisor_id=row.outgoing_supervisor_id,
-        incoming_supervisor_id=row.incoming_supervisor_id,
-        outgoing_signature=_signature(session, row.outgoing_supervisor_id, row.outgoing_signed_at,
-                                      row.outgoing_checksum),
-        incoming_signature=_signature(session, row.incoming_supervisor_id, row.incoming_signed_at,
-                                      row.incoming_checksum),
+        # Before a side signs: the supervisor on duty of its shift now (the shift sheet may change it).
+        outgoing_supervisor_id=row.outgoing_supervisor_id if out_sig else outgoing.supervisor_id,
+        incoming_supervisor_id=row.incoming_supervisor_id if in_sig else incoming.supervisor_id,
+        outgoing_signature=out_sig,
+        incoming_signature=in_sig,
         snapshot=snapshot,
         verified=verified,
     )
@@ -114,25 +121,30 @@ def save_progress(session: Session, handover_id: int, steps: tuple[tuple[str, St
     return _handover(session, row)
 
 
-def sign_outgoing(session: Session, handover_id: int, supervisor_id: int, snapshot: str, checksum: str,
-                  now: datetime) -> Handover:
+def sign_outgoing(session: Session, handover_id: int, supervisor_id: int, name: str, snapshot: str, seal: str,
+                  at: datetime) -> Handover:
+    """Freeze the snapshot text with the outgoing signature and its seal (`at` as sealed: whole seconds)."""
     row = session.get(HandoverRow, handover_id)
     row.outgoing_supervisor_id = supervisor_id
-    row.outgoing_signed_at = now
+    row.outgoing_signer_name = name
+    row.outgoing_signed_at = at
     row.snapshot = snapshot
-    row.outgoing_checksum = checksum
+    row.outgoing_checksum = seal
+    row.seal_version = SEAL_VERSION
     row.status = HandoverStatus.OUTGOING_SIGNED.value
-    row.updated_at = now
+    row.updated_at = at
     session.flush()
     return _handover(session, row)
 
 
-def sign_incoming(session: Session, handover_id: int, supervisor_id: int, checksum: str, now: datetime) -> Handover:
+def sign_incoming(session: Session, handover_id: int, supervisor_id: int, name: str, seal: str,
+                  at: datetime) -> Handover:
     row = session.get(HandoverRow, handover_id)
     row.incoming_supervisor_id = supervisor_id
-    row.incoming_signed_at = now
-    row.incoming_checksum = checksum
+    row.incoming_signer_name = name
+    row.incoming_signed_at = at
+    row.incoming_checksum = seal
     row.status = HandoverStatus.SIGNED.value
-    row.updated_at = now
+    row.updated_at = at
     session.flush()
     return _handover(session, row)

@@ -773,6 +773,11 @@ class HandoverRow(Base):
     snapshot: Mapped[str | None] = mapped_column(Text)
     outgoing_checksum: Mapped[str | None] = mapped_column(String(64))
     incoming_checksum: Mapped[str | None] = mapped_column(String(64))
+    # Migration 0010: the signers' names as they signed, and how the checksums seal (1: the snapshot only,
+    # 2: the snapshot and the signatures, app.domain.handover.seal).
+    outgoing_signer_name: Mapped[str | None] = mapped_column(String(120))
+    incoming_signer_name: Mapped[str | None] = mapped_column(String(120))
+    seal_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 # Reminder times per site (migration 0010): one JSON object, see app.domain.reminders.ReminderSettings.

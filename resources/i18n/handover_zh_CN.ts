@@ -317,222 +317,222 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="186"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
         <source>Next shift</source>
         <translation>下一班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="187"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="191"/>
         <source>Meeting starts</source>
         <translation>会议开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="188"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="192"/>
         <source>End at the shift&apos;s start</source>
         <translation>在班次开始时结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="189"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="193"/>
         <source>Move the meeting&apos;s start so that it ends when the shift starts</source>
         <translation>调整会议开始时间，使其在班次开始时结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
         <source>Part</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="191"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="195"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="192"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="196"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="193"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
         <source>Add a part</source>
         <translation>添加环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="198"/>
         <source>Remove the part</source>
         <translation>删除环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="195"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="199"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="196"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="200"/>
         <source>What to say</source>
         <translation>讲解内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
         <source>Where to find it</source>
         <translation>系统中的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="198"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="202"/>
         <source>Warm-up</source>
         <translation>热身活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="199"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="203"/>
         <source>Warm-ups…</source>
         <translation>热身活动库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="200"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="204"/>
         <source>Topic</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="205"/>
         <source>The topic set at yesterday&apos;s post-shift meeting</source>
         <translation>昨天班后会定下的话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="202"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
         <source>Save the agenda</source>
         <translation>保存议程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="203"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
         <source>Build again</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="204"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="208"/>
         <source>Build the agenda again from the console&apos;s data (edits not saved are lost)</source>
         <translation>根据系统数据重新生成议程（未保存的修改将丢失）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="211"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="249"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="253"/>
         <source>No shift is defined for this day.</source>
         <translation>这一天没有定义班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="307"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="311"/>
         <source>The meeting ends at {end}, {late} min after the shift starts at {start}: shorten a time box or start earlier.</source>
         <translation>会议在 {end} 结束，比班次开始时间 {start} 晚 {late} 分钟：请缩短某个环节或提前开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="311"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="315"/>
         <source>A part of your own needs a title or a text.</source>
         <translation>自行添加的环节需要标题或内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="326"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="330"/>
         <source>Prepared by {by} at {time} (revision {revision})</source>
         <translation>由 {by} 于 {time} 准备（第 {revision} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="330"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="334"/>
         <source>Not prepared yet: built automatically</source>
         <translation>尚未准备：自动生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="332"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="336"/>
         <source>{state} · changed, not saved</source>
         <translation>{state} · 已修改，未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="333"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="337"/>
         <source>{shift} {day}: meeting {start}–{end}, shift starts {shift_start}</source>
         <translation>{shift} {day}：会议 {start}–{end}，班次 {shift_start} 开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="397"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="401"/>
         <source>{name} ({kind}, {minutes} min)</source>
         <translation>{name}（{kind}，{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="405"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="409"/>
         <source>No warm-up chosen.</source>
         <translation>未选择热身活动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="411"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="415"/>
         <source>Nobody is rostered on this shift.</source>
         <translation>本班次没有排班人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="415"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="419"/>
         <source>no team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="416"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="420"/>
         <source>{count} rostered ({teams}); ticked on the printed agenda.</source>
         <translation>排班 {count} 人（{teams}）；在打印的议程上勾选签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="420"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="424"/>
         <source>No open item is carried into this shift.</source>
         <translation>没有转入本班次的未结事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="424"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="428"/>
         <source>No half hour below target in the last shift.</source>
         <translation>上一班次没有低于目标的半小时时段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="425"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="429"/>
         <source>{time} {source}: {sl}% (target {target}%)</source>
         <translation>{time} {source}：{sl}%（目标 {target}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="557"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="561"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="574"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="578"/>
         <source>Agenda saved (revision {revision}).</source>
         <translation>议程已保存（第 {revision} 版）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="625"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="629"/>
         <source>Save the agenda as PDF</source>
         <translation>将议程另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="626"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="630"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1358,267 +1358,282 @@
 <context>
     <name>HandoverView</name>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="165"/>
+        <location filename="../../app/ui/handover/view.py" line="162"/>
         <source>Handover</source>
         <translation>现场交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="169"/>
+        <location filename="../../app/ui/handover/view.py" line="166"/>
         <source>1 Shift sheet</source>
         <translation>1 班次考勤表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="170"/>
+        <location filename="../../app/ui/handover/view.py" line="167"/>
         <source>2 Open items</source>
         <translation>2 未结事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="171"/>
+        <location filename="../../app/ui/handover/view.py" line="168"/>
         <source>3 Playbooks</source>
         <translation>3 应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="172"/>
+        <location filename="../../app/ui/handover/view.py" line="169"/>
         <source>4 Seats</source>
         <translation>4 座席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="173"/>
+        <location filename="../../app/ui/handover/view.py" line="170"/>
         <source>5 Service level</source>
         <translation>5 服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="174"/>
+        <location filename="../../app/ui/handover/view.py" line="171"/>
         <source>6 Long calls</source>
         <translation>6 长通话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="175"/>
+        <location filename="../../app/ui/handover/view.py" line="172"/>
         <source>7 Face-to-face talk</source>
         <translation>7 当面交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="179"/>
+        <location filename="../../app/ui/handover/view.py" line="176"/>
         <source>Outgoing shift</source>
         <translation>交班班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="181"/>
+        <location filename="../../app/ui/handover/view.py" line="178"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="182"/>
+        <location filename="../../app/ui/handover/view.py" line="179"/>
         <source>&amp;Incoming supervisor</source>
         <translation>接班主管(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="183"/>
+        <location filename="../../app/ui/handover/view.py" line="180"/>
         <source>◀ Back (Ctrl+Left)</source>
         <translation>◀ 上一步 (Ctrl+Left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="184"/>
+        <location filename="../../app/ui/handover/view.py" line="181"/>
         <source>Next ▶ (Ctrl+Right)</source>
         <translation>下一步 ▶ (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="185"/>
+        <location filename="../../app/ui/handover/view.py" line="182"/>
         <source>Save progress (Ctrl+S)</source>
         <translation>保存进度 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="186"/>
+        <location filename="../../app/ui/handover/view.py" line="183"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="187"/>
+        <location filename="../../app/ui/handover/view.py" line="184"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="188"/>
+        <location filename="../../app/ui/handover/view.py" line="185"/>
         <source>Sign as outgoing…</source>
         <translation>交班签字…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="189"/>
+        <location filename="../../app/ui/handover/view.py" line="186"/>
         <source>Sign as incoming…</source>
         <translation>接班签字…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="270"/>
+        <location filename="../../app/ui/handover/view.py" line="273"/>
+        <source>This shift has not started yet: its handover opens once it has started.</source>
+        <translation>该班次尚未开始：开始后才能打开它的交接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="275"/>
         <source>No shift is defined for this day, or no shift follows it to hand over to.</source>
         <translation>这一天没有定义班次，或者之后没有可交接的班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="293"/>
+        <location filename="../../app/ui/handover/view.py" line="298"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="326"/>
+        <location filename="../../app/ui/handover/view.py" line="331"/>
         <source>(nothing to go through)</source>
         <translation>（无需交接）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="353"/>
+        <location filename="../../app/ui/handover/view.py" line="358"/>
         <source>→ {shift} {day} {start}</source>
         <translation>→ {shift} {day} {start}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="357"/>
+        <location filename="../../app/ui/handover/view.py" line="362"/>
         <source>Draft: not signed</source>
         <translation>草稿：未签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="360"/>
+        <location filename="../../app/ui/handover/view.py" line="365"/>
         <source>✓ Verified: matches its checksum</source>
         <translation>✓ 已校验：与校验和一致</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="361"/>
+        <location filename="../../app/ui/handover/view.py" line="366"/>
         <source>✓ Verified · waiting for the incoming signature</source>
         <translation>✓ 已校验 · 等待接班签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="364"/>
+        <location filename="../../app/ui/handover/view.py" line="369"/>
         <source>✗ Changed behind its checksum</source>
         <translation>✗ 签字后被改动，与校验和不符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="366"/>
+        <location filename="../../app/ui/handover/view.py" line="371"/>
         <source>SHA-256 {checksum}</source>
         <translation>SHA-256 {checksum}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="369"/>
+        <location filename="../../app/ui/handover/view.py" line="374"/>
         <source>Outgoing</source>
         <translation>交班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="369"/>
+        <location filename="../../app/ui/handover/view.py" line="374"/>
         <source>Incoming</source>
         <translation>接班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="371"/>
+        <location filename="../../app/ui/handover/view.py" line="376"/>
         <source>{role}: not signed</source>
         <translation>{role}：未签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="374"/>
+        <location filename="../../app/ui/handover/view.py" line="379"/>
         <source>{role}: {name}, signed {time}</source>
         <translation>{role}：{name}，签字于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="456"/>
+        <location filename="../../app/ui/handover/view.py" line="461"/>
         <source>The incoming supervisor must be someone else: {name} signed as outgoing already.</source>
         <translation>接班主管必须是另一人：{name} 已作为交班主管签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="458"/>
+        <location filename="../../app/ui/handover/view.py" line="463"/>
         <source>The outgoing supervisor signs first.</source>
         <translation>须由交班主管先签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="459"/>
+        <location filename="../../app/ui/handover/view.py" line="464"/>
         <source>The outgoing supervisor has signed already.</source>
         <translation>交班主管已经签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="460"/>
+        <location filename="../../app/ui/handover/view.py" line="465"/>
         <source>This handover is signed; it can no longer change.</source>
         <translation>此交接已签字，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="461"/>
+        <location filename="../../app/ui/handover/view.py" line="466"/>
         <source>A viewer cannot sign a handover.</source>
         <translation>只读用户不能在交接上签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="468"/>
+        <location filename="../../app/ui/handover/view.py" line="467"/>
+        <source>Tick “face-to-face talk done” (step 7) before signing: the two supervisors sign after they have talked the shift through.</source>
+        <translation>签字前请勾选“当面交接已完成”（第 7 步）：两位主管当面过完本班情况后再签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="469"/>
+        <source>The handover was changed at another desk meanwhile; it is shown again as stored. Look at it and sign again.</source>
+        <translation>交接在此期间已在另一席位被修改，现按已保存内容重新显示。请查看后再签字。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="477"/>
         <source>The signed snapshot no longer matches its checksum: it was changed after signing and cannot be signed again. Tell the administrator.</source>
         <translation>已签字的快照与校验和不再一致：签字后被改动，不能再签字。请通知管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="487"/>
+        <location filename="../../app/ui/handover/view.py" line="496"/>
         <source>Progress saved; the handover can be resumed later.</source>
         <translation>进度已保存，稍后可继续交接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="528"/>
+        <location filename="../../app/ui/handover/view.py" line="547"/>
         <source>Sign the handover as outgoing supervisor</source>
         <translation>以交班主管身份签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="529"/>
+        <location filename="../../app/ui/handover/view.py" line="548"/>
         <source>I hand over {shift} of {day} as shown; the figures are frozen when I sign.</source>
         <translation>我按所示内容交出 {day} 的{shift}；签字后数据即被冻结。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="542"/>
+        <location filename="../../app/ui/handover/view.py" line="560"/>
         <source>Signed by the outgoing supervisor; the incoming supervisor signs next.</source>
         <translation>交班主管已签字，接下来由接班主管签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="554"/>
+        <location filename="../../app/ui/handover/view.py" line="572"/>
         <source>Sign the handover as incoming supervisor</source>
         <translation>以接班主管身份签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="555"/>
+        <location filename="../../app/ui/handover/view.py" line="573"/>
         <source>I take over {shift} of {day} as shown.</source>
         <translation>我按所示内容接手 {day} 的{shift}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="560"/>
+        <location filename="../../app/ui/handover/view.py" line="578"/>
         <source>Handover signed by both; the outgoing shift is handed over.</source>
         <translation>交接已由双方签字，交班班次已交出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="582"/>
+        <location filename="../../app/ui/handover/view.py" line="600"/>
         <source>Acknowledge a notice</source>
         <translation>确认通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="583"/>
+        <location filename="../../app/ui/handover/view.py" line="601"/>
         <source>I have read “{title}” (version {version}) and will pass it on.</source>
         <translation>我已阅读“{title}”（第 {version} 版），并将传达。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="588"/>
+        <location filename="../../app/ui/handover/view.py" line="606"/>
         <source>Notice acknowledged.</source>
         <translation>通知已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="600"/>
+        <location filename="../../app/ui/handover/view.py" line="618"/>
         <source>Choose the incoming supervisor first (on top).</source>
         <translation>请先（在上方）选择接班主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="610"/>
+        <location filename="../../app/ui/handover/view.py" line="628"/>
         <source>Item #{id} taken over by {by}.</source>
         <translation>事项 #{id} 已由 {by} 接手。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="628"/>
+        <location filename="../../app/ui/handover/view.py" line="646"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>把事项 #{id} 交给新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="628"/>
+        <location filename="../../app/ui/handover/view.py" line="646"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="653"/>
+        <location filename="../../app/ui/handover/view.py" line="671"/>
         <source>Save the handover report as PDF</source>
         <translation>将交接报告另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="654"/>
+        <location filename="../../app/ui/handover/view.py" line="672"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1669,17 +1684,17 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="181"/>
+        <location filename="../../app/ui/handover/pages.py" line="183"/>
         <source>Acknowledge</source>
         <translation>接手确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="182"/>
+        <location filename="../../app/ui/handover/pages.py" line="184"/>
         <source>Hand to a new owner…</source>
         <translation>交给新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="215"/>
+        <location filename="../../app/ui/handover/pages.py" line="217"/>
         <source>Acknowledged by {by} at {time} (owner {owner})</source>
         <translation>{by} 于 {time} 确认（负责人 {owner}）</translation>
     </message>
@@ -2712,153 +2727,153 @@
 <context>
     <name>PostShiftPanel</name>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="130"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="132"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="131"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="133"/>
         <source>Started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="132"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="134"/>
         <source>Ended</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="133"/>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="134"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="135"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="135"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
         <source>The shift&apos;s figures (as they stand now)</source>
         <translation>本班次数据（截至目前）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="138"/>
         <source>Half hour</source>
         <translation>半小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="138"/>
         <source>Source</source>
         <translation>数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="136"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="138"/>
         <source>SL</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="139"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="139"/>
         <source>Offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="137"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="139"/>
         <source>Abandoned</source>
         <translation>放弃量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="138"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="140"/>
         <source>The meeting</source>
         <translation>会议记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="139"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="141"/>
         <source>Summary</source>
         <translation>总结</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="140"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="142"/>
         <source>How the shift went, in your words</source>
         <translation>用你自己的话总结本班次情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="141"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="143"/>
         <source>Case reviewed</source>
         <translation>复盘案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="142"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="144"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="143"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="145"/>
         <source>Tomorrow&apos;s topic</source>
         <translation>明日话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="144"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="146"/>
         <source>Shared at the next pre-shift meeting&apos;s warm-up</source>
         <translation>在下一次班前会热身时分享</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="145"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="147"/>
         <source>Save the record</source>
         <translation>保存记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="204"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="206"/>
         <source>No shift is defined for this day.</source>
         <translation>这一天没有定义班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="221"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="223"/>
         <source>Rostered {scheduled} · present {present} · late {late} · absent {absent} · leave {leave} · swapped {swapped} · left early {left_early} · not marked {unmarked}</source>
         <translation>排班 {scheduled} · 出勤 {present} · 迟到 {late} · 缺勤 {absent} · 请假 {leave} · 调班 {swapped} · 早退 {left_early} · 未登记 {unmarked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="229"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="231"/>
         <source>Service level over the shift: {totals}</source>
         <translation>本班次服务水平：{totals}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="231"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="233"/>
         <source>No complete half hour of the shift has figures yet.</source>
         <translation>本班次还没有完整的半小时数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="250"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="252"/>
         <source>No case reviewed</source>
         <translation>不复盘案例</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="267"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="269"/>
         <source>No record kept yet for this shift.</source>
         <translation>本班次尚无班后会记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="269"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="271"/>
         <source>Saved by {by} at {time} (revision {revision})</source>
         <translation>由 {by} 于 {time} 保存（第 {revision} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="282"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="284"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="305"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="307"/>
         <source>Post-shift meeting saved (revision {revision}).</source>
         <translation>班后会记录已保存（第 {revision} 版）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="309"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="311"/>
         <source>The meeting ends after it starts, within 4 hours.</source>
         <translation>会议结束时间须晚于开始时间，且不超过 4 小时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/post_shift_panel.py" line="310"/>
+        <location filename="../../app/ui/meetings/post_shift_panel.py" line="312"/>
         <source>Give the meeting&apos;s start.</source>
         <translation>请填写会议开始时间。</translation>
     </message>
@@ -3997,7 +4012,7 @@
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../app/ui/handover/pages.py" line="147"/>
+        <location filename="../../app/ui/handover/pages.py" line="149"/>
         <source>Acknowledge…</source>
         <translation>确认…</translation>
     </message>
@@ -5816,7 +5831,7 @@
     </message>
     <message>
         <location filename="../../app/printing/handover_report.py" line="101"/>
-        <location filename="../../app/printing/handover_report.py" line="160"/>
+        <location filename="../../app/printing/handover_report.py" line="166"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5987,131 +6002,151 @@
     </message>
     <message>
         <location filename="../../app/printing/handover_report.py" line="139"/>
+        <source>answered within T / offered</source>
+        <translation>T 秒内接听 / 呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="140"/>
+        <source>answered within T / answered</source>
+        <translation>T 秒内接听 / 接听量</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="141"/>
+        <source>answered within T / (offered − short abandons)</source>
+        <translation>T 秒内接听 / (呼入量 − 短时放弃)</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="143"/>
+        <source>(answered within T + short abandons) / offered</source>
+        <translation>(T 秒内接听 + 短时放弃) / 呼入量</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="145"/>
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="140"/>
+        <location filename="../../app/printing/handover_report.py" line="146"/>
         <source>No feed source of the site covers this shift.</source>
         <translation>本站点没有覆盖该班次的话务数据源。</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="141"/>
+        <location filename="../../app/printing/handover_report.py" line="147"/>
         <source>Interval</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="142"/>
+        <location filename="../../app/printing/handover_report.py" line="148"/>
         <source>Offered</source>
         <translation>呼入</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="143"/>
+        <location filename="../../app/printing/handover_report.py" line="149"/>
         <source>Answered</source>
         <translation>接通</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="144"/>
+        <location filename="../../app/printing/handover_report.py" line="150"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="145"/>
+        <location filename="../../app/printing/handover_report.py" line="151"/>
         <source>SL %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="146"/>
+        <location filename="../../app/printing/handover_report.py" line="152"/>
         <source>ASA s</source>
         <translation>平均应答 秒</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="147"/>
+        <location filename="../../app/printing/handover_report.py" line="153"/>
         <source>Service level (target marked |)</source>
         <translation>服务水平（| 为目标）</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="148"/>
+        <location filename="../../app/printing/handover_report.py" line="154"/>
         <source>Worst half hours below target</source>
         <translation>低于目标的最差半小时</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="149"/>
+        <location filename="../../app/printing/handover_report.py" line="155"/>
         <source>{interval}: {sl} ({offered} offered)</source>
         <translation>{interval}：{sl}（呼入 {offered} 通）</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="150"/>
+        <location filename="../../app/printing/handover_report.py" line="156"/>
         <source>no work-log entry in this half hour</source>
         <translation>该半小时无工作日志记录</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="151"/>
+        <location filename="../../app/printing/handover_report.py" line="157"/>
         <source>(running)</source>
         <translation>（进行中）</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="152"/>
+        <location filename="../../app/printing/handover_report.py" line="158"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="153"/>
+        <location filename="../../app/printing/handover_report.py" line="159"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="154"/>
+        <location filename="../../app/printing/handover_report.py" line="160"/>
         <source>Answered at</source>
         <translation>接通时间</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="155"/>
+        <location filename="../../app/printing/handover_report.py" line="161"/>
         <source>Minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="156"/>
+        <location filename="../../app/printing/handover_report.py" line="162"/>
         <source>Shift ends</source>
         <translation>班次结束</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="157"/>
+        <location filename="../../app/printing/handover_report.py" line="163"/>
         <source>Talk held face to face: {answer}</source>
         <translation>已当面沟通：{answer}</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="158"/>
+        <location filename="../../app/printing/handover_report.py" line="164"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="159"/>
+        <location filename="../../app/printing/handover_report.py" line="165"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="161"/>
+        <location filename="../../app/printing/handover_report.py" line="167"/>
         <source>Outgoing supervisor</source>
         <translation>交班主管</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="162"/>
+        <location filename="../../app/printing/handover_report.py" line="168"/>
         <source>Incoming supervisor</source>
         <translation>接班主管</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="163"/>
+        <location filename="../../app/printing/handover_report.py" line="169"/>
         <source>{name}, signed {time}</source>
         <translation>{name}，签字于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="164"/>
+        <location filename="../../app/printing/handover_report.py" line="170"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../app/printing/handover_report.py" line="165"/>
+        <location filename="../../app/printing/handover_report.py" line="171"/>
         <source>Snapshot SHA-256: {checksum}</source>
         <translation>快照 SHA-256：{checksum}</translation>
     </message>

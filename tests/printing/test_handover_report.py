@@ -43,7 +43,7 @@ def world(tmp_path):
 
 def test_the_signed_report_holds_the_seven_parts_and_both_signatures(world, font_family, tmp_path):
     console, hw, h = world
-    ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+    ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     signed = ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now + timedelta(minutes=3))
     path = tmp_path / "handover.pdf"
     pages = print_report_pdf(signed, path, font_family, report_words(), hw.now + timedelta(minutes=5))
@@ -58,7 +58,7 @@ def test_the_signed_report_holds_the_seven_parts_and_both_signatures(world, font
         assert part in whole
     assert "Call back about the double charge" in whole and "Anna Li" in whole and "Li Ming" in whole
     assert "Refund rule from 12-01" in whole and "KB > Refunds > 500" in whole
-    assert "definition 'offered'" in whole and "threshold 20 s" in whole and "target 80 %" in whole
+    assert "definition 'answered within T / offered'" in whole and "threshold 20 s" in whole and "target 80 %" in whole
     assert "10:00: 25.0 % (4 offered)" in whole and "CRM slow, calls held longer" in whole
     assert "late 12 min" in whole and "leave (sick)" in whole
     assert f"王丽, signed {hm(0)}" in whole and f"Li Ming, signed {hm(3)}" in whole
@@ -80,7 +80,7 @@ def test_a_draft_prints_its_live_snapshot_unsigned(world, font_family, tmp_path)
 
 def test_a_changed_snapshot_is_called_out_and_text_is_escaped(world):
     console, hw, h = world
-    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     snapshot = dict(signed.snapshot) | {"talk": {"done": True, "note": "<b>boss</b> & co"}}
     html = build_report_html(snapshot, replace(signed, verified=False), report_words(), signed.timezone)
     assert "no longer matches its checksum" in html
@@ -89,7 +89,7 @@ def test_a_changed_snapshot_is_called_out_and_text_is_escaped(world):
 
 def test_the_report_in_chinese(world, font_family, tmp_path):
     console, hw, h = world
-    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     path = tmp_path / "handover_zh.pdf"
     print_report_pdf(signed, path, font_family, report_words() | ZH, hw.now)
     texts = page_texts(path)
@@ -98,3 +98,15 @@ def test_the_report_in_chinese(world, font_family, tmp_path):
     for word in ("交接班报告", "2 未结事项", "5 交班班次的服务水平", "交班主管", "接班主管", "未签字", "交班主管已签字",
                  "王丽,签字于", "负责人"):  # NFKC: the full-width comma folds
         assert word in whole, word
+
+
+def test_queues_with_thresholds_of_their_own_are_named_each():
+    from app.printing.handover_report import sl_facts
+
+    w = report_words()
+    src = {"source": "bank", "definition": "exclude_short_abandons", "threshold_seconds": None,
+           "queue_thresholds": {"vip": 10.0, "sales": 20.0}, "target_percent": 80.0}
+    assert sl_facts(src, w) == ("Source bank · service level definition 'answered within T / (offered − short "
+                                "abandons)' · threshold sales 20 · vip 10 s · target 80 %")
+    assert "threshold – s" in sl_facts(src | {"queue_thresholds": {}}, w)  # an older snapshot: none recorded
+    assert "threshold 20 s" in sl_facts(src | {"threshold_seconds": 20.0}, w)

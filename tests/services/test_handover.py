@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import timedelta
+from datetime import timedelta, timezone
 
 import pytest
 from sqlalchemy import text
@@ -14,6 +14,7 @@ from sqlalchemy import text
 from app.domain.attendance import AttendanceStatus, Mark
 from app.domain.errors import InvalidSettingError, UnknownSiteError, WrongPinError
 from app.domain.handover import HandoverStateError, HandoverStatus, StepState, TamperedSnapshotError, canonical_json
+from app.domain.handover import seal, signature_block
 from app.domain.shifts import ShiftStatus
 from app.services import handover as ho
 from app.services import sheet, shifts, worklog
@@ -96,15 +97,15 @@ def test_signing_order_pins_and_one_person_per_side(console, hw):
         ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now)
     assert refused.value.state == "outgoing_not_signed"
     with pytest.raises(WrongPinError):
-        ho.sign_outgoing(console, h.id, hw.outgoing.id, "0000", hw.now)
+        ho.sign_outgoing(console, h.id, hw.outgoing.id, "0000", hw.now, talk_done=True)
     assert ho.get_handover(console, h.id).status is HandoverStatus.DRAFT
     with pytest.raises(HandoverStateError, match="viewer"):
-        ho.sign_outgoing(console, h.id, hw.world.viewer.id, "0000", hw.now)
-    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+        ho.sign_outgoing(console, h.id, hw.world.viewer.id, "0000", hw.now, talk_done=True)
+    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     assert signed.status is HandoverStatus.OUTGOING_SIGNED and signed.frozen and signed.verified
     assert (signed.outgoing_signature.supervisor_name, signed.outgoing_signature.at) == ("王丽", hw.now)
     with pytest.raises(HandoverStateError, match="signed already"):
-        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     with pytest.raises(HandoverStateError) as same:
         ho.sign_incoming(console, h.id, hw.outgoing.id, PIN, hw.now)
     assert same.value.state == "same_person"
@@ -117,7 +118,11 @@ def test_signing_order_pins_and_one_person_per_side(console, hw):
     both = ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, later)
     assert both.status is HandoverStatus.SIGNED and both.signed and both.verified
     assert (both.incoming_signature.supervisor_name, both.incoming_signature.at) == ("Li Ming", later)
-    assert both.incoming_signature.checksum == both.outgoing_signature.checksum
+    # Each seal covers the snapshot and the signatures so far: the incoming one differs from the outgoing one.
+    out = both.outgoing_signature
+    assert out.checksum == seal(both.snapshot, signature_block(out.supervisor_id, "王丽", out.at))
+    assert both.incoming_signature.checksum == seal(both.snapshot, signature_block(out.supervisor_id, "王丽", out.at),
+                                                    signature_block(hw.incoming.id, "Li Ming", later))
     assert both.outgoing.status is ShiftStatus.HANDED_OVER
     assert shifts.ensure_instance(console, DAY, hw.world.morning.id).status is ShiftStatus.HANDED_OVER
     with pytest.raises(HandoverStateError, match="signed by both"):
@@ -129,10 +134,13 @@ def test_signing_order_pins_and_one_person_per_side(console, hw):
 def test_the_signed_snapshot_is_frozen_and_verified(console, hw):
     h = ho.open_handover(console, hw.morning.id, hw.now)
     ho.save_progress(console, h.id, {n: "done" for n in range(1, 8)}, True, "all clear", hw.now)
-    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     frozen = signed.snapshot
     text_now = canonical_json(frozen)
-    assert signed.outgoing_signature.checksum == hashlib.sha256(text_now.encode("utf-8")).hexdigest()
+    block = canonical_json({"outgoing": {"at": "%s" % hw.now.astimezone(timezone.utc).replace(microsecond=0)
+                                                                   .isoformat(),
+                                         "id": hw.outgoing.id, "name": "王丽"}})
+    assert signed.outgoing_signature.checksum == hashlib.sha256((text_now + "\n" + block).encode("utf-8")).hexdigest()
     # the floor goes on: the log, the attendance and the notice change after the signature
     worklog.edit_entry(console, hw.crm_note.id, {"text": "CRM down 10:05-10:40"}, "王丽", hw.now, 1)
     sheet.mark(console, hw.morning.id, hw.world.agents["1004"].id, Mark(AttendanceStatus.LEFT_EARLY,
@@ -150,7 +158,7 @@ def test_the_signed_snapshot_is_frozen_and_verified(console, hw):
 
 def test_a_snapshot_edited_in_the_database_is_not_verified(console, hw):
     h = ho.open_handover(console, hw.morning.id, hw.now)
-    ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+    ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
     with console.db.transaction() as tx:
         stored = tx.execute(text("SELECT snapshot FROM handovers WHERE id = :id"), {"id": h.id}).scalar()
         edited = stored.replace('"late":1', '"late":0')
@@ -166,6 +174,75 @@ def test_a_snapshot_edited_in_the_database_is_not_verified(console, hw):
         tx.execute(text("UPDATE handovers SET snapshot = 'not json' WHERE id = :id"), {"id": h.id})
     broken = ho.get_handover(console, h.id)
     assert broken.verified is False and broken.snapshot is None
+
+
+def test_the_signatures_are_sealed_too(console, hw):
+    """A signer, a signing time or a name changed in the database shows; renaming a supervisor or the site later
+    changes nothing of a signed handover; a signed row without its snapshot is not verified."""
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
+    signed = ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now + timedelta(minutes=2))
+    assert signed.verified and signed.site_name == "Main site"
+    # Renamed later: the signed handover keeps the names as signed, still verified.
+    with console.db.transaction() as tx:
+        tx.execute(text("UPDATE supervisors SET name = '王丽 (retired)' WHERE id = :id"), {"id": hw.outgoing.id})
+        tx.execute(text("UPDATE sites SET name = 'Renamed site' WHERE id = :id"), {"id": signed.site_id})
+    read = ho.get_handover(console, h.id, strict=True)
+    assert read.verified and read.outgoing_signature.supervisor_name == "王丽" and read.site_name == "Main site"
+    for column, value in (("outgoing_signed_at", hw.now - timedelta(hours=5)),
+                          ("incoming_supervisor_id", hw.outgoing.id),
+                          ("incoming_signer_name", "Somebody else")):
+        with console.db.transaction() as tx:
+            kept = tx.execute(text(f"SELECT {column} FROM handovers WHERE id = :id"), {"id": h.id}).scalar()
+            tx.execute(text(f"UPDATE handovers SET {column} = :v WHERE id = :id"), {"v": value, "id": h.id})
+        assert ho.get_handover(console, h.id).verified is False, column
+        with pytest.raises(TamperedSnapshotError):
+            ho.get_handover(console, h.id, strict=True)
+        with console.db.transaction() as tx:
+            tx.execute(text(f"UPDATE handovers SET {column} = :v WHERE id = :id"), {"v": kept, "id": h.id})
+        assert ho.get_handover(console, h.id).verified, column
+    with console.db.transaction() as tx:
+        tx.execute(text("UPDATE handovers SET snapshot = NULL, outgoing_checksum = NULL, incoming_checksum = NULL "
+                        "WHERE id = :id"), {"id": h.id})
+    assert ho.get_handover(console, h.id).verified is False
+
+
+def test_signing_needs_the_talk_done_and_a_draft_unchanged_meanwhile(console, hw):
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    with pytest.raises(HandoverStateError) as refused:
+        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now)
+    assert refused.value.state == "talk_not_done"
+    assert ho.get_handover(console, h.id).status is HandoverStatus.DRAFT
+    # The checklist, talk and note given with the signature are stored with it, in the snapshot too.
+    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, {1: "done", 2: "done"}, True, "Bye")
+    assert (signed.talk_done, signed.note, signed.step_state("items")) == (True, "Bye", StepState.DONE)
+    assert signed.snapshot["talk"] == {"done": True, "note": "Bye"} and signed.snapshot["steps"]["sheet"] == "done"
+
+
+def test_a_draft_changed_at_another_desk_while_signing_is_refused(console, hw, monkeypatch):
+    from app.services import handover_snapshot
+
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    real = handover_snapshot.snapshot_of
+
+    def meanwhile(*args):
+        built = real(*args)
+        ho.save_progress(console, h.id, {3: "done"}, True, "written at desk 2", hw.now + timedelta(seconds=30))
+        return built
+
+    monkeypatch.setattr(ho, "snapshot_of", meanwhile)
+    with pytest.raises(HandoverStateError) as refused:
+        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now + timedelta(minutes=1), talk_done=True)
+    assert refused.value.state == "changed"
+    stored = ho.get_handover(console, h.id)
+    assert stored.status is HandoverStatus.DRAFT and stored.note == "written at desk 2"
+
+
+def test_before_signing_the_supervisors_are_those_on_duty_now(console, hw):
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    assert h.incoming_supervisor_id == hw.incoming.id
+    shifts.set_supervisor(console, h.incoming.id, hw.outgoing.id)
+    assert ho.get_handover(console, h.id).incoming_supervisor_id == hw.outgoing.id
 
 
 def test_find_handover_by_site_day_and_outgoing_shift(console, hw):

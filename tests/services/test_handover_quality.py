@@ -51,7 +51,7 @@ def bank(request, tmp_path_factory):
     for d, out_at, in_at in ((13, "15:05", "15:12"), (14, "15:20", "15:40"), (15, "15:05", None)):
         instance = shifts.ensure_instance(console, date(1999, 1, d), day.id)
         h = handover.open_handover(console, instance.id, local(f"1999-01-{d}T{out_at}"))
-        handover.sign_outgoing(console, h.id, a.id, PIN_A, local(f"1999-01-{d}T{out_at}"))
+        handover.sign_outgoing(console, h.id, a.id, PIN_A, local(f"1999-01-{d}T{out_at}"), talk_done=True)
         if in_at:
             handover.sign_incoming(console, h.id, b.id, PIN_B, local(f"1999-01-{d}T{in_at}"))
     playbooks.install_defaults(console, "en", site_id=site, now=local("1999-01-01T00:00"))

@@ -56,7 +56,7 @@ def test_agenda_handover_and_the_days_moments(console, tmp_path):
     assert (HANDOVER, str(w.morning.id)) in kinds(due_reminders(console, at(console, DAY, 15, 15)))
     # Both sign: the reminder goes.
     h = handover.open_handover(console, w.morning.id, at(console, DAY, 15, 16))
-    handover.sign_outgoing(console, h.id, w.outgoing.id, PIN, at(console, DAY, 15, 17))
+    handover.sign_outgoing(console, h.id, w.outgoing.id, PIN, at(console, DAY, 15, 17), talk_done=True)
     assert (HANDOVER, str(w.morning.id)) in kinds(due_reminders(console, at(console, DAY, 15, 18)))
     handover.sign_incoming(console, h.id, w.incoming.id, OTHER_PIN, at(console, DAY, 15, 19))
     late = due_reminders(console, at(console, DAY, 16, 30))

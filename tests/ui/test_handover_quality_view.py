@@ -45,7 +45,7 @@ def test_a_month_of_changes_with_the_summary_line(desktop_any_db, tmp_path, qtmo
     second = people.add_supervisor(console, "Li Ming", Role.SUPERVISOR, "1357")
     morning = shifts.ensure_instance(console, DAY, w.morning.id)
     h = handover.open_handover(console, morning.id, at(console, DAY, 15, 5))
-    handover.sign_outgoing(console, h.id, w.lead.id, PIN, at(console, DAY, 15, 6))
+    handover.sign_outgoing(console, h.id, w.lead.id, PIN, at(console, DAY, 15, 6), talk_done=True)
     handover.sign_incoming(console, h.id, second.id, "1357", at(console, DAY, 15, 11))
     app.context.clock = lambda: at(console, DAY, 23, 50)
 

@@ -243,8 +243,20 @@ def test_progress_is_saved_and_resumed_and_a_tampered_snapshot_shows(floor, qtbo
     resumed.day.setDate(resumed.day.date().addDays(-1))
     assert resumed.handover.outgoing.day == NOW.date() - timedelta(days=1) and resumed.handover.id != h.id
     assert not resumed.following
+    # A day still to come: nothing opened (no draft written), said why.
+    resumed.day.setDate(resumed.day.date().addDays(3))
+    assert resumed.handover is None and resumed.message.text().startswith("This shift has not started yet")
+    with c.db.transaction() as tx:
+        assert tx.execute(text("SELECT count(*) FROM handovers")).scalar() == 2
 
+    # Signing before the talk is ticked done: refused in words, the talk step shown, no PIN asked.
+    view.dialog = None
+    view.sign_outgoing()
+    assert view.dialog is None and view.current_step() == "talk"
+    assert view.message.text().startswith("Tick “face-to-face talk done” (step 7) before signing")
+    assert handover.get_handover(c, h.id).status is HandoverStatus.DRAFT
     # Signed by Grace, then the stored snapshot is edited behind the application's back.
+    view.talk_page.done.setChecked(True)
     view.sign_outgoing()
     pin(view.dialog, grace, "2468")
     assert view.handover.frozen and view.badge.text().startswith("✓ Verified")
@@ -258,3 +270,21 @@ def test_progress_is_saved_and_resumed_and_a_tampered_snapshot_shows(floor, qtbo
     pin(view.dialog, tom, "1357")
     assert view.dialog.error.text().startswith("The signed snapshot no longer matches its checksum")
     assert handover.get_handover(c, h.id).status is HandoverStatus.OUTGOING_SIGNED
+
+
+def test_the_service_level_step_names_queues_with_thresholds_of_their_own(qtbot):
+    from app.printing.handover_report import report_words
+    from app.ui.handover.pages import ServiceLevelPage
+
+    page = ServiceLevelPage()
+    qtbot.addWidget(page)
+    interval = {"start": "2026-11-27T10:00:00+08:00", "label": "10:00", "offered": 12, "answered": 10,
+                "abandoned": 2, "service_level": 50.0, "below_target": True, "provisional": False,
+                "asa_seconds": 31.0, "aht_seconds": 200.0}
+    source = {"source": "bank", "definition": "offered", "threshold_seconds": None,
+              "queue_thresholds": {"vip": 10.0, "sales": 20.0}, "target_percent": 80.0, "vendor_rule": None,
+              "offered": 12, "service_level": 50.0, "intervals": [interval], "worst": [interval | {"notes": []}]}
+    page.show_snapshot({"service_level": [source]}, report_words(), True)
+    assert "threshold sales 20 · vip 10 s" in page.facts.text()
+    assert "'answered within T / offered'" in page.facts.text()
+    assert page.intervals.rowCount() == 1 and page.intervals.item(0, 4).text() == "50.0 %"

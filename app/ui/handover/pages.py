@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from app.printing.handover_report import sl_facts
+
 ALARM = QColor("#b00020")
 GOOD = QColor("#1b5e20")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -360,9 +362,7 @@ class ServiceLevelPage(Page):
             self.worst.setText("")
             self.chart.show_intervals([], 80.0)
             return
-        facts = w["sl.source"].format(source=source["source"], definition=source["definition"],
-                                      threshold=f"{source['threshold_seconds']:g}",
-                                      target=f"{source['target_percent']:g}")
+        facts = sl_facts(source, w)
         if source.get("vendor_rule"):
             facts += " · " + w["sl.vendor"].format(rule=source["vendor_rule"])
         self.facts.setText(facts)

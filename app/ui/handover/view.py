@@ -243,14 +243,20 @@ class HandoverView(QWidget):
         ids = [s.definition.id for s in slots]
         if definition_id not in ids:
             definition_id = ids[0] if ids else None
-        found = None
+        found, reason = None, "no_shift"
         if definition_id is not None:
+            slot = next(s for s in slots if s.definition.id == definition_id)
             instance = shifts.ensure_instance(console, day, definition_id)
-            found = handover.with_live_snapshot(console, handover.open_handover(console, instance.id, now), now)
-        return slots, people.list_supervisors(console), found
+            existing = handover.handover_of(console, instance.id)
+            if existing is None and slot.start > now:
+                reason = "not_started"  # no draft for a shift still to come (browsing ahead writes nothing)
+            else:
+                found = handover.with_live_snapshot(console, existing or handover.open_handover(
+                    console, instance.id, now), now)
+        return slots, people.list_supervisors(console), found, reason
 
     def _loaded(self, day: date, gathered) -> None:
-        slots, supervisors, found = gathered
+        slots, supervisors, found, reason = gathered
         same = found is not None and self.handover is not None and found.id == self.handover.id
         if not same or (found is not None and found.frozen):
             self.pending_steps, self.dirty = {}, False
@@ -263,7 +269,9 @@ class HandoverView(QWidget):
         self._fill_shift_box()
         self._fill_incoming()
         self._show()
-        if found is None:
+        if found is None and reason == "not_started":
+            self._say(self.tr("This shift has not started yet: its handover opens once it has started."), True)
+        elif found is None:
             self._say(self.tr("No shift is defined for this day, or no shift follows it to hand over to."), True)
         self.handover_changed.emit(found)
 
@@ -456,6 +464,10 @@ class HandoverView(QWidget):
                 "not_draft": self.tr("The outgoing supervisor has signed already."),
                 "signed": self.tr("This handover is signed; it can no longer change."),
                 "viewer": self.tr("A viewer cannot sign a handover."),
+                "talk_not_done": self.tr("Tick “face-to-face talk done” (step 7) before signing: the "
+                                         "two supervisors sign after they have talked the shift through."),
+                "changed": self.tr("The handover was changed at another desk meanwhile; it is shown again as "
+                                   "stored. Look at it and sign again."),
             }
             if exc.state in texts:
                 h = self.handover
@@ -514,6 +526,11 @@ class HandoverView(QWidget):
             if dialog.isVisible():
                 dialog.failed(text)
             self._say(text, error=True)
+            if isinstance(exc, HandoverStateError) and exc.state == "changed":
+                dialog.reject()
+                self.pending_steps, self.dirty = {}, False
+                self.refresh()
+                self._say(text, error=True)
 
         return failed
 
@@ -521,6 +538,11 @@ class HandoverView(QWidget):
         """The outgoing supervisor signs with the PIN: what is ticked and typed is saved, the snapshot frozen."""
         h = self.handover
         if h is None or h.frozen:
+            return
+        if not self.talk_page.done.isChecked():
+            self.steps.setCurrentRow(STEPS.index("talk"))
+            self._say(self.word(HandoverStateError(h.id, "talk_not_done", "")), error=True)
+            self.talk_page.done.setFocus()
             return
         dialog = self._pin_dialog(self.tr("Sign the handover as outgoing supervisor"), self.tr(
             "I hand over {shift} of {day} as shown; the figures are frozen when I sign.").format(
@@ -531,8 +553,7 @@ class HandoverView(QWidget):
         def work(console, supervisor_id, pin, now):
             from app.services import handover
 
-            handover.save_progress(console, h.id, steps, done, note, now)
-            return handover.sign_outgoing(console, h.id, supervisor_id, pin, now)
+            return handover.sign_outgoing(console, h.id, supervisor_id, pin, now, steps, done, note)
 
         dialog.submitted.connect(lambda supervisor_id, pin: self.context.runner.run(
             work, self.context.console, supervisor_id, pin, self.context.now(),
