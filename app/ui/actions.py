@@ -49,7 +49,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.LOAD_DEMO: ActionSpec(QT_TRANSLATE_NOOP("actions", "Load the &demo"), QT_TRANSLATE_NOOP("actions", "Build the demo database with today's calls and open it")),
     ActionId.ADD_FEED: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Add a feed…"), QT_TRANSLATE_NOOP("actions", "Import an ACD file as a feed source"), QKeySequence.StandardKey.Open),
     ActionId.REFRESH: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Refresh"), QT_TRANSLATE_NOOP("actions", "Read the figures again"), QKeySequence.StandardKey.Refresh),
-    ActionId.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Export…"), QT_TRANSLATE_NOOP("actions", "Export the table to CSV or Excel"), QKeySequence.StandardKey.Save),
+    ActionId.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Export…"), QT_TRANSLATE_NOOP("actions", "Export the table to CSV or Excel"), "Ctrl+Shift+E"),
     ActionId.PREFERENCES: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Preferences…"), QT_TRANSLATE_NOOP("actions", "Language and live-feed settings"), QKeySequence.StandardKey.Preferences),
     ActionId.REMINDER_TIMES: ActionSpec(QT_TRANSLATE_NOOP("actions", "Re&minder times…"), QT_TRANSLATE_NOOP("actions", "When the console reminds of the agenda, the handover, the day's plan and summary (for the whole site)")),
     ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Quit"), QT_TRANSLATE_NOOP("actions", "Close the console"), QKeySequence.StandardKey.Quit),

@@ -198,3 +198,26 @@ def test_hover_text_and_last_week_overlay(desktop):
     assert sl.chart.previous is not None and sl.chart.previous.day.isoformat() == "2026-11-20"
     x, y = sl.chart.ghost.getData()
     assert x is None or len(x) == 0  # a week earlier has no data: no ghost line drawn
+
+
+def test_no_key_is_bound_twice_where_both_could_fire(desktop):
+    """A window-wide shortcut and a view's own on the same key make Qt fire neither ("ambiguous")."""
+    from collections import defaultdict
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction, QShortcut
+
+    window = desktop.window
+    window_wide, views = defaultdict(list), defaultdict(list)
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            if key.isEmpty():
+                continue
+            target = window_wide if action.shortcutContext() in (Qt.ShortcutContext.WindowShortcut,
+                                                                  Qt.ShortcutContext.ApplicationShortcut) else views
+            target[key.toString()].append(action.objectName())
+    for shortcut in window.findChildren(QShortcut):
+        views[shortcut.key().toString()].append(shortcut.parent().objectName() or type(shortcut.parent()).__name__)
+    clashes = {k: (window_wide[k], views.get(k)) for k in window_wide if len(window_wide[k]) > 1 or k in views}
+    assert clashes == {}
+    assert "Ctrl+S" in views and "Ctrl+S" not in window_wide
