@@ -169,3 +169,16 @@ class StaleEntryError(AppError):
         self.base = base
         self.current = current
         self.changes = changes
+
+
+class DeskBusyError(AppError):
+    """The SQLite file is open in another console window."""
+
+    code = "desk_busy"
+
+    def __init__(self, path: str, holder: dict) -> None:
+        who = ", ".join(f"{k} {holder[k]}" for k in ("host", "pid", "since") if holder.get(k))
+        super().__init__(f"{path}: open in another console ({who or 'holder unknown'}); several desks on one "
+                         "database need PostgreSQL (see README, Several desks)", path=path, holder=holder)
+        self.path = path
+        self.holder = holder

@@ -168,7 +168,8 @@ def report_words() -> dict[str, str]:
         "sig.incoming": QCoreApplication.translate("handover_report", "Incoming supervisor"),
         "sig.line": QCoreApplication.translate("handover_report", "{name}, signed {time}"),
         "sig.none": QCoreApplication.translate("handover_report", "not signed"),
-        "sig.checksum": QCoreApplication.translate("handover_report", "Snapshot SHA-256: {checksum}"),
+        "sig.checksum": QCoreApplication.translate("handover_report", "Outgoing seal (SHA-256): {checksum}"),
+        "sig.checksum_in": QCoreApplication.translate("handover_report", "Incoming seal (SHA-256): {checksum}"),
     }
 
 
@@ -478,6 +479,8 @@ def build_report_html(snapshot: Mapping, handover: Handover, words: Mapping[str,
     parts.append('<table width="100%" cellspacing="0" cellpadding="6">' + "".join(rows) + "</table>")
     if handover.outgoing_signature is not None:
         parts.append(f'<p class="muted">{_e(w["sig.checksum"].format(checksum=handover.outgoing_signature.checksum))}</p>')
+    if handover.incoming_signature is not None:
+        parts.append(f'<p class="muted">{_e(w["sig.checksum_in"].format(checksum=handover.incoming_signature.checksum))}</p>')
     return "\n".join(parts)
 
 

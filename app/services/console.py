@@ -6,13 +6,14 @@ sure the first site exists (named "Main site", in the machine's time zone).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app import paths
 from app.domain.sources import Site
 from app.services.zones import machine_zone
 from app.storage import sites
 from app.storage.database import Database
+from app.storage.desk_lock import DeskLock, sqlite_file
 
 DEFAULT_SITE_NAME = "Main site"
 
@@ -22,13 +23,24 @@ class Console:
     """State: the database in use."""
 
     db: Database
+    desk_lock: DeskLock | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, url: str | None = None, default_site: tuple[str, str] | None = None) -> Console:
-        """Open (and migrate) the database at `url`; the first site is created if none exists."""
-        console = cls(Database.open(url or paths.default_db_url()))
-        name, tz = default_site or (DEFAULT_SITE_NAME, None)
-        console.ensure_default_site(name, tz)
+    def open(cls, url: str | None = None, default_site: tuple[str, str] | None = None,
+             desk: bool = False) -> Console:
+        """Open (and migrate) the database at `url`; the first site is created if none exists. `desk`: this is
+        a console window: a SQLite file is locked for it (DeskBusyError when another window has it open; several
+        desks need PostgreSQL)."""
+        url = url or paths.default_db_url()
+        lock = DeskLock.acquire(sqlite_file(url)) if desk and sqlite_file(url) else None
+        try:
+            console = cls(Database.open(url), lock)
+            name, tz = default_site or (DEFAULT_SITE_NAME, None)
+            console.ensure_default_site(name, tz)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         return console
 
     def ensure_default_site(self, name: str = DEFAULT_SITE_NAME, tz: str | None = None) -> Site:
@@ -40,9 +52,12 @@ class Console:
 
     def close(self) -> None:
         self.db.dispose()
+        if self.desk_lock is not None:
+            self.desk_lock.release()
 
     def __enter__(self) -> Console:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
+

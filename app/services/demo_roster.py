@@ -167,9 +167,13 @@ def build_demo_sheet(console: Console, folder: Path, lang: str, now: datetime) -
 
 
 def _attendance(console: Console, definitions, sups, now: datetime, key: str) -> None:
-    """Mark the shifts of today that have started; leave the last few of the current shift for the newcomer."""
+    """Mark the shifts of today that have started; leave the last few of the current shift for the newcomer. The
+    next shift has its supervisor on duty named (the one the handover goes to)."""
     current = shifts.current_shift(console, now)
     running = current.slot
+    if current.next is not None:
+        shifts.set_supervisor(console, shifts.ensure_instance(console, current.next.day,
+                                                              current.next.definition.id).id, sups[1].id)
     for slot in shifts.slots_for(console, now.date() - timedelta(days=1)) + shifts.slots_for(console, now.date()):
         if slot.start > now or slot.end <= now - timedelta(hours=20):
             continue

@@ -8,7 +8,8 @@ freezes that snapshot (canonical JSON sealed with the signature by a SHA-256,
 app.domain.handover) with the outgoing supervisor's PIN checked in the same
 transaction, once the face-to-face talk is done; `sign_incoming` (another
 supervisor, PIN checked) seals the same snapshot with both signatures and
-moves the outgoing shift to handed over in that transaction. A signed handover is never changed by any use case.
+moves the outgoing shift to handed over (and a planned incoming one to open)
+in that transaction. A signed handover is never changed by any use case.
 Instants are aware datetimes.
 """
 
@@ -127,6 +128,8 @@ def sign_incoming(console: Console, handover_id: int, supervisor_id: int, pin: s
         signed = store.sign_incoming(tx, handover.id, supervisor.id, supervisor.name, mark, at)
         if signed.outgoing.status is not ShiftStatus.HANDED_OVER:
             shift_store.set_instance_status(tx, signed.outgoing.id, ShiftStatus.HANDED_OVER, at)
+        if signed.incoming.status is ShiftStatus.PLANNED:  # the incoming supervisor has the floor now
+            shift_store.set_instance_status(tx, signed.incoming.id, ShiftStatus.OPEN, at)
         return store.get(tx, handover.id)
 
 

@@ -47,8 +47,24 @@ class DesktopApp:
     def start(self) -> MainWindow:
         """Show the window, then open the database on the lane (SQLAlchemy and pandas load there)."""
         self.window.show()
-        self.context.runner.run(_open_console, self.db_url, on_done=self._opened)
+        self.context.runner.run(_open_console, self.db_url, on_done=self._opened, on_error=self._not_opened)
         return self.window
+
+    def _not_opened(self, exc: BaseException) -> None:
+        """The database could not be opened (another console has the SQLite file, a bad URL...): said in the
+        window, which stays without a database."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from app.ui.errors import describe
+
+        text = describe(exc)
+        self.window.show_message(text)
+        title = QCoreApplication.translate("errors", "The database cannot be opened")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text,
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setObjectName("open_error")
+        box.open()
+        self.open_error, self.window.open_error_box = exc, box
 
     def _opened(self, console) -> None:
         self.context.console = console
@@ -102,7 +118,7 @@ class DesktopApp:
 def _open_console(url: str | None):
     from app.services.console import Console
 
-    return Console.open(url)
+    return Console.open(url, desk=True)
 
 
 def run(db_url: str | None, lang: str | None) -> int:

@@ -80,6 +80,16 @@ def describe(exc: BaseException) -> str:
         }
         if exc.state in texts:
             return texts[exc.state].format(id=exc.entry_id)
+    from app.domain.errors import DeskBusyError
+
+    if isinstance(exc, DeskBusyError):
+        holder = exc.holder
+        who = QCoreApplication.translate("errors", "computer {host}, process {pid}, since {since}").format(
+            host=holder.get("host", "?"), pid=holder.get("pid", "?"), since=holder.get("since", "?"))
+        return QCoreApplication.translate(
+            "errors", "{path} is open in another console ({who}). One SQLite file serves one desk: close the other "
+            "console, or share a PostgreSQL database between the desks (README, “Several desks”).").format(
+            path=exc.path, who=who)
     if isinstance(exc, InvalidSettingError):
         worded = _worded_setting(exc)
         if worded is not None:

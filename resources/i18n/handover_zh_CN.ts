@@ -5480,43 +5480,58 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="87"/>
+        <source>computer {host}, process {pid}, since {since}</source>
+        <translation>计算机 {host}，进程 {pid}，自 {since} 起</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="89"/>
+        <source>{path} is open in another console ({who}). One SQLite file serves one desk: close the other console, or share a PostgreSQL database between the desks (README, “Several desks”).</source>
+        <translation>{path} 已在另一个控制台中打开（{who}）。一个 SQLite 文件只供一个席位使用：请关闭另一个控制台，或让各席位共用一个 PostgreSQL 数据库（见 README“多个席位”）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="97"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="90"/>
+        <location filename="../../app/ui/errors.py" line="100"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="96"/>
+        <location filename="../../app/ui/errors.py" line="106"/>
         <source>There is no such playbook (any more).</source>
         <translation>该预案不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="107"/>
         <source>That playbook is retired; it cannot be started.</source>
         <translation>该预案已停用，不能启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="99"/>
+        <location filename="../../app/ui/errors.py" line="109"/>
         <source>There is no playbook to export.</source>
         <translation>没有可导出的预案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="101"/>
+        <location filename="../../app/ui/errors.py" line="111"/>
         <source>There is no such contact (any more).</source>
         <translation>该联系人不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="102"/>
+        <location filename="../../app/ui/errors.py" line="112"/>
         <source>There is no such run (any more).</source>
         <translation>该处置记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103"/>
+        <location filename="../../app/ui/errors.py" line="113"/>
         <source>Say why the alert is dismissed.</source>
         <translation>请写明忽略该预警的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/app.py" line="62"/>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
     </message>
 </context>
 <context>
@@ -6147,8 +6162,13 @@
     </message>
     <message>
         <location filename="../../app/printing/handover_report.py" line="171"/>
-        <source>Snapshot SHA-256: {checksum}</source>
-        <translation>快照 SHA-256：{checksum}</translation>
+        <source>Outgoing seal (SHA-256): {checksum}</source>
+        <translation>交班签字封印（SHA-256）：{checksum}</translation>
+    </message>
+    <message>
+        <location filename="../../app/printing/handover_report.py" line="172"/>
+        <source>Incoming seal (SHA-256): {checksum}</source>
+        <translation>接班签字封印（SHA-256）：{checksum}</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,7 @@ def test_the_signed_report_holds_the_seven_parts_and_both_signatures(world, font
     assert "late 12 min" in whole and "leave (sick)" in whole
     assert f"王丽, signed {hm(0)}" in whole and f"Li Ming, signed {hm(3)}" in whole
     assert "signed by both" in whole and signed.outgoing_signature.checksum in whole
+    assert f"Incoming seal (SHA-256): {signed.incoming_signature.checksum}" in whole
     assert "IT ticket INC-4411 open" in whole and "not signed" not in whole
 
 

@@ -125,6 +125,7 @@ def test_signing_order_pins_and_one_person_per_side(console, hw):
                                                     signature_block(hw.incoming.id, "Li Ming", later))
     assert both.outgoing.status is ShiftStatus.HANDED_OVER
     assert shifts.ensure_instance(console, DAY, hw.world.morning.id).status is ShiftStatus.HANDED_OVER
+    assert shifts.ensure_instance(console, DAY, hw.world.evening.id).status is ShiftStatus.OPEN
     with pytest.raises(HandoverStateError, match="signed by both"):
         ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, later)
     # opening the shift's handover again reads the signed one

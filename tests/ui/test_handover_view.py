@@ -65,7 +65,7 @@ def test_the_full_handover_signed_twice_and_read_back_frozen(session, qtbot, tmp
     c = desktop.context.console
     grace, daniel = sups["Grace Chen"], sups["Daniel Wong"]
     h = view.handover
-    assert h.outgoing.supervisor_id == grace.id and h.incoming.supervisor_id is None
+    assert h.outgoing.supervisor_id == grace.id and h.incoming.supervisor_id == daniel.id
 
     # The incoming supervisor is chosen: Daniel Wong becomes the afternoon's supervisor on duty.
     view.incoming_box.setCurrentIndex(view.incoming_box.findData(daniel.id))

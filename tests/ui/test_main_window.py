@@ -221,3 +221,24 @@ def test_no_key_is_bound_twice_where_both_could_fire(desktop):
     clashes = {k: (window_wide[k], views.get(k)) for k in window_wide if len(window_wide[k]) > 1 or k in views}
     assert clashes == {}
     assert "Ctrl+S" in views and "Ctrl+S" not in window_wide
+
+
+def test_a_second_console_on_the_same_sqlite_file_is_refused_in_words(qapp, tmp_path):
+    from app.services.lane import InlineLane
+    from app.ui.app import DesktopApp
+    from tests.storage.test_desk_lock import another_console
+
+    path = tmp_path / "floor.sqlite3"
+    with another_console(path) as other:
+        app = DesktopApp(f"sqlite:///{path}", "en", settings_path=tmp_path / "s.ini", lane=InlineLane(),
+                         scheduled=False)
+        try:
+            app.start()
+            box = app.window.open_error_box
+            assert box.isVisible() and box.windowTitle() == "The database cannot be opened"
+            assert box.text().startswith(f"{path.resolve()} is open in another console (computer ")
+            assert f"process {other.pid}" in box.text() and "PostgreSQL" in box.text()
+            assert app.context.console is None
+            box.close()
+        finally:
+            app.close()
