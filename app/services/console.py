@@ -12,6 +12,7 @@ from app import paths
 from app.domain.sources import Site
 from app.services.zones import machine_zone
 from app.storage import sites
+from app.storage import changes
 from app.storage.database import Database
 from app.storage.desk_lock import DeskLock, sqlite_file
 
@@ -35,6 +36,7 @@ class Console:
         lock = DeskLock.acquire(sqlite_file(url)) if desk and sqlite_file(url) else None
         try:
             console = cls(Database.open(url), lock)
+            changes.install(console.db)  # the other desks hear of every write (PostgreSQL)
             name, tz = default_site or (DEFAULT_SITE_NAME, None)
             console.ensure_default_site(name, tz)
         except BaseException:

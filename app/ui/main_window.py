@@ -60,6 +60,9 @@ class MainWindow(QMainWindow):
         context.runner.busy_changed.connect(self._busy)
         self.live = LiveFeeds(context, context.runner.lane, self.statusBar(), self, scheduled=scheduled)
         self.live.data_arrived.connect(self._live_data)
+        from app.ui.desks import DeskWatch
+
+        self.desks = DeskWatch(self)  # what the other desks of a shared database write, and whether it is reachable
         self.retranslate()
         self._restore()
         self.shift_timer = QTimer(self, interval=60_000)
@@ -287,6 +290,7 @@ class MainWindow(QMainWindow):
         self.playbook.source = live_sources[0] if live_sources else (sources[0].name if sources else "")
         if self.shift_sheet_started is not self.context.console:  # first start, or the demo replaced the database
             self.shift_sheet_started = self.context.console
+            self.desks.start(self.context.console)
             self.shift_sheet.start()
             self.work_log.start()
             self.playbook.start()
@@ -482,6 +486,7 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.state is not None:
             dialog.state.cancel()  # an import under way stops after its current batch
         self.live.stop()
+        self.desks.stop()
         if self.checks is not None:
             self.checks.shutdown(wait=False)
         self.save_state()
