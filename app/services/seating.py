@@ -350,6 +350,7 @@ def _write(console: Console, instance_id: int, by: str | None, now: datetime, ch
     aware("now", now)
     with console.db.transaction() as tx:
         instance = check.instance(tx, instance_id)
+        shift_store.lock_instance(tx, instance.id)  # two desks: each change applies to the other's, none lost
         pairs = list(store.list_assignments(tx, instance.id))
         store.replace_assignments(tx, instance.id, change(tx, instance, pairs), check.by(by), now)
         return _map(tx, instance, now)

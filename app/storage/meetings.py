@@ -31,6 +31,7 @@ from app.domain.meetings import (
     Warmup,
     WarmupKind,
 )
+from app.storage import shifts as shift_store
 from app.storage.models import AgendaRow, PostShiftMeetingRow, ShiftInstanceRow, WarmupRow
 
 # --- warm-ups ---
@@ -166,17 +167,10 @@ def parts_of(text: str, site_id: int) -> tuple[AgendaPart, ...]:
     return tuple(parts)
 
 
-def lock_instance(session: Session, instance_id: int) -> None:
-    """Hold the shift instance's row until the transaction ends (PostgreSQL: FOR NO KEY UPDATE, which lets other
-    desks keep writing rows that refer to the instance; SQLite has no row locks and writes one at a time)."""
-    session.execute(select(ShiftInstanceRow.id).where(ShiftInstanceRow.id == instance_id)
-                    .with_for_update(key_share=True))
-
-
 def next_revision(session: Session, row_type, instance_id: int) -> int:
     """The next revision of the instance's agendas or meeting records. The instance's row is locked first, so a
     second desk saving at the same moment waits for the first to commit and then counts its revision too."""
-    lock_instance(session, instance_id)
+    shift_store.lock_instance(session, instance_id)
     current = session.scalar(select(func.max(row_type.revision)).where(row_type.instance_id == instance_id))
     return (current or 0) + 1
 

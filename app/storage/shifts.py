@@ -174,3 +174,11 @@ def set_instance_status(session: Session, instance_id: int, status: ShiftStatus,
         row.handed_over_at = at
     session.flush()
     return _instance(session, row)
+
+
+def lock_instance(session: Session, instance_id: int) -> None:
+    """Hold the shift instance's row until the transaction ends, so desks changing what hangs on one shift
+    (its seating, its agenda's next revision) take turns (PostgreSQL: FOR NO KEY UPDATE, which lets other desks
+    keep writing rows that refer to the instance; SQLite has no row locks and writes one at a time)."""
+    session.execute(select(ShiftInstanceRow.id).where(ShiftInstanceRow.id == instance_id)
+                    .with_for_update(key_share=True))

@@ -12,6 +12,7 @@ from app.domain.seating import Conflict, ConflictKind, Floor, SeatAssignment, Se
 from app.services import people, roster, seating, sheet, shifts
 from tests.services.seat_world import build_seats
 from tests.services.shift_world import DAY, at, build
+from tests.services.test_meetings import pg_desks  # noqa: F401  (fixture)
 
 ABSENT, LEAVE, PRESENT = AttendanceStatus.ABSENT, AttendanceStatus.LEAVE, AttendanceStatus.PRESENT
 
@@ -339,3 +340,25 @@ def test_pairs_on_a_retired_seat_stay_stored_but_leave_the_map(console):
     assert pairs(m, s) == [("A03", "1001")]
     seating.restore_seats(console, [seat["A02"].id])
     assert pairs(seating.seat_map(console, iid, now), s) == [("A02", "1002"), ("A03", "1001")]
+
+
+@pytest.mark.pg
+def test_two_desks_seating_one_shift_at_once_keep_both_changes(pg_desks):
+    """Desk A seats 1001 in an open transaction; desk B seats 1002 meanwhile: B waits for A and applies its change
+    to A's seating, so neither is lost."""
+    from app.storage import seating as seat_store
+    from app.storage import shifts as shift_store
+    from tests.services.test_meetings import _second_desk_meanwhile
+
+    first, second, engine = pg_desks
+    s, m, now = opened(first)
+    iid, a, seat = m.instance_id, s.agents, s.seats
+
+    def desk_a(tx):
+        shift_store.lock_instance(tx, iid)
+        seat_store.replace_assignments(tx, iid, [SeatAssignment(seat["A01"].id, a["1001"].id)], "desk A", now)
+
+    after = _second_desk_meanwhile(first, engine, desk_a,
+                                   lambda: seating.assign(second, iid, seat["A02"].id, a["1002"].id, "desk B", now))
+    assert pairs(after, s) == [("A01", "1001"), ("A02", "1002")]
+    assert pairs(seating.seat_map(first, iid, now), s) == [("A01", "1001"), ("A02", "1002")]
