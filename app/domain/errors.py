@@ -182,3 +182,18 @@ class DeskBusyError(AppError):
                          "database need PostgreSQL (see README, Several desks)", path=path, holder=holder)
         self.path = path
         self.holder = holder
+
+
+class DatabaseUnavailableError(AppError):
+    """A write (or read) could not reach the database; nothing of it was stored. `state`: full (no room left),
+    locked (another program holds it too long), read_only (the file or the server refuses writes), unreachable
+    (the connection to the server is lost)."""
+
+    code = "database_unavailable"
+
+    def __init__(self, url: str, state: str, detail: str) -> None:
+        super().__init__(f"database {url}: {state.replace('_', ' ')}: nothing was stored ({detail})", url=url,
+                         state=state, detail=detail)
+        self.url = url
+        self.state = state
+        self.detail = detail

@@ -77,7 +77,8 @@ def install(db) -> None:
             cursor.close()
 
     def rollback(conn) -> None:
-        conn.info.pop(_TOUCHED, None)
+        if not conn.invalidated:  # a lost connection's notes go with it
+            conn.info.pop(_TOUCHED, None)
 
     event.listen(engine, "before_cursor_execute", before_cursor_execute)
     event.listen(engine, "commit", commit)

@@ -80,7 +80,22 @@ def describe(exc: BaseException) -> str:
         }
         if exc.state in texts:
             return texts[exc.state].format(id=exc.entry_id)
-    from app.domain.errors import DeskBusyError
+    from app.domain.errors import DatabaseUnavailableError, DeskBusyError
+
+    if isinstance(exc, DatabaseUnavailableError):
+        texts = {
+            "full": QCoreApplication.translate("errors", "The database is full (no room left on its disk): nothing "
+                                               "was saved. Free some space and save again; what you typed is kept."),
+            "locked": QCoreApplication.translate("errors", "The database is busy (another program holds it): "
+                                                 "nothing was saved. Save again in a moment; what you typed is kept."),
+            "read_only": QCoreApplication.translate("errors", "The database can only be read (its file or folder "
+                                                    "is read-only): nothing was saved; what you typed is kept."),
+            "unreachable": QCoreApplication.translate("errors", "The database cannot be reached: nothing was saved. "
+                                                      "The console reconnects by itself; save again then, what you "
+                                                      "typed is kept."),
+        }
+        if exc.state in texts:
+            return texts[exc.state]
 
     if isinstance(exc, DeskBusyError):
         holder = exc.holder

@@ -1730,7 +1730,12 @@
         <translation>{name}：停滞，最后数据 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="128"/>
+        <location filename="../../app/ui/live.py" line="129"/>
+        <source>{name}: live (polled at another desk), last data {time}</source>
+        <translation>{name}：实时（由另一席位读取），最后数据 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/live.py" line="131"/>
         <source>{name}: live, last data {time}</source>
         <translation>{name}：实时，最后数据 {time}</translation>
     </message>
@@ -5493,51 +5498,71 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="87"/>
+        <source>The database is full (no room left on its disk): nothing was saved. Free some space and save again; what you typed is kept.</source>
+        <translation>数据库已满（所在磁盘没有空间）：未保存任何内容。请腾出空间后重新保存；您输入的内容仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="89"/>
+        <source>The database is busy (another program holds it): nothing was saved. Save again in a moment; what you typed is kept.</source>
+        <translation>数据库正忙（被其他程序占用）：未保存任何内容。请稍后重新保存；您输入的内容仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="91"/>
+        <source>The database can only be read (its file or folder is read-only): nothing was saved; what you typed is kept.</source>
+        <translation>数据库只能读取（文件或文件夹为只读）：未保存任何内容；您输入的内容仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="93"/>
+        <source>The database cannot be reached: nothing was saved. The console reconnects by itself; save again then, what you typed is kept.</source>
+        <translation>无法连接数据库：未保存任何内容。控制台会自动重新连接，连接后请重新保存；您输入的内容仍保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="102"/>
         <source>computer {host}, process {pid}, since {since}</source>
         <translation>计算机 {host}，进程 {pid}，自 {since} 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="89"/>
+        <location filename="../../app/ui/errors.py" line="104"/>
         <source>{path} is open in another console ({who}). One SQLite file serves one desk: close the other console, or share a PostgreSQL database between the desks (README, “Several desks”).</source>
         <translation>{path} 已在另一个控制台中打开（{who}）。一个 SQLite 文件只供一个席位使用：请关闭另一个控制台，或让各席位共用一个 PostgreSQL 数据库（见 README“多个席位”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="112"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100"/>
+        <location filename="../../app/ui/errors.py" line="115"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="106"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>There is no such playbook (any more).</source>
         <translation>该预案不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="107"/>
+        <location filename="../../app/ui/errors.py" line="122"/>
         <source>That playbook is retired; it cannot be started.</source>
         <translation>该预案已停用，不能启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="109"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
         <source>There is no playbook to export.</source>
         <translation>没有可导出的预案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111"/>
+        <location filename="../../app/ui/errors.py" line="126"/>
         <source>There is no such contact (any more).</source>
         <translation>该联系人不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="112"/>
+        <location filename="../../app/ui/errors.py" line="127"/>
         <source>There is no such run (any more).</source>
         <translation>该处置记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113"/>
+        <location filename="../../app/ui/errors.py" line="128"/>
         <source>Say why the alert is dismissed.</source>
         <translation>请写明忽略该预警的原因。</translation>
     </message>

@@ -84,3 +84,21 @@ def test_a_cut_connection_is_said_and_restored_by_itself(two_desks):
         assert _next(heard) == desks.EVERYTHING  # what was said meanwhile is lost: read everything again
     finally:
         listener.stop()
+
+
+def test_a_write_on_a_lost_connection_is_refused_in_words_and_the_next_one_works(two_desks):
+    from app.domain.errors import DatabaseUnavailableError
+
+    a, b = two_desks
+    w = build(a)
+    morning = shifts.ensure_instance(a, DAY, w.morning.id)
+    with b.db.transaction() as tx:  # desk B's pooled connection, then the server drops it
+        pid = tx.execute(text("SELECT pg_backend_pid()")).scalar()
+    with a.db.transaction() as tx:
+        tx.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    with pytest.raises(DatabaseUnavailableError) as refused:
+        worklog.add_entry(b, morning.id, Draft(Category.OTHER, "Lost on the way"), "李强", at(a, DAY, 9))
+    assert refused.value.state == "unreachable" and "nothing was stored" in str(refused.value)
+    assert worklog.shift_log(a, morning.id, at(a, DAY, 9)).entries == ()
+    saved = worklog.add_entry(b, morning.id, Draft(Category.OTHER, "Saved again"), "李强", at(a, DAY, 9))
+    assert [e.id for e in worklog.shift_log(a, morning.id, at(a, DAY, 9)).entries] == [saved.id]

@@ -348,3 +348,49 @@ def test_a_saved_last_7_days_filter_stays_relative(floor):
     panel.range.setCurrentIndex(panel.range.findData("any"))
     panel._saved_chosen(panel.saved_box.findText("This week"))
     assert panel.range.currentData() == "week"
+
+
+def _sqlite_refusing(desktop, pragma: str) -> None:
+    """From now on every connection of the window's SQLite database runs `pragma` (a full disk: a page limit at
+    the current size; a read-only file: query_only)."""
+    from sqlalchemy import event
+
+    engine = desktop.context.console.db.engine
+
+    def limit(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        if pragma == "full":
+            pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+            cursor.execute(f"PRAGMA max_page_count = {pages}")
+        else:
+            cursor.execute("PRAGMA query_only = ON")
+        cursor.close()
+
+    event.listen(engine, "connect", limit)
+    engine.dispose()  # the pooled connections go; new ones get the pragma
+
+
+@pytest.mark.parametrize("pragma, said", [
+    ("full", "The database is full (no room left on its disk): nothing was saved."),
+    ("read_only", "The database can only be read (its file or folder is read-only): nothing was saved;"),
+])
+def test_a_full_or_read_only_database_refuses_in_words_and_keeps_the_text(desktop, qtbot, pragma, said):
+    from tests.ui.conftest import NOW as now
+
+    c = desktop.context.console
+    morning = shifts.save_definition(c, "Morning", time(7), time(15, 30))
+    grace = people.add_supervisor(c, "Grace Chen", Role.SUPERVISOR, "2468")
+    shifts.set_supervisor(c, shifts.ensure_instance(c, now.date(), morning.id).id, grace.id)
+    view = desktop.window.work_log
+    desktop.window.show_view("work_log")
+    view.go_to_current()
+    # A long note, so that it needs new pages (a full disk shows when the file must grow).
+    long_note = "Headsets in zone B crackle; IT swaps them after the peak. " * 200
+    _sqlite_refusing(desktop, pragma)
+    form = view.form
+    form.text.setText(long_note)
+    qtbot.keyClick(form.text, Qt.Key.Key_Return)
+    shown = form.problems.text() or desktop.window.statusBar().currentMessage()
+    assert shown.startswith(said)
+    assert form.text.text() == long_note  # what was typed is kept
+    assert worklog.shift_log(c, view.log.instance.id, now).entries == ()
