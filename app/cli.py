@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
         if args.command == "agenda":
             with Console.open(url) as console:
                 return _agenda(console, args)
+        if args.command == "backup":
+            return _backup(url, args)
+        if args.command == "restore":
+            return _restore(url, args)
     except AppError as exc:
         print(f"handover-console: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -253,6 +257,33 @@ def _agenda(console: Console, args) -> int:
     written = f", written in {agenda.language}" if agenda.language != language else ""
     print(f"Agenda of {agenda.shift_name} {agenda.day.isoformat()} at {agenda.site_name} ({state}; "
           f"printed in {language}{written}): {args.pdf}, {pages} page{'s' if pages != 1 else ''}")
+    return EXIT_OK
+
+
+def _backup(url: str | None, args) -> int:
+    """`backup`: the SQLite database copied now (no migration, no console opened); the file written first."""
+    from app.services import backup
+
+    keep = backup.KEEP_REGULAR if args.keep is None else args.keep
+    made = backup.backup_now(url, args.to, keep)
+    print(f"Backup written: {made.path}")
+    kept = "the newest backup is" if made.keep == 1 else f"the newest {made.keep} backups are"
+    print(f"  of the database {made.database}; {kept} kept in {made.path.parent}")
+    for path in made.removed:
+        print(f"  removed the older backup {path.name}")
+    return EXIT_OK
+
+
+def _restore(url: str | None, args) -> int:
+    """`restore FILE`: the database replaced by a backup, after a backup of it."""
+    from app.services import backup
+
+    done = backup.restore(args.file, url)
+    print(f"Restored {done.source} into {done.database} (schema revision {done.revision})")
+    if done.previous is not None:
+        print(f"  the database it replaced is kept in {done.previous} (restore that file to undo)")
+    if done.migrates_on_open:
+        print(f"  its schema is migrated from revision {done.revision} to {done.head} when the console next opens it")
     return EXIT_OK
 
 

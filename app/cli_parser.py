@@ -16,7 +16,7 @@ from app.domain.service_level import SlDefinition
 
 DEFAULT_POLL_SECONDS = 15.0
 LANGS = ("zh_CN", "en")
-COMMANDS = ("demo", "feed", "report", "handover", "agenda")
+COMMANDS = ("demo", "feed", "report", "handover", "agenda", "backup", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     agenda.add_argument("--lang", choices=LANGS, default=argparse.SUPPRESS,
                         help="language of the printed page's words (default: the language the agenda was prepared "
                              "in; English for one built now); the agenda's content stays as written")
+
+    backup = sub.add_parser("backup", parents=[common],
+                            help="copy the SQLite database now (online backup) into the backups/ folder beside it")
+    backup.add_argument("--to", type=Path, metavar="FOLDER", help="write the backup into FOLDER instead")
+    backup.add_argument("--keep", type=_positive(int), metavar="N",
+                        help="keep the newest N regular backups there, deleting older ones (default 14)")
+    restore = sub.add_parser("restore", parents=[common],
+                             help="replace the SQLite database by a backup of it (the database replaced is backed "
+                                  "up first); close every console on it first")
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup made by this application")
     return parser
 
 

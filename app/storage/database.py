@@ -1,16 +1,14 @@
 """The engine, the session factory and migrations applied on start.
 
 `Database.open(url)` creates the engine (SQLite: WAL, foreign keys on),
-copies a SQLite file aside before migrating it, applies every Alembic
+copies a SQLite file into its backups folder before migrating it, applies every Alembic
 migration from db/, and makes sure a default site exists.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 from alembic import command
@@ -24,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
 from app.domain.errors import AppError
+from app.storage import backup
 
 
 class DatabaseError(AppError):
@@ -78,6 +77,9 @@ class Database:
         except OperationalError as exc:
             engine.dispose()
             raise DatabaseError(safe, f"cannot open: {exc.orig}") from None
+        except DatabaseError:  # the copy before migrating failed: nothing was migrated
+            engine.dispose()
+            raise
         return db
 
     @property
@@ -101,18 +103,17 @@ class Database:
             command.upgrade(_alembic_config(connection), "head")
 
     def _copy_aside(self, revision: str) -> None:
+        """The copy made before migrating, in the backups folder beside the file (storage.backup: SQLite's online
+        backup API, marked as a backup, the newest few of such copies kept)."""
         db_path = self.engine.url.database
         if not db_path or db_path == ":memory:":
             return
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-        # SQLite's online backup: the copy holds what is still in the WAL file too.
-        source = sqlite3.connect(db_path)
-        target = sqlite3.connect(f"{db_path}.before-{revision}-{stamp}")
         try:
-            source.backup(target)
-        finally:
-            target.close()
-            source.close()
+            backup.copy_before_migration(Path(db_path), revision)
+        except backup.BackupError as exc:
+            # No migration without its copy: the database stays as it was.
+            raise DatabaseError(self.url, f"not migrated, because the copy before migrating failed: {exc.reason}") \
+                from None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     """State: the context, the views by id, the sources known, the demo loader."""
 
     reminders_due = Signal(object)  # the reminders found by the scheduler's job (delivered on the GUI thread)
+    backup_failed = Signal(object)  # the daily backup's error, from the scheduler's thread
 
     def __init__(self, context: UiContext, load_demo: Callable[[], None] | None = None,
                  preferences: Callable[[], None] | None = None, scheduled: bool = True) -> None:
@@ -79,6 +80,10 @@ class MainWindow(QMainWindow):
             self.checks = Scheduler(context.runner.lane)
             self.checks.every("reminders", 60, self.reminder_bar.work(), on_result=self.reminders_due.emit,
                               on_error=lambda exc: None)
+            # The day's backup of a SQLite database (the service skips other databases and a day already backed up).
+            self.backup_failed.connect(errors.report_error, Qt.ConnectionType.QueuedConnection)
+            self.checks.every("daily-backup", 600, _daily_backup, context, on_result=lambda made: None,
+                              on_error=self.backup_failed.emit)
             self.checks.start()
         if scheduled:
             self.shift_timer.start()
@@ -491,6 +496,12 @@ class MainWindow(QMainWindow):
             self.checks.shutdown(wait=False)
         self.save_state()
         super().closeEvent(event)
+
+
+def _daily_backup(context):
+    from app.services.backup import daily_backup
+
+    return None if context.console is None else daily_backup(context.console)
 
 
 def _log_counts(console, now):

@@ -74,7 +74,7 @@ def test_an_older_sqlite_file_is_copied_aside_before_migrating(tmp_path, monkeyp
         assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "9999"
         assert conn.exec_driver_sql("SELECT name, note FROM sites").all() == [("Kept", None)]
     db.dispose()
-    copies = list(tmp_path.glob(f"floor.sqlite3.before-{head}-*"))
+    copies = list((tmp_path / "backups").glob(f"floor.sqlite3.before-{head}-*.sqlite3"))  # storage.backup
     assert len(copies) == 1
     old = create_engine(f"sqlite:///{copies[0]}")
     with old.connect() as conn:
