@@ -41,6 +41,8 @@ IGNORED_VRU_ONLY = "VRU only"
 _TIME = re.compile(r"^(\d{1,2}):([0-5]\d):([0-5]\d)$")
 _DATE = re.compile(r"^(\d\d)(\d\d)(\d\d)$")
 _HALF_DAY = 12 * 3600
+# Larger durations (about 31 years) are not seconds of a call; they would not even fit a float.
+MAX_SECONDS = 10**9
 
 
 class _BadField(ValueError):
@@ -67,9 +69,12 @@ def _date(text: str) -> datetime:
 
 def _int(text: str, column: str) -> int:
     try:
-        return int(text)
+        value = int(text)
     except ValueError:
-        raise _BadField(f"{column} {text!r} is not a whole number") from None
+        raise _BadField(f"{column} {shown(text)!r} is not a whole number") from None
+    if abs(value) > MAX_SECONDS:
+        raise _BadField(f"{column} {shown(text)!r} is out of range (more than {MAX_SECONDS} seconds)")
+    return value
 
 
 def read(

@@ -147,10 +147,9 @@ class LineSource:
                     raw = raw[3:]
                 try:
                     text = raw.decode(self.encoding)
-                except UnicodeDecodeError as exc:
-                    self.rejected.append(
-                        RejectedLine(self.line_no, f"not {self.encoding} text (byte {exc.start + 1})", _shown(raw))
-                    )
+                except UnicodeError as exc:  # a codec such as idna fails with UnicodeError, at no byte
+                    where = f" (byte {exc.start + 1})" if isinstance(exc, UnicodeDecodeError) else ""
+                    self.rejected.append(RejectedLine(self.line_no, f"not {self.encoding} text{where}", _shown(raw)))
                     continue
                 yield text.rstrip("\r\n")
 
@@ -169,6 +168,19 @@ class LineSource:
             reason = "the file is empty" if self.line_no == 0 else "the file has no header line"
             raise InputFileError(str(self.path), reason)
         return header
+
+    def text_line(self) -> int:
+        """The number of the last line handed out as text.
+
+        `line_no`, unless lines that are not text were read after it: a CSV
+        record still open at the end of the file pulls them before it ends.
+        """
+        line = self.line_no
+        for r in reversed(self.rejected):
+            if r.line_no != line:
+                break
+            line -= 1
+        return line
 
     def take_rejected(self) -> list[RejectedLine]:
         taken, self.rejected = self.rejected, []

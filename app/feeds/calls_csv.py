@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from app.domain.calls import CALL_COLUMNS, CallState, RejectedLine
+from app.domain.errors import InputFileError
 from app.feeds.base import BATCH_LINES, CallBatch, LineSource, epoch_seconds, event_spans, no_lines, shown
 from app.feeds.mapping import CallsMapping
 
@@ -52,7 +53,12 @@ def read(
     if header_text is None:  # still being written
         yield no_lines(0, 0)
         return
-    header = next(csv.reader([header_text], delimiter=mapping.delimiter))
+    try:
+        header = next(csv.reader([header_text], delimiter=mapping.delimiter))
+    except csv.Error as exc:
+        raise InputFileError(
+            str(path), f"the header is not a readable CSV line ({exc})", line=source.line_no
+        ) from None
     positions = mapping.positions(header, str(path), source.line_no)
     width = len(header)
     if start_offset > source.offset:
@@ -66,19 +72,31 @@ def read(
     # The hot loop of a million-line import: locals, and the fields stripped here
     # once rather than column by column later.
     keep, numbers = batch.rows.append, batch.line_nos.append
-    for row in rows:
-        line_no = source.line_no
-        if len(row) == width:
-            keep([row[i].strip() if i is not None else "" for i in positions])
-            numbers(line_no)
-        elif row and (len(row) > 1 or row[0].strip()):
-            batch.rejected.append(
-                RejectedLine(line_no, f"expected {width} fields, found {len(row)}", shown(mapping.delimiter.join(row)))
-            )
-        if line_no - batch.first_line >= batch_lines:
-            yield batch.finish(source, tz, mapping)
-            batch = _Batch(line_no)
-            keep, numbers = batch.rows.append, batch.line_nos.append
+    while True:
+        try:
+            for row in rows:
+                line_no = source.text_line() if source.rejected else source.line_no
+                if len(row) == width:
+                    keep([row[i].strip() if i is not None else "" for i in positions])
+                    numbers(line_no)
+                elif row and (len(row) > 1 or row[0].strip()):
+                    batch.rejected.append(RejectedLine(
+                        line_no, f"expected {width} fields, found {len(row)}", shown(mapping.delimiter.join(row))
+                    ))
+                if source.line_no - batch.first_line >= batch_lines:
+                    yield batch.finish(source, tz, mapping)
+                    batch = _Batch(source.line_no)
+                    keep, numbers = batch.rows.append, batch.line_nos.append
+        except csv.Error as exc:
+            # A carriage return inside a line, a field over the csv module's limit: that
+            # line is rejected and the reader goes on with the next one (it keeps no state).
+            batch.rejected.append(RejectedLine(source.text_line(), f"not a readable CSV line ({exc})", ""))
+            if source.line_no - batch.first_line >= batch_lines:
+                yield batch.finish(source, tz, mapping)
+                batch = _Batch(source.line_no)
+                keep, numbers = batch.rows.append, batch.line_nos.append
+            continue
+        break
     yield batch.finish(source, tz, mapping)
 
 

@@ -9,8 +9,10 @@ rejected with its line number and the reason.
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +25,8 @@ from app.feeds.base import LineSource, shown
 from app.feeds.interval_mapping import DURATIONS, FIGURES, IntervalMapping
 
 IGNORED_TOTALS = "totals rows"
+# More calls than this in one half hour is not a count (and would not fit the database's integers).
+MAX_COUNT = 10**9
 HEADER_SEARCH_LINES = 50
 _TIME_RANGE = re.compile(r"^\s*(\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp][Mm])?)\s*-")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p")
@@ -60,7 +64,7 @@ def read(path: Path, tz: ZoneInfo, mapping: IntervalMapping) -> IntervalBatch:
     # Reports carry title lines before the header: the header is the first
     # line that names both the queue and the interval columns.
     for _ in range(HEADER_SEARCH_LINES):
-        header = [_norm(h) for h in next(csv.reader([header_text], delimiter=mapping.delimiter))]
+        header = [_norm(h) for h in _cells(header_text, mapping.delimiter)]
         if wanted <= set(header):
             break
         header_text = next(lines, None)
@@ -90,8 +94,11 @@ def read(path: Path, tz: ZoneInfo, mapping: IntervalMapping) -> IntervalBatch:
     seen: dict[tuple[str, int], int] = {}  # line of each stored row
     rejected: list[RejectedLine] = []
     ignored: Counter = Counter()
-    for row in csv.reader(lines, delimiter=mapping.delimiter):
-        line_no = source.line_no
+    for row in _rows(csv.reader(lines, delimiter=mapping.delimiter)):
+        line_no = source.text_line()
+        if isinstance(row, csv.Error):
+            rejected.append(RejectedLine(line_no, f"not a readable CSV line ({row})", ""))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         queue = row[where["queue"]].strip() if where["queue"] < len(row) else ""
@@ -127,6 +134,25 @@ def read(path: Path, tz: ZoneInfo, mapping: IntervalMapping) -> IntervalBatch:
     )
 
 
+def _cells(text: str, delimiter: str) -> list[str]:
+    """The cells of one line; none when the csv module cannot read it (a carriage return inside, a huge field)."""
+    try:
+        return next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
+def _rows(reader) -> Iterator[list[str] | csv.Error]:
+    """The rows of `reader`; a line the csv module cannot read comes as its error, and the reading goes on."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield exc
+
+
 def _parse(text: str, formats: tuple[str, ...], what: str) -> datetime:
     for fmt in formats:
         try:
@@ -156,7 +182,10 @@ def _interval_start(row: list[str], where: dict, mapping: IntervalMapping, tz: Z
             raise _Bad(f"interval {text!r} is not an ISO 8601 date and time") from None
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=tz, fold=fold)
-    local = stamp.astimezone(tz)
+    try:
+        local = stamp.astimezone(tz)
+    except OverflowError:  # e.g. 9999-12-31T23:30-05:00 read in a zone east of it
+        raise _Bad(f"interval {text!r} is out of the range of dates") from None
     if local.minute % 30 or local.second:
         raise _Bad(f"interval start {local:%H:%M:%S} is not on a half hour")
     return int(stamp.timestamp())
@@ -169,9 +198,11 @@ def _count(text: str, name: str) -> int | None:
     try:
         value = float(text)
     except ValueError:
-        raise _Bad(f"{name} {text!r} is not a number") from None
-    if value < 0 or value != int(value):
-        raise _Bad(f"{name} {text!r} is not a whole number of calls")
+        raise _Bad(f"{name} {shown(text)!r} is not a number") from None
+    if not math.isfinite(value) or value < 0 or value != int(value):
+        raise _Bad(f"{name} {shown(text)!r} is not a whole number of calls")
+    if value > MAX_COUNT:
+        raise _Bad(f"{name} {shown(text)!r} is out of range (more than {MAX_COUNT} calls)")
     return int(value)
 
 
@@ -187,10 +218,13 @@ def _duration(text: str, name: str) -> float | None:
             seconds = 0.0
             for p in parts:
                 seconds = seconds * 60 + p
-            return seconds
-        return float(text)
+        else:
+            seconds = float(text)
     except ValueError:
-        raise _Bad(f"{name} {text!r} is not a duration (seconds or hh:mm:ss)") from None
+        raise _Bad(f"{name} {shown(text)!r} is not a duration (seconds or hh:mm:ss)") from None
+    if not math.isfinite(seconds):
+        raise _Bad(f"{name} {shown(text)!r} is not a duration (seconds or hh:mm:ss)")
+    return seconds
 
 
 def _percent(text: str, mapping: IntervalMapping) -> float | None:

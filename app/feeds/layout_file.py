@@ -118,8 +118,8 @@ def _number(field: str, value: object) -> float:
         raise _Bad("bad_number", f"no {field}")
     try:
         number = float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else float(text)
-    except ValueError:
-        raise _Bad("bad_number", f"{field} {text!r} is not a number") from None
+    except (ValueError, OverflowError):  # OverflowError: an Excel number cell of 400 digits
+        raise _Bad("bad_number", f"{field} {text[:40]!r} is not a number") from None
     if not math.isfinite(number):
-        raise _Bad("bad_number", f"{field} {text!r} is not a number")
+        raise _Bad("bad_number", f"{field} {text[:40]!r} is not a number")
     return number

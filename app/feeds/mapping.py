@@ -92,6 +92,9 @@ def load_calls_mapping(path: Path) -> CallsMapping:
     if unknown:
         raise MappingError(where, f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     base = CallsMapping()
+    for table in ("columns", "outcomes"):
+        if not isinstance(data.get(table, {}), dict):
+            raise MappingError(where, f"[{table}] must be a table (a [{table}] section of name = value lines)")
     columns = dict(base.columns)
     for key, value in data.get("columns", {}).items():
         if key not in columns:
@@ -103,7 +106,7 @@ def load_calls_mapping(path: Path) -> CallsMapping:
     for key, value in data.get("outcomes", {}).items():
         if key not in outcomes:
             raise MappingError(where, f"[outcomes] {key!r} is not an outcome; outcomes: {', '.join(outcomes)}")
-        words = (value,) if isinstance(value, str) else tuple(value)
+        words = (value,) if isinstance(value, str) else tuple(value) if isinstance(value, list) else ()
         if not words or not all(isinstance(w, str) for w in words):
             raise MappingError(where, f"[outcomes] {key} must be a word or a list of words")
         outcomes[key] = words
@@ -116,7 +119,7 @@ def load_calls_mapping(path: Path) -> CallsMapping:
     except (LookupError, TypeError):
         raise MappingError(where, f"unknown encoding {encoding!r}") from None
     skip = data.get("skip_lines", 0)
-    if not isinstance(skip, int) or skip < 0:
+    if isinstance(skip, bool) or not isinstance(skip, int) or skip < 0:
         raise MappingError(where, "skip_lines must be a whole number >= 0")
     fmt = data.get("time_format")
     if fmt is not None and (not isinstance(fmt, str) or "%" not in fmt):

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
 
 from app.domain.errors import InputFileError
 from app.domain.playbooks import LANGUAGES, Playbook, PlaybookDraft, Severity, Step, check_playbook, clean_draft
@@ -65,7 +66,11 @@ def read_playbooks(path: str | Path, language: str = "en") -> tuple[FilePlaybook
 
 def parse_playbooks(text: str, name: str = "<text>", language: str = "en") -> tuple[FilePlaybook, ...]:
     """`read_playbooks` of a text already read; `name` names it in errors."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)  # refuses a text with a control character (ReaderError) at once
+    except ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputFileError(name, f"not readable YAML: character #x{exc.character:04x} is not allowed", line) from None
     try:
         root = loader.get_single_node()
         if root is None:
@@ -88,6 +93,8 @@ def parse_playbooks(text: str, name: str = "<text>", language: str = "en") -> tu
         raise InputFileError(name, f"not readable YAML: {exc.problem or exc.context}", line) from None
     except yaml.YAMLError as exc:
         raise InputFileError(name, f"not readable YAML: {exc}") from None
+    except RecursionError:  # PyYAML builds nested lists and mappings recursively
+        raise InputFileError(name, "not readable YAML: nested too deeply") from None
     except _Bad as bad:
         raise InputFileError(name, bad.reason, bad.line) from None
     finally:
@@ -108,10 +115,18 @@ def _fields(node: Node, allowed: tuple[str, ...], what: str) -> dict[str, Node]:
     return out
 
 
+def _value(loader: yaml.SafeLoader, node: Node, field: str) -> object:
+    """The value of a scalar; YAML's own constructors fail with ValueError on e.g. `2020-13-45` or `0x_`."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:
+        raise _Bad(node, f"{field}: {node.value!r} is not a readable value ({exc})") from None
+
+
 def _text(loader: yaml.SafeLoader, node: Node, field: str) -> str:
     if not isinstance(node, ScalarNode):
         raise _Bad(node, f"{field} must be text")
-    value = loader.construct_object(node, deep=True)
+    value = _value(loader, node, field)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -120,7 +135,7 @@ def _text(loader: yaml.SafeLoader, node: Node, field: str) -> str:
 
 
 def _whole(loader: yaml.SafeLoader, node: Node, field: str) -> int | None:
-    value = loader.construct_object(node, deep=True) if isinstance(node, ScalarNode) else node
+    value = _value(loader, node, field) if isinstance(node, ScalarNode) else node
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
@@ -147,7 +162,7 @@ def _playbook(loader: yaml.SafeLoader, node: Node, language: str) -> PlaybookDra
     roles: tuple[str, ...] = ()
     if "roles" in fields:
         roles_node = fields["roles"]
-        if isinstance(roles_node, ScalarNode) and loader.construct_object(roles_node) is None:
+        if isinstance(roles_node, ScalarNode) and _value(loader, roles_node, "roles") is None:
             roles = ()
         elif not isinstance(roles_node, SequenceNode):
             raise _Bad(roles_node, "roles must be a list")

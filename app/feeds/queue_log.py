@@ -58,6 +58,10 @@ OUTCOMES = {
 NO_QUEUE = {"", "NONE"}
 IGNORED_NO_QUEUE = "no queue (NONE)"
 IGNORED_OTHER_EVENTS = "events without effect on calls"
+# Larger waits or talk times (about 31 years) are not seconds of a call; they would not fit a float.
+MAX_SECONDS = 10**9
+# The first instant after the year 9999: no date and time is later.
+END_OF_TIME = 253402300800.0
 
 
 def ignored_never_entered(event: str) -> str:
@@ -74,9 +78,11 @@ def _seconds(data: list[str], index: int, event: str, name: str) -> int:
     except IndexError:
         raise _Bad(f"{event} lacks its {name} field") from None
     except ValueError:
-        raise _Bad(f"{event} {name} {data[index]!r} is not a whole number of seconds") from None
+        raise _Bad(f"{event} {name} {shown(data[index])!r} is not a whole number of seconds") from None
     if value < 0:
         raise _Bad(f"{event} {name} {value} is negative")
+    if value > MAX_SECONDS:
+        raise _Bad(f"{event} {name} {shown(data[index])!r} is out of range (more than {MAX_SECONDS} seconds)")
     return value
 
 
@@ -125,12 +131,15 @@ class _Reader:
 
     def _time(self, text: str) -> float:
         text = text.strip()
-        if text.isdigit():
-            return float(text)
+        if text.isascii() and text.isdigit():  # "²" is a digit to isdigit, not to float
+            value = float(text)
+            if value >= END_OF_TIME:
+                raise _Bad(f"time {shown(text)!r} is after the year 9999")
+            return value
         try:
             stamp = datetime.fromisoformat(text)
         except ValueError:
-            raise _Bad(f"time {text!r} is neither an epoch nor a date and time") from None
+            raise _Bad(f"time {shown(text)!r} is neither an epoch nor a date and time") from None
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=self.tz)
         return stamp.timestamp()

@@ -160,10 +160,16 @@ def _xlsx_rows(p: Path, raw: bytes) -> Iterator[tuple[int, tuple[object, ...]]]:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
         raise InputFileError(str(p), f"not an Excel .xlsx workbook ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 (a damaged zip or XML fails in zlib, zipfile, the XML parser...)
+        raise InputFileError(str(p), f"a damaged Excel .xlsx workbook ({exc.__class__.__name__}: {exc})") from None
     try:
         if not book.worksheets:
             raise InputFileError(str(p), "the workbook has no sheet")
         rows = list(book.worksheets[0].iter_rows(values_only=True))
+    except InputFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 (the sheet is read lazily: its damage shows only here)
+        raise InputFileError(str(p), f"a damaged Excel .xlsx workbook ({exc.__class__.__name__}: {exc})") from None
     finally:
         book.close()
     yield from enumerate(rows, start=1)
