@@ -97,9 +97,20 @@ def test_bundle_runs_the_command_line_like_python_m_app(bundle, db_url, tmp_path
 
 
 def test_bundle_builds_the_demo_and_renders_the_window(bundle, _data_dir, tmp_path):
-    out = bundled(bundle, "demo", "--no-window").stdout
+    from datetime import date
+
+    from pypdf import PdfReader
+
+    out = bundled(bundle, "demo", "--no-window", "--lang", "en").stdout
     assert out.startswith("Demo database: sqlite:///"), out[:500]
     assert (_data_dir / "demo.sqlite3").is_file()
+    # A printed pre-shift agenda from the bundle (Qt's PDF writer and the shipped font inside the bundle).
+    pdf = tmp_path / "agenda.pdf"
+    printed = bundled(bundle, "agenda", "--site", "Demo contact centre (floor 1)", "--date", date.today().isoformat(),
+                      "--shift", "Afternoon", "--pdf", pdf, "--db", f"sqlite:///{_data_dir / 'demo.sqlite3'}")
+    assert printed.stdout.startswith("Agenda of Afternoon ") and pdf.is_file()
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "Pre-shift meeting" in text and "Attendance" in text and "Afternoon" in text
     # The window from the bundle: Qt, pyqtgraph, the fonts and the compiled Chinese catalog.
     shots = tmp_path / "shots"
     bundled(bundle, "--screenshots", shots, "--lang", "zh_CN", "--db", f"sqlite:///{_data_dir / 'demo.sqlite3'}")
