@@ -227,7 +227,13 @@ def _handover_report(console: Console, args) -> int:
     family = prepare(getattr(args, "lang", None))
     now = datetime.now(timezone.utc)
     handover = with_live_snapshot(console, found, now)
-    pages = print_report_pdf(handover, args.pdf, family, report_words(), now)
+    from dataclasses import replace
+
+    from app.domain.privacy import masked_snapshot
+
+    # Customer numbers masked, as in the window's prints (only a supervisor in the window may show them whole).
+    pages = print_report_pdf(replace(handover, snapshot=masked_snapshot(handover.snapshot)), args.pdf, family,
+                             report_words(), now)
     state = {"draft": "a draft, not signed: its figures as of now",
              "outgoing_signed": "signed by the outgoing supervisor", "signed": "signed by both"}[handover.status.value]
     print(f"Handover report of {args.shift} {args.date.isoformat()} at {handover.site_name} ({state}): "

@@ -50,6 +50,7 @@ def test_a_draft_and_then_the_signed_handover_printed(db, tmp_path):
     assert "a draft, not signed" in done.stdout and str(draft) in done.stdout
     whole = " ".join(page_texts(draft))
     assert "draft, not signed" in whole and "Call back about the double charge" in whole and "IT ticket" in whole
+    assert "*-**8 · Mr Zhou" in whole and "C-778" not in whole  # the customer id masked on paper
 
     with Console.open(url) as console:
         ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)

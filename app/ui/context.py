@@ -32,6 +32,8 @@ class UiContext:
     font_family: str | None = None  # the shipped Chinese font as registered (printing uses it)
     # Who is writing at this desk when a shift names no supervisor on duty (the work log's "Writing as").
     writer: Callable[[], str | None] = field(default=lambda: None)
+    # Until when prints and exports show customer numbers whole (a supervisor's PIN; app.ui.privacy).
+    personal_until: datetime | None = None
 
     def now(self) -> datetime:
         return self.clock()

@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.EXPORT, lambda: self.service_level.export())
         a.connect(ActionId.QUIT, self.close)
         a.connect(ActionId.REMINDER_TIMES, self.open_reminder_times)
+        a.connect(ActionId.SHOW_PERSONAL, self.show_personal)
         a.connect(ActionId.PREFERENCES, lambda: self._preferences and self._preferences())
         a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
         a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
@@ -184,7 +185,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.TODAY, lambda: self.service_level.set_day(self.context.today()))
         self.file_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.ADD_FEED, ActionId.LOAD_DEMO, ActionId.EXPORT, None, ActionId.PREFERENCES,
-                          ActionId.REMINDER_TIMES, None, ActionId.QUIT):
+                          ActionId.REMINDER_TIMES, ActionId.SHOW_PERSONAL, None, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.VIEW_WORK_LOG,
@@ -222,6 +223,12 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- navigation ------------------------------------------------------------------
+    def show_personal(self) -> None:
+        """A supervisor's PIN shows customer numbers whole in prints and exports for a while (app.ui.privacy)."""
+        from app.ui.privacy import ask_to_show
+
+        ask_to_show(self)
+
     def open_reminder_times(self):
         """The site's reminder times: read, edit in the dialog, saved as the writer (Work log, Writing as)."""
         from app.services import reminders

@@ -1743,92 +1743,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="203"/>
+        <location filename="../../app/ui/main_window.py" line="204"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="205"/>
+        <location filename="../../app/ui/main_window.py" line="206"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="208"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="249"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="246"/>
+        <location filename="../../app/ui/main_window.py" line="253"/>
         <source>Reminder times saved.</source>
         <translation>提醒时间已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="324"/>
+        <location filename="../../app/ui/main_window.py" line="331"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="326"/>
+        <location filename="../../app/ui/main_window.py" line="333"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="342"/>
+        <location filename="../../app/ui/main_window.py" line="349"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="351"/>
+        <location filename="../../app/ui/main_window.py" line="358"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="355"/>
+        <location filename="../../app/ui/main_window.py" line="362"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="365"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="416"/>
+        <location filename="../../app/ui/main_window.py" line="423"/>
         <source>There is no playbook “{key}” any more.</source>
         <translation>预案“{key}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Dismiss the alert</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="433"/>
+        <location filename="../../app/ui/main_window.py" line="440"/>
         <source>Why (kept with the alert)</source>
         <translation>原因（随预警保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="443"/>
+        <location filename="../../app/ui/main_window.py" line="450"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="456"/>
+        <location filename="../../app/ui/main_window.py" line="463"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -4918,202 +4918,212 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="49"/>
+        <location filename="../../app/ui/actions.py" line="50"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Re&amp;minder times…</source>
         <translation>提醒时间(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>When the console reminds of the agenda, the handover, the day&apos;s plan and summary (for the whole site)</source>
         <translation>控制台何时提醒议程、交接、当日计划与总结（整个站点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
+        <source>Show customer &amp;numbers in prints…</source>
+        <translation>在打印中显示客户号码(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="56"/>
+        <source>Prints and exports mask customer numbers; a supervisor&apos;s PIN shows them whole for 15 minutes</source>
+        <translation>打印和导出会隐去客户号码；输入主管 PIN 后 15 分钟内完整显示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>Seat &amp;map</source>
         <translation>座位安排(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>Who sits where on this shift, seats out of service, the layout</source>
         <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>What happened on the shift and what the next supervisor takes over</source>
         <translation>本班发生的事情，以及下一班主管要接手的事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>&amp;Playbooks</source>
         <translation>应急预案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>Prepared responses to what goes wrong, run as checklists</source>
         <translation>事先准备好的应急处置，按清单逐步执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>M&amp;eetings</source>
         <translation>班前班后会(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>The pre-shift agenda and the post-shift meeting</source>
         <translation>班前会议程与班后会记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>&amp;Handover</source>
         <translation>交接班(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>The face-to-face handover, step by step, signed by both supervisors</source>
         <translation>面对面交接班：逐项核对，双方主管签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>Handover &amp;quality</source>
         <translation>交接质量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>The last 30 days of shift changes: service level around each, signed on time, playbooks run</source>
         <translation>近 30 天的交接班：交接前后的服务水平、是否按时签字、启用的应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="67"/>
+        <location filename="../../app/ui/actions.py" line="69"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="67"/>
+        <location filename="../../app/ui/actions.py" line="69"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="68"/>
+        <location filename="../../app/ui/actions.py" line="70"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="68"/>
+        <location filename="../../app/ui/actions.py" line="70"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -5575,7 +5585,7 @@
 <context>
     <name>handover_printing</name>
     <message>
-        <location filename="../../app/ui/handover/printing.py" line="23"/>
+        <location filename="../../app/ui/handover/printing.py" line="24"/>
         <source>Handover report printed to {path} ({pages} pages).</source>
         <translation>交接报告已打印到 {path}（{pages} 页）。</translation>
     </message>
@@ -7247,6 +7257,29 @@
     </message>
 </context>
 <context>
+    <name>privacy</name>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="55"/>
+        <source>Show customer numbers in prints</source>
+        <translation>在打印中显示客户号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="56"/>
+        <source>Prints and exports show customer numbers and ids by their last four characters. A supervisor&apos;s PIN shows them whole for 15 minutes.</source>
+        <translation>打印和导出中的客户号码和编号只显示最后四位。输入主管 PIN 后，15 分钟内完整显示。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="63"/>
+        <source>Only a supervisor may show customer numbers.</source>
+        <translation>只有主管可以显示客户号码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/privacy.py" line="67"/>
+        <source>Customer numbers print whole until {time} ({name}).</source>
+        <translation>在 {time} 之前打印时完整显示客户号码（{name}）。</translation>
+    </message>
+</context>
+<context>
     <name>reminders</name>
     <message>
         <location filename="../../app/ui/reminders.py" line="41"/>
@@ -8437,12 +8470,12 @@
 <context>
     <name>work_log_printing</name>
     <message>
-        <location filename="../../app/ui/work_log/printing.py" line="41"/>
+        <location filename="../../app/ui/work_log/printing.py" line="42"/>
         <source>Work log printed to {path} ({pages} pages).</source>
         <translation>工作日志已打印到 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/printing.py" line="88"/>
+        <location filename="../../app/ui/work_log/printing.py" line="92"/>
         <source>Work log exported to {path} ({count} entries).</source>
         <translation>工作日志已导出到 {path}（{count} 条）。</translation>
     </message>

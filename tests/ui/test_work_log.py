@@ -394,3 +394,47 @@ def test_a_full_or_read_only_database_refuses_in_words_and_keeps_the_text(deskto
     assert shown.startswith(said)
     assert form.text.text() == long_note  # what was typed is kept
     assert worklog.shift_log(c, view.log.instance.id, now).entries == ()
+
+
+def test_customer_numbers_are_masked_in_exports_and_prints_unless_a_supervisor_shows_them(floor, qtbot, tmp_path):
+    from datetime import timedelta as td
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    desktop, view, today, refund, headsets = floor
+    window = desktop.window
+
+    def exported(name):
+        path = view.export_shift(str(tmp_path / name))
+        desktop.wait_idle()
+        return [c for r in load_workbook(path).active.iter_rows(values_only=True) for c in (r or ()) if c]
+
+    def printed(name):
+        path = view.print_pdf(str(tmp_path / name))
+        desktop.wait_idle()
+        from app.ui.print_jobs import wait_for_print_jobs
+
+        wait_for_print_jobs()
+        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+
+    cells = exported("masked.xlsx")
+    assert "*******8000" in cells and "13800138000" not in cells and "李先生" in cells  # the name stays
+    assert "*******8000" in printed("masked.pdf")
+    # A wrong PIN, then the supervisor's: whole for 15 minutes.
+    window.show_personal()
+    dialog = window.personal_dialog
+    dialog.who.setCurrentIndex(dialog.who.findText("Grace Chen"))
+    dialog.pin.setText("0000")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "not the PIN of Grace Chen" in dialog.error.text()
+    assert "*******8000" in exported("still.xlsx")
+    dialog.pin.setText("2468")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert window.statusBar().currentMessage().startswith("Customer numbers print whole until 11:30 (Grace Chen)")
+    assert "13800138000" in exported("whole.xlsx") and "13800138000" in printed("whole.pdf")
+    later = desktop.context.clock() + td(minutes=16)
+    desktop.context.clock = lambda: later
+    assert "*******8000" in exported("again.xlsx")  # masked again by itself
+    assert refund.customer_ref == "13800138000"  # what is stored never changes

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.ui.errors import report_error
+from app.ui.privacy import for_print_handover
 from app.ui.work_log.printing import font_family
 
 
@@ -23,7 +24,8 @@ def print_report(view, handover, path: str) -> str:
         text = QCoreApplication.translate("handover_printing", "Handover report printed to {path} ({pages} pages).")
         context.status(text.format(path=path, pages=pages))
 
-    print_jobs().run(context.runner, print_report_pdf, handover, path, font_family(context), report_words(),
+    print_jobs().run(context.runner, print_report_pdf, for_print_handover(context, handover), path,
+                     font_family(context), report_words(),
                      context.now(), on_done=done, on_error=report_error)
     return path
 
@@ -41,6 +43,7 @@ def preview_report(view, handover):
     dialog = QPrintPreviewDialog(printer, view)
     dialog.setObjectName("handover_preview")
     family, now, words = font_family(context), context.now(), report_words()
-    dialog.paintRequested.connect(lambda p: paint_report(p, handover, family, words, now))
+    shown = for_print_handover(context, handover)
+    dialog.paintRequested.connect(lambda p: paint_report(p, shown, family, words, now))
     dialog.open()
     return dialog

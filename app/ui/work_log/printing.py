@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app.ui.errors import report_error
+from app.ui.privacy import for_export, for_print_log
 
 
 
@@ -42,7 +43,8 @@ def print_log(view, shift_log, path: str) -> str:
         context.status(text.format(path=path, pages=pages))
 
     def render(site) -> None:
-        print_jobs().run(context.runner, print_log_pdf, shift_log, path, family, site.timezone, site.name, now,
+        print_jobs().run(context.runner, print_log_pdf, for_print_log(context, shift_log), path, family,
+                         site.timezone, site.name, now,
                          words, on_done=done, on_error=report_error)
 
     context.runner.run(site_of, context.console, shift_log.instance.site_id, on_done=render, on_error=report_error)
@@ -63,9 +65,11 @@ def preview_log(view, shift_log):
     dialog.setObjectName("work_log_preview")
     family, now, words = font_family(context), context.now(), log_words()
 
+    shown = for_print_log(context, shift_log)
+
     def show(site) -> None:
         dialog.paintRequested.connect(
-            lambda p: paint_log(p, shift_log, family, site.timezone, site.name, now, words))
+            lambda p: paint_log(p, shown, family, site.timezone, site.name, now, words))
         dialog.open()
 
     context.runner.run(site_of, context.console, shift_log.instance.site_id, on_done=show, on_error=report_error)
@@ -77,7 +81,7 @@ def export_log(view, entries, path: str, heading: str) -> str:
     from app.services.worklog_export import export_log_xlsx
 
     context = view.context
-    entries = tuple(entries)
+    entries = for_export(context, entries)
     titles = export_titles()
     site_id = entries[0].site_id if entries else None
 
