@@ -114,10 +114,11 @@ def handover_quality(console: Console, now: datetime, site_id: int | None = None
             incoming = next((s for s in slots[i + 1:] if s.start > out.start), None)
             if incoming is not None and first < incoming.start <= now:
                 pairs.append((out, incoming))
+        instances = [shift_store.find_instance(tx, out.definition.id, out.day) for out, _ in pairs]
+        briefs = handover_store.brief_by_outgoing(tx, [i.id for i in instances if i is not None])
         found = []
-        for out, incoming in pairs:
-            instance = shift_store.find_instance(tx, out.definition.id, out.day)
-            handover = handover_store.find_by_outgoing(tx, instance.id) if instance is not None else None
+        for (out, incoming), instance in zip(pairs, instances):
+            handover = briefs.get(instance.id) if instance is not None else None
             runs = playbook_store.runs_of_instance(tx, instance.id) if instance is not None else ()
             found.append((out, incoming, instance, handover, runs))
         site_sources = [s for s in site_store.list_sources(tx) if s.site.id == site.id]
@@ -128,15 +129,15 @@ def handover_quality(console: Console, now: datetime, site_id: int | None = None
         change_at = incoming.start.astimezone(tz)
         intervals = _intervals(console, source, views, (out, incoming), now, tz) if source else ()
         definition = source.settings.definition if source else SlDefinition.OFFERED
-        signed = handover.incoming_signature.at if handover is not None and handover.incoming_signature else None
+        handover_id, status, signed = handover if handover is not None else (None, None, None)
         on_time = signed_on_time(change_at, signed)
         rows.append(ChangeRow(
             change_at=change_at,
             outgoing=out,
             incoming=incoming,
             outgoing_instance_id=instance.id if instance is not None else None,
-            handover_id=handover.id if handover is not None else None,
-            handover_status=handover.status if handover is not None else None,
+            handover_id=handover_id,
+            handover_status=status,
             signed_at=signed.astimezone(tz) if signed is not None else None,
             signed_on_time=on_time,
             pending=not on_time and now < change_at + SIGN_GRACE,

@@ -148,3 +148,15 @@ def sign_incoming(session: Session, handover_id: int, supervisor_id: int, name: 
     row.updated_at = at
     session.flush()
     return _handover(session, row)
+
+
+def brief_by_outgoing(session: Session, outgoing_instance_ids) -> dict[int, tuple[int, HandoverStatus, datetime | None]]:
+    """(id, status, incoming signature time) of the handovers of these outgoing shifts, in one query and without
+    their snapshots (the handover quality view needs no more)."""
+    ids = list(outgoing_instance_ids)
+    if not ids:
+        return {}
+    rows = session.execute(select(HandoverRow.outgoing_instance_id, HandoverRow.id, HandoverRow.status,
+                                  HandoverRow.incoming_signed_at)
+                           .where(HandoverRow.outgoing_instance_id.in_(ids))).all()
+    return {r[0]: (r[1], HandoverStatus(r[2]), r[3]) for r in rows}
