@@ -28,6 +28,7 @@ from app.services.reports import ALL_QUEUES, REPORT_FIELDS, IntervalReportRow, i
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_TAMPERED = 1  # audit verify: the trail or a signed handover was changed behind the application's back
 
 
 def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
@@ -54,6 +55,9 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
             return _backup(url, args)
         if args.command == "restore":
             return _restore(url, args)
+        if args.command == "audit":
+            with Console.open(url) as console:
+                return _audit_verify(console)
     except AppError as exc:
         print(f"handover-console: error: {exc.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -291,6 +295,24 @@ def _restore(url: str | None, args) -> int:
     if done.migrates_on_open:
         print(f"  its schema is migrated from revision {done.revision} to {done.head} when the console next opens it")
     return EXIT_OK
+
+
+def _audit_verify(console: Console) -> int:
+    """`audit verify`: one line per problem (table, row, what is wrong), then a summary; exit 1 when tampered."""
+    from app.services.audit import verify_trail
+
+    report = verify_trail(console)
+    for finding in report.findings:
+        print(finding.line())
+    checked = (f"{report.records:,} audit records, {report.rows_compared:,} rows compared with the trail, "
+               f"{report.handovers_checked:,} signed handovers")
+    if report.intact:
+        print(f"Audit trail intact: {checked}")
+        return EXIT_OK
+    where = "" if report.first_break is None else f"; the chain first breaks at record {report.first_break}"
+    found = len(report.findings)
+    print(f"TAMPERING FOUND: {found} problem{'s' if found != 1 else ''} in {checked}{where}")
+    return EXIT_TAMPERED
 
 
 def _demo(lang: str) -> int:

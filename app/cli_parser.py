@@ -16,7 +16,7 @@ from app.domain.service_level import SlDefinition
 
 DEFAULT_POLL_SECONDS = 15.0
 LANGS = ("zh_CN", "en")
-COMMANDS = ("demo", "feed", "report", "handover", "agenda", "backup", "restore")
+COMMANDS = ("demo", "feed", "report", "handover", "agenda", "backup", "restore", "audit")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
                              help="replace the SQLite database by a backup of it (the database replaced is backed "
                                   "up first); close every console on it first")
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup made by this application")
+
+    audit = sub.add_parser("audit", help="the audit trail of every write").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True)
+    audit.add_parser("verify", parents=[common],
+                     help="check the audit trail's hash chain, the rows it wrote and the seals of the signed "
+                          "handovers; one line per problem, exit status 1 when any is found")
     return parser
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
 from app.domain.errors import AppError
+from app.storage import audit
 from app.storage import backup
 
 
@@ -53,6 +54,7 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        audit.install(self._sessions)  # every write of these sessions is appended to the audit trail
 
     @classmethod
     def open(cls, url: str, connect_args: dict | None = None) -> Database:

@@ -789,3 +789,39 @@ class ReminderSettingsRow(Base):
     settings: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_by: Mapped[str] = mapped_column(String(120))
+
+
+# The audit trail (migration 0011): one row per write, numbered without gaps and hash-chained (app.domain.audit);
+# `audit_head` (one row, id 1) holds the end of the chain and is locked to append. Written by app.storage.audit
+# only, never updated or deleted by the application.
+
+
+class AuditRow(Base):
+    """`row_key`: the written row's primary key as JSON; `before` / `after`: its column values as JSON (an update
+    names the changed columns only); `hash`: SHA-256 of `prev_hash` and the record (app.domain.audit.record_hash)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_table_row", "table_name", "row_key"),)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+                                    autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(120))
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_key: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(8))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHeadRow(Base):
+    """`baseline`: JSON object table -> its highest id when the trail began (rows up to it predate the trail);
+    the chain starts from its hash (app.domain.audit.genesis_hash)."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    count: Mapped[int] = mapped_column(BigInteger)
+    baseline: Mapped[str] = mapped_column(Text)
