@@ -154,6 +154,8 @@ def feed_watch(console: Console, args) -> int:
 def format_poll(r: PollResult) -> str:
     """One line per poll: local time, lines read, new calls, waiting, rejected, offset."""
     at = r.polled_at.astimezone(zone(r.timezone)).strftime("%Y-%m-%d %H:%M:%S")
+    if r.held_by:
+        return f"{at}  polled by another desk (its lease runs); nothing read  offset {r.offset:,}"
     flags = "".join(f"  {name}" for name, on in (("rotated", r.rotated), ("truncated", r.truncated)) if on)
     return (
         f"{at}  lines {r.lines_read:,}  new {r.new:,}  updated {r.updated:,}  waiting {r.waiting:,}  "

@@ -53,6 +53,16 @@ class Console:
             return sites.add_site(tx, name, tz or machine_zone())
 
     def close(self) -> None:
+        """Close the database; the live feeds this console polled are left to the other desks at once."""
+        from app.storage import live as live_store
+
+        desk = changes.desk_id(self.db)
+        if desk is not None:
+            try:
+                with self.db.transaction() as tx:
+                    live_store.release_leases(tx, desk)
+            except Exception:  # noqa: BLE001 - closing never fails: unreachable, read-only... the leases run out
+                pass
         self.db.dispose()
         if self.desk_lock is not None:
             self.desk_lock.release()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from app.domain.calls import FeedFormat, RejectedLine
@@ -32,9 +32,11 @@ from app.storage import calls as call_store
 from app.storage import imports as run_store
 from app.storage import live as live_store
 from app.storage import sites as site_store
+from app.storage.changes import desk_id
 
 SNIFF_LINES = 1000  # lines read to tell whether a new live file is of its format
 WAITING_WINDOW = 24 * 3600  # calls still waiting counted back from the newest event
+LEASE = timedelta(seconds=60)  # a desk's poll lease: renewed by each poll; another desk takes over when it runs out
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class PollResult:
     rotated/truncated -- the file was replaced, or shrank or was rewritten: read from its start
     last_data_at -- the newest event stored from this source by a poll (aware UTC), if any
     polled_at -- the poll time (aware UTC), which the source's coverage reaches
+    held_by -- the desk that polls the source (its lease runs): this desk read nothing
     """
 
     source: str
@@ -82,6 +85,7 @@ class PollResult:
     last_data_at: datetime | None
     duration_seconds: float
     batches: int = 0
+    held_by: str | None = None  # another desk holds the poll lease: this poll read nothing
 
     @property
     def changed(self) -> bool:
@@ -133,14 +137,24 @@ def live_source_names(console: Console) -> tuple[str, ...]:
 
 
 def poll(console: Console, source_name: str, now: datetime | None = None, batch_lines: int = BATCH_LINES) -> PollResult:
-    """Read what was appended to the live source's file since the last poll, and store it."""
+    """Read what was appended to the live source's file since the last poll, and store it.
+
+    Several desks on one database: the desk holding the source's poll lease (LEASE, renewed by each of its
+    polls) is the one that reads; another desk's poll reads nothing and says who polls (`held_by`); a lease
+    not renewed in time (the desk closed or died) passes to the next desk that polls. Each batch is stored
+    only if the position is still the one it was read from, so no line is ever stored twice."""
     started = time.perf_counter()
+    polled = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    desk = desk_id(console.db) or "desk"
     with console.db.transaction() as tx:
         source = _find(tx, source_name)
         if not source.live or not source.path:
             raise InvalidSettingError("source", source_name, "is not a live source (feed watch makes it one)")
+        holder = live_store.take_lease(tx, source.id, desk, polled, polled + LEASE)
         pos = live_store.position(tx, source.id)
-    polled = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    if holder is not None:
+        result = _result(source, polled, Progress(source=source), pos, None, 0, started)
+        return replace(result, held_by=holder)
     path = Path(source.path)
     plan = tail.plan(path, pos)
     if plan.unchanged:
@@ -153,9 +167,12 @@ def poll(console: Console, source_name: str, now: datetime | None = None, batch_
     for segment, batch, last in _batches(source, plan, batch_lines):
         if not last and batch.lines_read == 0:
             continue
+        before = final
         progress.lines += batch.lines_read
         final = _advance(final, segment, batch, polled if last else pos.last_poll_at)
         with console.db.transaction() as tx:
+            if live_store.locked_position(tx, source.id) != before:
+                break  # another desk stored these lines meanwhile (its lease): nothing stored twice
             if batch.lines_read:
                 if progress.run_id is None:
                     progress.run_id = run_store.start_run(tx, source.id, str(segment.path), source.format)
@@ -238,9 +255,9 @@ def _result(source, polled, progress: Progress, pos: LivePosition, plan, waiting
         first_rejected=tuple(progress.rejected[:SHOWN_REJECTS]),
         agent_events=progress.agent_events,
         offset=pos.offset,
-        size=plan.state.size,
-        rotated=plan.rotated,
-        truncated=plan.truncated,
+        size=plan.state.size if plan is not None else pos.offset,
+        rotated=plan is not None and plan.rotated,
+        truncated=plan is not None and plan.truncated,
         last_data_at=None if pos.last_data_at is None else datetime.fromtimestamp(pos.last_data_at, timezone.utc),
         duration_seconds=time.perf_counter() - started,
         batches=progress.batches,

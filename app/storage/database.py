@@ -21,7 +21,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
-from app.domain.errors import AppError
+from app.domain.errors import AppError, DatabaseUnavailableError
 from app.storage import audit
 from app.storage import backup
 
@@ -119,12 +119,34 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: committed when the block ends, rolled back on any error. A database that is full,
+        locked, read-only or out of reach raises DatabaseUnavailableError (nothing of the unit stored)."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            state = _unavailable(exc)
+            if state is None:
+                raise
+            raise DatabaseUnavailableError(self.url, state, str(exc.orig).strip().splitlines()[0]) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _unavailable(exc: OperationalError) -> str | None:
+    """Why the database refused (DatabaseUnavailableError's states), None for another operational error."""
+    text = str(exc.orig).lower()
+    if "full" in text:
+        return "full"
+    if "locked" in text or "lock timeout" in text:
+        return "locked"
+    if "readonly" in text or "read-only" in text or "read only" in text:
+        return "read_only"
+    if any(word in text for word in ("connection", "server closed", "could not connect", "terminating",
+                                     "network", "timeout expired")):
+        return "unreachable"
+    return None
 
 
 def _safe_url(url) -> str:

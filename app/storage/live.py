@@ -71,3 +71,30 @@ def touch_poll(session: Session, source_id: int, at: datetime) -> None:
 def live_source_names(session: Session) -> tuple[str, ...]:
     rows = session.scalars(select(SourceRow.name).where(SourceRow.live.is_(True)).order_by(SourceRow.name))
     return tuple(rows)
+
+
+# --- the poll lease: one desk polls a live source ---
+
+def take_lease(session: Session, source_id: int, holder: str, now: datetime, until: datetime) -> str | None:
+    """Take or renew the source's poll lease for `holder` until `until`; the holder of a lease still running
+    (None when `holder` has it now). The row is locked for the rest of the transaction."""
+    row = session.scalar(select(SourceRow).where(SourceRow.id == source_id).with_for_update())
+    if row.poll_holder and row.poll_holder != holder and row.poll_lease_until is not None \
+            and row.poll_lease_until > now:
+        return row.poll_holder
+    row.poll_holder, row.poll_lease_until = holder, until
+    session.flush()
+    return None
+
+
+def locked_position(session: Session, source_id: int) -> LivePosition:
+    """The stored position, its row locked until the transaction ends (a batch checks nobody moved it)."""
+    session.scalar(select(SourceRow.id).where(SourceRow.id == source_id).with_for_update())
+    return position(session, source_id)
+
+
+def release_leases(session: Session, holder: str) -> int:
+    """Give up every poll lease `holder` has (a desk closing); how many."""
+    result = session.execute(update(SourceRow).where(SourceRow.poll_holder == holder)
+                             .values(poll_holder=None, poll_lease_until=None))
+    return result.rowcount or 0

@@ -101,6 +101,9 @@ class FeedSource(Base):
     head_bytes: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_poll_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_data_at: Mapped[float | None] = mapped_column(Double)  # epoch of the newest event stored by a poll
+    # Migration 0012: the desk polling the live file, and until when its lease runs (one desk polls a source).
+    poll_holder: Mapped[str | None] = mapped_column(String(64))
+    poll_lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class QueueSetting(Base):

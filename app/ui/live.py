@@ -125,6 +125,9 @@ class LiveFeeds(QObject):
         shown = last.astimezone(now.tzinfo or timezone.utc).strftime("%H:%M:%S")
         if (now - last).total_seconds() > stale_after:
             return self.tr("{name}: stale, last data {time}").format(name=name, time=shown), True
+        if getattr(result, "held_by", None):
+            return self.tr("{name}: live (polled at another desk), last data {time}").format(
+                name=name, time=shown), False
         return self.tr("{name}: live, last data {time}").format(name=name, time=shown), False
 
     def update_labels(self) -> None:

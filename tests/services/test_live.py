@@ -335,3 +335,60 @@ def test_add_live_source_keeps_or_resets_the_position_and_refuses_unusable_files
     assert watch(console, empty, name="fresh").source_created
     assert poll(console, "fresh", now=NOON).offset == 0
     console.close()
+
+
+def test_one_desk_polls_a_live_source_another_takes_over_when_its_lease_runs_out(tmp_path, db_url):
+    path = tmp_path / "queue_log"
+    path.write_text(text_of(answered(1, 0) + answered(2, 5)))
+    desk_a, desk_b = Console.open(db_url), Console.open(db_url)  # two desks: two engines on one database
+    try:
+        watch(desk_a, path)
+        one = poll(desk_a, "acd", now=NOON)
+        assert (one.lines_read, one.held_by) == (6, None)
+        append(path, text_of(abandoned(3, 7)))
+        held = poll(desk_b, "acd", now=NOON + timedelta(seconds=15))
+        assert held.held_by and held.lines_read == 0 and not held.changed
+        assert held.last_data_at == one.last_data_at  # what the polling desk stored, shown at this desk too
+        again = poll(desk_a, "acd", now=NOON + timedelta(seconds=15))  # the holder renews and reads
+        assert (again.lines_read, again.held_by) == (2, None)
+        # Desk A closes (its lease is not renewed): after LEASE desk B polls, from where A stopped.
+        append(path, text_of(answered(4, 40)))
+        assert poll(desk_b, "acd", now=NOON + timedelta(seconds=70)).held_by  # A's lease runs to 01:15
+        took = poll(desk_b, "acd", now=NOON + live.LEASE + timedelta(seconds=16))
+        assert (took.lines_read, took.calls, took.held_by) == (3, 1, None)
+        assert poll(desk_a, "acd", now=NOON + live.LEASE + timedelta(seconds=20)).held_by  # now B's
+        assert rows(db_url, "SELECT COUNT(*) FROM calls")[0][0] == 4
+        assert sum(r[2] for r in intervals_table(db_url)) == 4  # offered: every call once
+    finally:
+        desk_a.close()
+        desk_b.close()
+
+
+def test_a_batch_read_while_another_desk_stored_the_same_lines_is_not_stored(tmp_path, db_url, monkeypatch):
+    """A desk whose lease ran out in the middle of a poll (a very slow poll): the desk that took over stores the
+    lines first; the slow desk's batch finds the position moved and stores nothing."""
+    path = tmp_path / "queue_log"
+    path.write_text(text_of(answered(1, 0) + answered(2, 5) + abandoned(3, 7)))
+    desk_a, desk_b = Console.open(db_url), Console.open(db_url)
+    try:
+        watch(desk_a, path)
+        real = live._batches
+        late = NOON + live.LEASE + timedelta(seconds=1)
+
+        def slow(source, plan, batch_lines):
+            for item in real(source, plan, batch_lines):
+                if slow.first:
+                    slow.first = False
+                    taken = poll(desk_b, "acd", now=late)  # meanwhile desk B takes the lapsed lease and reads all
+                    assert taken.lines_read == 8 and taken.held_by is None
+                yield item
+
+        slow.first = True
+        monkeypatch.setattr(live, "_batches", slow)
+        stale = poll(desk_a, "acd", now=NOON - timedelta(seconds=1))  # takes the lease; B takes it over mid-poll
+        assert stale.batches == 0 and stale.calls == 0
+        assert rows(db_url, "SELECT COUNT(*) FROM calls")[0][0] == 3
+        assert sum(r[2] for r in intervals_table(db_url)) == 3
+    finally:
+        desk_a.close()
+        desk_b.close()

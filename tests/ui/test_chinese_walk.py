@@ -93,5 +93,6 @@ def test_every_screen_of_the_chinese_demo_is_in_chinese(qapp, tmp_path, monkeypa
         assert len(shots) >= 20
     finally:
         monkeypatch.undo()
+        app.translators.switch("en")  # the tests after this one read the English words
         app.close()
     assert findings == {}
