@@ -150,13 +150,17 @@ def poll(console: Console, source_name: str, now: datetime | None = None, batch_
         source = _find(tx, source_name)
         if not source.live or not source.path:
             raise InvalidSettingError("source", source_name, "is not a live source (feed watch makes it one)")
-        holder = live_store.take_lease(tx, source.id, desk, polled, polled + LEASE)
+        holder = live_store.lease_holder(tx, source.id, desk, polled)
         pos = live_store.position(tx, source.id)
+    if holder is None:
+        # The file first: a desk that cannot read it (another drive, a share down) takes no lease, so a desk
+        # that can read it polls instead.
+        plan = tail.plan(Path(source.path), pos)
+        with console.db.transaction() as tx:
+            holder = live_store.take_lease(tx, source.id, desk, polled, polled + LEASE)
     if holder is not None:
         result = _result(source, polled, Progress(source=source), pos, None, 0, started)
         return replace(result, held_by=holder)
-    path = Path(source.path)
-    plan = tail.plan(path, pos)
     if plan.unchanged:
         with console.db.transaction() as tx:
             live_store.touch_poll(tx, source.id, polled)
@@ -167,12 +171,15 @@ def poll(console: Console, source_name: str, now: datetime | None = None, batch_
     for segment, batch, last in _batches(source, plan, batch_lines):
         if not last and batch.lines_read == 0:
             continue
-        before = final
-        progress.lines += batch.lines_read
-        final = _advance(final, segment, batch, polled if last else pos.last_poll_at)
+        advanced = _advance(final, segment, batch, polled if last else pos.last_poll_at)
         with console.db.transaction() as tx:
-            if live_store.locked_position(tx, source.id) != before:
-                break  # another desk stored these lines meanwhile (its lease): nothing stored twice
+            if live_store.locked_position(tx, source.id) != final:
+                # Another desk stored these lines meanwhile (its lease): nothing stored twice, the run closed.
+                if progress.run_id is not None:
+                    run_store.finish_run(tx, progress.run_id)
+                break
+            progress.lines += batch.lines_read
+            final = advanced
             if batch.lines_read:
                 if progress.run_id is None:
                     progress.run_id = run_store.start_run(tx, source.id, str(segment.path), source.format)

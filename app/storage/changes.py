@@ -132,12 +132,16 @@ class ChangeListener:
         failures = 0
         while not self._stop.is_set():
             try:
-                with psycopg.connect(libpq_url(self.url), autocommit=True, connect_timeout=5) as conn:
+                # Keepalives: a cable pulled or a VPN dropped shows within seconds, not TCP's quarter of an hour.
+                with psycopg.connect(libpq_url(self.url), autocommit=True, connect_timeout=5, keepalives=1,
+                                     keepalives_idle=5, keepalives_interval=2, keepalives_count=2,
+                                     tcp_user_timeout=10000) as conn:
                     database, schema = conn.execute("SELECT current_database(), current_schema()").fetchone()
                     conn.execute(f"LISTEN {channel_name(database, schema)}")
                     self.backend_pid = conn.info.backend_pid
-                    if self.connected is False:
-                        self.on_change(EVERYTHING)  # what was announced while away is gone: read it all
+                    if self.connected is not None:
+                        # What was announced while away (or before the first LISTEN) is gone: read it all.
+                        self._emit(EVERYTHING)
                     self._report(True, None)
                     failures = 0
                     self._listen(conn)
@@ -160,10 +164,16 @@ class ChangeListener:
                 if self._stop.is_set():
                     break
             if tables:
-                self.on_change(frozenset(tables))
+                self._emit(frozenset(tables))
             conn.execute("SELECT 1")  # a lost connection shows here, every few seconds
 
+    def _emit(self, tables: frozenset[str]) -> None:
+        if not self._stop.is_set():
+            self.on_change(tables)
+
     def _report(self, connected: bool, error: str | None) -> None:
+        if self._stop.is_set():
+            return
         if connected != self.connected:
             self.connected = connected
             self.on_state(connected, error)

@@ -17,13 +17,17 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
 from app.domain.errors import AppError, DatabaseUnavailableError
 from app.storage import audit
 from app.storage import backup
+
+
+PG_CONNECT = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3,
+              "keepalives_count": 3, "tcp_user_timeout": 15000}
 
 
 class DatabaseError(AppError):
@@ -64,11 +68,17 @@ class Database:
         except ArgumentError:
             raise DatabaseError(url, "not a database URL (e.g. sqlite:///path or postgresql+psycopg://host/db)") from None
         kwargs: dict = {}
+        connect_args = dict(connect_args or {})
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        elif parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() == "psycopg":
+            # A server gone (a host down, a cable pulled) shows within seconds, not TCP's minutes: a write fails
+            # in words and closing the console does not hang.
+            for key, value in PG_CONNECT.items():
+                connect_args.setdefault(key, value)
         try:
-            engine = create_engine(url, connect_args=connect_args or {}, **kwargs)
+            engine = create_engine(url, connect_args=connect_args, **kwargs)
         except (ArgumentError, ImportError, SQLAlchemyError) as exc:
             raise DatabaseError(safe, str(exc)) from None
         if engine.dialect.name == "sqlite":
@@ -124,7 +134,7 @@ class Database:
         try:
             with self._sessions() as session, session.begin():
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             state = _unavailable(exc)
             if state is None:
                 raise
@@ -134,17 +144,35 @@ class Database:
         self.engine.dispose()
 
 
-def _unavailable(exc: OperationalError) -> str | None:
-    """Why the database refused (DatabaseUnavailableError's states), None for another operational error."""
-    text = str(exc.orig).lower()
-    if "full" in text:
+# SQLSTATE classes / codes of PostgreSQL, SQLite's error names: why a database refused (see _unavailable).
+_PG_STATES = (("53", "full"), ("55P03", "locked"), ("25006", "read_only"), ("08", "unreachable"),
+              ("57P01", "unreachable"), ("57P02", "unreachable"), ("57P03", "unreachable"))
+_SQLITE_NAMES = {"SQLITE_FULL": "full", "SQLITE_BUSY": "locked", "SQLITE_LOCKED": "locked",
+                 "SQLITE_READONLY": "read_only", "SQLITE_CANTOPEN": "unreachable", "SQLITE_IOERR": "unreachable"}
+
+
+def _unavailable(exc: DBAPIError) -> str | None:
+    """Why the database refused (DatabaseUnavailableError's states), None for another error: by PostgreSQL's
+    SQLSTATE or SQLite's error name (whatever the server's language), else by the usual English words."""
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None)
+    if state:
+        return next((kind for prefix, kind in _PG_STATES if state.startswith(prefix)), None)
+    name = getattr(orig, "sqlite_errorname", None) or ""
+    for prefix, kind in _SQLITE_NAMES.items():
+        if name.startswith(prefix):
+            return kind
+    if exc.connection_invalidated:
+        return "unreachable"
+    text = str(orig).lower()
+    if "disk is full" in text or "database or disk is full" in text:
         return "full"
-    if "locked" in text or "lock timeout" in text:
+    if "database is locked" in text:
         return "locked"
-    if "readonly" in text or "read-only" in text or "read only" in text:
+    if "readonly database" in text:
         return "read_only"
-    if any(word in text for word in ("connection", "server closed", "could not connect", "terminating",
-                                     "network", "timeout expired")):
+    if any(word in text for word in ("server closed the connection", "could not connect", "connection refused",
+                                     "connection timed out", "terminating connection")):
         return "unreachable"
     return None
 

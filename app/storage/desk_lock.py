@@ -101,12 +101,14 @@ def sqlite_file(url: str) -> str | None:
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds
     import msvcrt
 
+    _FAR = 1 << 30  # lock a byte far past the text: Windows locks are mandatory, the holder's text stays readable
+
     def _lock(handle) -> None:
-        handle.seek(0)
+        handle.seek(_FAR)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
 
     def _unlock(handle) -> None:
-        handle.seek(0)
+        handle.seek(_FAR)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl

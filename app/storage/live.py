@@ -75,6 +75,15 @@ def live_source_names(session: Session) -> tuple[str, ...]:
 
 # --- the poll lease: one desk polls a live source ---
 
+def lease_holder(session: Session, source_id: int, holder: str, now: datetime) -> str | None:
+    """The other desk whose poll lease on the source still runs at `now` (None: free, lapsed or `holder`'s)."""
+    row = session.get(SourceRow, source_id)
+    if row.poll_holder and row.poll_holder != holder and row.poll_lease_until is not None \
+            and row.poll_lease_until > now:
+        return row.poll_holder
+    return None
+
+
 def take_lease(session: Session, source_id: int, holder: str, now: datetime, until: datetime) -> str | None:
     """Take or renew the source's poll lease for `holder` until `until`; the holder of a lease still running
     (None when `holder` has it now). The row is locked for the rest of the transaction."""

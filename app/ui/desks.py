@@ -25,9 +25,10 @@ VIEW_TABLES = {
                     "site"),
     "seat_map": ("seat", "zones", "floors", "attendance_", "agents"),
     "playbook": ("playbook",),
-    "meetings": ("agendas", "post_shift", "warmups", "attendance_", "log_"),
-    "handover": ("handovers", "log_", "notice", "attendance_", "playbook_runs", "seat"),
-    "handover_quality": ("handovers", "playbook_runs"),
+    "meetings": ("agendas", "post_shift", "warmups", "attendance_", "log_", "notice", "personnel_", "roster_"),
+    "handover": ("handovers", "log_", "notice", "attendance_", "playbook_run", "seat", "personnel_", "shift_",
+                 "supervisors", "roster_"),
+    "handover_quality": ("handovers", "playbook_run"),
     "service_level": ("calls", "intervals", "coverage", "queue_settings", "feed_sources"),
     "now": ("calls", "agent_events", "intervals", "feed_sources"),
 }
@@ -63,7 +64,7 @@ class DeskWatch(QObject):
         self.timer = QTimer(self, singleShot=True, interval=GATHER_MS)
         self.timer.timeout.connect(self._refresh)
         self._heard.connect(self._gather, Qt.ConnectionType.QueuedConnection)
-        self._state_from_thread.connect(self._show_state, Qt.ConnectionType.QueuedConnection)
+        self._state_from_thread.connect(self._show_state_if_current, Qt.ConnectionType.QueuedConnection)
 
     def start(self, console) -> None:
         """Listen to the other desks of `console`'s database (replacing the listener of an earlier one)."""
@@ -72,7 +73,8 @@ class DeskWatch(QObject):
         self.stop()
         if console is None:
             return
-        self.listener = desks.watch(console, self._heard.emit, self._state_from_thread.emit)
+        self.listener = desks.watch(console, lambda tables: self._heard.emit(tables),
+                                    lambda ok, why: self._state_from_thread.emit(ok, why))
 
     def stop(self) -> None:
         if self.listener is not None:
@@ -81,7 +83,13 @@ class DeskWatch(QObject):
         self._show_state(True, None)
 
     # --- on the GUI thread ---
+    def _show_state_if_current(self, reachable: bool, reason) -> None:
+        if self.listener is not None:  # a report from a listener stopped meanwhile is dropped
+            self._show_state(reachable, reason)
+
     def _gather(self, tables) -> None:
+        if self.listener is None:
+            return
         self.pending.update(tables)
         if not self.timer.isActive():
             self.timer.start()
@@ -99,6 +107,8 @@ class DeskWatch(QObject):
             w.refresh_alerts()
         if views & {"work_log", "shift_sheet"}:
             w.update_shift()  # the status bar's log counts and the shift on duty
+        if "feed_sources" in tables or "*" in tables:
+            w.refresh()  # a source added or made live at another desk: the list of sources and the live plan
 
     def _show_state(self, reachable: bool, reason) -> None:
         was = self.reachable

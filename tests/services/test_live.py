@@ -392,3 +392,25 @@ def test_a_batch_read_while_another_desk_stored_the_same_lines_is_not_stored(tmp
     finally:
         desk_a.close()
         desk_b.close()
+
+
+def test_a_desk_that_cannot_read_the_file_leaves_the_polling_to_one_that_can(tmp_path, db_url, monkeypatch):
+    path = tmp_path / "queue_log"
+    path.write_text(text_of(answered(1, 0)))
+    desk_a, desk_b = Console.open(db_url), Console.open(db_url)
+    try:
+        watch(desk_a, path)
+        real = live.tail.plan
+
+        def unreadable(*args, **kwargs):  # at desk A the share is down
+            raise InputFileError(str(path), "cannot be read: the share is not mounted")
+
+        monkeypatch.setattr(live.tail, "plan", unreadable)
+        with pytest.raises(InputFileError):
+            poll(desk_a, "acd", now=NOON)
+        monkeypatch.setattr(live.tail, "plan", real)
+        took = poll(desk_b, "acd", now=NOON + timedelta(seconds=5))  # no lease was taken by desk A
+        assert (took.held_by, took.lines_read, took.calls) == (None, 3, 1)
+    finally:
+        desk_a.close()
+        desk_b.close()

@@ -322,3 +322,27 @@ def test_the_seat_column_shows_where_the_agent_sits_this_shift(floor):
     view.refresh()
     row = next(r for r in view.model.rows if r.agent.id == agent.id)
     assert view.model.data(view.model.index(view.model.rows.index(row), COLUMNS.index("seat"))) == "B-07"
+
+
+def test_another_desks_change_keeps_the_agent_being_marked(floor, qtbot):
+    """The sheet is read again (another desk added an agent who sorts above) while a late mark's minutes are being
+    typed: the cursor stays on the same agent, and the minutes go to that agent, not to the row now in its place."""
+    desktop, view, morning, _ = floor
+    c = desktop.context.console
+    view.table.setFocus()
+    row = 5
+    view.table.setCurrentIndex(view.model.index(row, 0))
+    agent = view.current_row().agent
+    qtbot.keyClick(view.table, Qt.Key.Key_L)
+    first = view.model.rows[0]
+    newcomer = people.save_agent(c, "E000", "Aaron Early", team_id=first.agent.team_id, acd_login="A000")
+    roster.add_entry(c, newcomer.id, NOW.date(), morning.id)
+    view.refresh()  # as DeskWatch does when another desk wrote the roster
+    assert any(r.agent.id == newcomer.id for r in view.model.rows)
+    assert view.current_row().agent.id == agent.id
+    assert [r.agent.id for r in view.model.rows].index(agent.id) != row  # it moved down a row
+    view.editor.minutes.setValue(12)
+    qtbot.keyClick(view.editor.minutes, Qt.Key.Key_Return)
+    marked = next(r for r in view.model.rows if r.agent.id == agent.id)
+    assert marked.mark.status is AttendanceStatus.LATE and marked.mark.late_minutes == 12
+    assert all(r.mark.status is not AttendanceStatus.LATE for r in view.model.rows if r.agent.id != agent.id)

@@ -43,7 +43,7 @@ def preview_report(view, handover):
     dialog = QPrintPreviewDialog(printer, view)
     dialog.setObjectName("handover_preview")
     family, now, words = font_family(context), context.now(), report_words()
-    shown = for_print_handover(context, handover)
-    dialog.paintRequested.connect(lambda p: paint_report(p, shown, family, words, now))
+    # Masked or not when painted (a preview left open outlives a supervisor's 15 minutes).
+    dialog.paintRequested.connect(lambda p: paint_report(p, for_print_handover(context, handover), family, words, now))
     dialog.open()
     return dialog

@@ -240,12 +240,16 @@ class AgendaPanel(QWidget):
         if console is None:
             return
         now, language = self.context.now(), ui_language()
+        self._mode = mode
         self.context.runner.run(gather_agenda, console, day, definition_id, now, language, mode,
                                 on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, result) -> None:
         day, slots, definition_id, agenda, library, site = result
         self.slots, self.library = slots, library
+        if (getattr(self, "_mode", None) != "build" and self.dirty and self.agenda is not None
+                and agenda is not None and agenda.instance_id == self.agenda.instance_id):
+            return  # typed while it was read again (another desk wrote): the edit stays, the read is dropped
         self.site, self.tz = (site.name, ZoneInfo(site.timezone)) if site is not None else ("", self.tz)
         self.picker.show_slots(day, slots, definition_id, self._slot_label)
         self.agenda = agenda

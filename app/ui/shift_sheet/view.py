@@ -251,6 +251,9 @@ class ShiftSheetView(QWidget):
         self._fill_shift_box()
         self._fill_supervisors()
         keep_row = self.table.currentIndex().row()
+        # The agent shown, not the row number: another desk's change may add or remove rows above it.
+        kept = self.current_row()
+        keep_agent = kept.agent.id if kept is not None else None
         self.model.set_rows(sheet.rows if sheet else (), self.tz)
         if sheet is not None:
             self._show_counts()
@@ -260,7 +263,8 @@ class ShiftSheetView(QWidget):
             self.side.setTabText(2, self.tr("ACD check ({n})").format(n=found) if found else self.tr("ACD check"))
             self._fit_columns()
             self.table.horizontalHeader().setStretchLastSection(True)
-            row = keep_row if 0 <= keep_row < len(sheet.rows) else 0
+            same = [i for i, r in enumerate(sheet.rows) if r.agent.id == keep_agent] if keep_agent is not None else []
+            row = same[0] if same else (keep_row if 0 <= keep_row < len(sheet.rows) else 0)
             if sheet.rows:
                 self.table.setCurrentIndex(self.model.index(row, 0))
         else:
@@ -373,6 +377,7 @@ class ShiftSheetView(QWidget):
             return
         if kind in ASKS:
             names = tuple(a.name for a in self.sheet.agents_on_file if a.id != row.agent.id)
+            self.editor.agent_id = row.agent.id  # the detail is recorded for this agent only
             self.editor.ask(kind, row.agent.name, row.mark, names, self.context.now(), self.tz,
                             (self.sheet.start, self.sheet.end))
             return
@@ -380,6 +385,9 @@ class ShiftSheetView(QWidget):
 
     def _detail_given(self, mark: Mark) -> None:
         row = self.current_row()
+        asked = getattr(self.editor, "agent_id", None)
+        if row is not None and asked is not None and row.agent.id != asked:
+            row = None  # the sheet was read again meanwhile and the agent asked about is no longer this row
         if row is not None:
             if mark.status is AttendanceStatus.SWAPPED and mark.swap_with_name:
                 match = [a for a in self.sheet.agents_on_file if a.name == mark.swap_with_name]

@@ -65,11 +65,10 @@ def preview_log(view, shift_log):
     dialog.setObjectName("work_log_preview")
     family, now, words = font_family(context), context.now(), log_words()
 
-    shown = for_print_log(context, shift_log)
-
     def show(site) -> None:
+        # Masked or not when painted (a preview left open outlives a supervisor's 15 minutes).
         dialog.paintRequested.connect(
-            lambda p: paint_log(p, shown, family, site.timezone, site.name, now, words))
+            lambda p: paint_log(p, for_print_log(context, shift_log), family, site.timezone, site.name, now, words))
         dialog.open()
 
     context.runner.run(site_of, context.console, shift_log.instance.site_id, on_done=show, on_error=report_error)
