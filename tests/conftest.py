@@ -69,6 +69,18 @@ def db_url(request, tmp_path):
 
 
 @pytest.fixture
+def pg_url():
+    """A URL of a fresh PostgreSQL schema, for what only PostgreSQL does (several desks on one database)."""
+    url, engine, schema = _pg_schema_url(pg_base_url())
+    try:
+        yield url
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        engine.dispose()
+
+
+@pytest.fixture
 def sqlite_url(tmp_path):
     return f"sqlite:///{tmp_path / 'test.sqlite3'}"
 

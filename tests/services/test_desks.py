@@ -16,10 +16,9 @@ from tests.services.shift_world import DAY, at, build
 
 
 @pytest.fixture
-def two_desks(db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("several desks share a PostgreSQL database (a SQLite file serves one desk)")
-    a, b = Console.open(db_url), Console.open(db_url)
+def two_desks(pg_url):
+    """Two desks: two consoles (two engines) on one PostgreSQL database (a SQLite file serves one desk)."""
+    a, b = Console.open(pg_url), Console.open(pg_url)
     yield a, b
     a.close()
     b.close()

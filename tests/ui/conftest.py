@@ -24,6 +24,12 @@ def desktop_any_db(qapp, tmp_path, db_url):
     yield from _desktop(tmp_path, db_url)
 
 
+@pytest.fixture
+def desktop_pg(qapp, tmp_path, pg_url):
+    """The window on a fresh PostgreSQL schema (what only PostgreSQL does: several desks)."""
+    yield from _desktop(tmp_path, pg_url)
+
+
 def _desktop(tmp_path, url):
     from app.ui.app import DesktopApp
 

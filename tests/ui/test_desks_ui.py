@@ -15,11 +15,10 @@ from tests.ui.conftest import NOW
 
 
 @pytest.fixture
-def desk_b(desktop_any_db, db_url):
-    if not db_url.startswith("postgresql"):
-        pytest.skip("several desks share a PostgreSQL database (a SQLite file serves one desk)")
-    app = desktop_any_db
-    desk_a = Console.open(db_url)
+def desk_b(desktop_pg, pg_url):
+    """This desk's window and another desk (a console of its own) on one PostgreSQL database."""
+    app = desktop_pg
+    desk_a = Console.open(pg_url)
     build(desk_a)  # shifts, people and a roster, written at desk A
     app.window.work_log.go_to_current()
     yield app, desk_a
