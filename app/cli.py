@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
             return _backup(url, args)
         if args.command == "restore":
             return _restore(url, args)
+        if args.command == "purge-callers":
+            with Console.open(url) as console:
+                return _purge_callers(console, args)
         if args.command == "audit":
             with Console.open(url) as console:
                 return _audit_verify(console)
@@ -63,6 +66,29 @@ def main(argv: list[str] | None = None, db_url: str | None = None) -> int:
         return EXIT_USAGE
     build_parser().print_help()
     return EXIT_USAGE
+
+
+def _purge_callers(console: Console, args) -> int:
+    """`purge-callers`: set the site's retention (--days) and clear the caller numbers older than it."""
+    import getpass
+
+    from app.domain.errors import UnknownSiteError
+    from app.services import privacy
+    from app.services.sources import list_sites
+
+    site_id = None
+    if args.site:
+        site = next((s for s in list_sites(console) if s.name == args.site), None)
+        if site is None:
+            raise UnknownSiteError(args.site)
+        site_id = site.id
+    now = datetime.now(timezone.utc)
+    if args.days is not None:
+        privacy.set_caller_retention(console, args.days, getpass.getuser() or "command line", now, site_id)
+    done = privacy.purge_callers(console, now, site_id)
+    print(f"Caller numbers kept {done.days} days at {done.site}: cleared on {done.calls:,} calls and "
+          f"{done.lines:,} rejected feed lines from before {done.before:%Y-%m-%d %H:%M} UTC")
+    return EXIT_OK
 
 
 def _import(console: Console, args) -> int:

@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
                                   "up first); close every console on it first")
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup made by this application")
 
+    purge = sub.add_parser("purge-callers", parents=[common],
+                           help="clear the caller numbers of calls older than the site's retention (default 90 "
+                                "days; the interval figures stay)")
+    purge.add_argument("--site", metavar="NAME", help="the site's name (default: the first site)")
+    purge.add_argument("--days", type=_positive(int), metavar="N",
+                       help="set the site's retention to N days first (kept for the window's hourly purge too)")
+
     audit = sub.add_parser("audit", help="the audit trail of every write").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True)
     audit.add_parser("verify", parents=[common],

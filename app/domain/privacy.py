@@ -18,6 +18,8 @@ from app.domain.worklog import Entry, ShiftLog
 
 KEEP = 4  # characters left readable at the end of a number or id
 MASK = "*"
+RETENTION_DAYS = 90  # call-level caller numbers kept this long unless the center sets otherwise
+RETENTION_LIMITS = (1, 3650)
 
 
 def mask(text: str | None, keep: int = KEEP) -> str:
@@ -54,4 +56,4 @@ def masked_snapshot(snapshot: dict[str, Any] | None) -> dict[str, Any] | None:
     return out
 
 
-__all__ = ["KEEP", "mask", "masked_entries", "masked_entry", "masked_log", "masked_snapshot"]
+__all__ = ["KEEP", "RETENTION_DAYS", "RETENTION_LIMITS", "mask", "masked_entries", "masked_entry", "masked_log", "masked_snapshot"]

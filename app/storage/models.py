@@ -828,3 +828,14 @@ class AuditHeadRow(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
     count: Mapped[int] = mapped_column(BigInteger)
     baseline: Mapped[str] = mapped_column(Text)
+
+
+# Privacy per site (migration 0013): how long call-level caller numbers are kept.
+
+
+class PrivacySettingsRow(Base):
+    __tablename__ = "privacy_settings"
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True)
+    caller_retention_days: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_by: Mapped[str] = mapped_column(String(120))

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
 
     reminders_due = Signal(object)  # the reminders found by the scheduler's job (delivered on the GUI thread)
     backup_failed = Signal(object)  # the daily backup's error, from the scheduler's thread
+    purge_failed = Signal(object)  # the hourly purge of old caller numbers: its error, from the scheduler's thread
 
     def __init__(self, context: UiContext, load_demo: Callable[[], None] | None = None,
                  preferences: Callable[[], None] | None = None, scheduled: bool = True) -> None:
@@ -84,6 +85,10 @@ class MainWindow(QMainWindow):
             self.backup_failed.connect(errors.report_error, Qt.ConnectionType.QueuedConnection)
             self.checks.every("daily-backup", 600, _daily_backup, context, on_result=lambda made: None,
                               on_error=self.backup_failed.emit)
+            # Caller numbers older than the site's retention are cleared every hour (app.services.privacy).
+            self.purge_failed.connect(errors.report_error, Qt.ConnectionType.QueuedConnection)
+            self.checks.every("caller-purge", 3600, _purge_callers, context, on_result=lambda purged: None,
+                              on_error=self.purge_failed.emit)
             self.checks.start()
         if scheduled:
             self.shift_timer.start()
@@ -503,6 +508,12 @@ class MainWindow(QMainWindow):
             self.checks.shutdown(wait=False)
         self.save_state()
         super().closeEvent(event)
+
+
+def _purge_callers(context):
+    from app.services.privacy import purge_callers
+
+    return None if context.console is None else purge_callers(context.console, context.now())
 
 
 def _daily_backup(context):
