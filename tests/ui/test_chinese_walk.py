@@ -27,6 +27,7 @@ ALLOWED = {
     "demo", "acd", "sqlite", "tmp", "xlsx", "yaml", "yml", "txt", "csv", "log", "queue", "Asterisk", "FreePBX",
     "Anonymous", "Bank", "Erlang", "Noto", "Sans", "SC", "GB", "Qt", "PostgreSQL", "SQLite", "README", "WAV",
     "Etc", "INC",  # a time-zone name (Etc/UTC); a ticket number written in a note (INC-4411)
+    "playbook", "callback",  # tags the program writes on an entry (codes, like the playbook's key beside them)
 }
 # Data inside a text, not words: paths and URLs, and codes such as a playbook's key (acd-login-failure).
 DATA = re.compile(r"\S*[/\\]\S*|\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
