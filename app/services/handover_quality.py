@@ -29,11 +29,11 @@ from app.domain.handover import HandoverStatus
 from app.domain.handover_quality import SIGN_GRACE, ChangeQuality, change_quality, signed_on_time
 from app.domain.intervals import INTERVAL_SECONDS, zone
 from app.domain.service_level import IntervalFigures, SlDefinition
-from app.domain.shifts import ShiftSlot, slots_on
+from app.domain.shifts import ShiftSlot
 from app.domain.sources import FeedSource
 from app.services.console import Console
 from app.services.day_view import DayView, day_view
-from app.services.shifts import aware
+from app.services.shifts import aware, hand_overs, slots_between
 from app.storage import handover as handover_store
 from app.storage import playbooks as playbook_store
 from app.storage import shifts as shift_store
@@ -102,18 +102,8 @@ def handover_quality(console: Console, now: datetime, site_id: int | None = None
     with console.db.transaction() as tx:
         site = shift_store.site(tx, site_id)
         tz = zone(site.timezone)
-        definitions = shift_store.list_definitions(tx, site.id)
-        lo, hi = first.astimezone(tz).date() - timedelta(days=1), now.astimezone(tz).date()
-        special = {s.day: s for s in shift_store.list_special_days(tx, site.id, lo, hi)}
-        slots = sorted((s for k in range((hi - lo).days + 1)
-                        for s in slots_on(lo + timedelta(days=k), definitions, tz,
-                                          special.get(lo + timedelta(days=k)))),
-                       key=lambda s: (s.start, s.definition.name))
-        pairs = []
-        for i, out in enumerate(slots):
-            incoming = next((s for s in slots[i + 1:] if s.start > out.start), None)
-            if incoming is not None and first < incoming.start <= now:
-                pairs.append((out, incoming))
+        slots = slots_between(tx, site, first.astimezone(tz).date() - timedelta(days=1), now.astimezone(tz).date())
+        pairs = [(out, incoming) for out, incoming in hand_overs(slots) if first < incoming.start <= now]
         instances = [shift_store.find_instance(tx, out.definition.id, out.day) for out, _ in pairs]
         briefs = handover_store.brief_by_outgoing(tx, [i.id for i in instances if i is not None])
         found = []

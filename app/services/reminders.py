@@ -26,9 +26,8 @@ from datetime import datetime, timedelta
 from app.domain.errors import InvalidSettingError
 from app.domain.reminders import Change, Reminder, ReminderSettings, ReminderState, check_settings, due
 from app.domain.intervals import zone
-from app.domain.shifts import slots_on
 from app.services.console import Console
-from app.services.shifts import aware, ensure_instance_in
+from app.services.shifts import aware, ensure_instance_in, hand_overs, slots_between
 from app.storage import handover as handover_store
 from app.storage import meetings as meeting_store
 from app.storage import reminders as reminder_store
@@ -66,17 +65,10 @@ def shift_changes(console: Console, now: datetime, settings: ReminderSettings | 
     with console.db.transaction() as tx:
         site = shift_store.site(tx, site_id)
         tz = zone(site.timezone)
-        definitions = shift_store.list_definitions(tx, site.id)
-        lo, hi = first.astimezone(tz).date() - timedelta(days=1), last.astimezone(tz).date()
-        special = {s.day: s for s in shift_store.list_special_days(tx, site.id, lo, hi)}
-        slots = sorted((s for k in range((hi - lo).days + 1)
-                        for s in slots_on(lo + timedelta(days=k), definitions, tz,
-                                          special.get(lo + timedelta(days=k)))),
-                       key=lambda s: (s.start, s.definition.name))
+        slots = slots_between(tx, site, first.astimezone(tz).date() - timedelta(days=1), last.astimezone(tz).date())
         changes = []
-        for i, out in enumerate(slots):
-            incoming = next((s for s in slots[i + 1:] if s.start > out.start), None)
-            if incoming is None or not (first <= incoming.start <= last):
+        for out, incoming in hand_overs(slots):
+            if not (first <= incoming.start <= last):
                 continue
             out_instance = ensure_instance_in(tx, out.day, out.definition.id)
             in_instance = ensure_instance_in(tx, incoming.day, incoming.definition.id)

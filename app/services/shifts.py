@@ -167,3 +167,25 @@ def definition_in(tx, definition_id: int, site_id: int | None = None) -> ShiftDe
     if site_id is not None and site_id != definition.site_id:
         raise InvalidSettingError("shift", definition.name, "belongs to another site")
     return definition
+
+
+def slots_between(tx, site, lo: date, hi: date) -> list[ShiftSlot]:
+    """The site's shift slots of the local days `lo` to `hi` (special days applied), by start then name."""
+    from datetime import timedelta
+
+    tz = zone(site.timezone)
+    definitions = shift_store.list_definitions(tx, site.id)
+    special = {s.day: s for s in shift_store.list_special_days(tx, site.id, lo, hi)}
+    days = [lo + timedelta(days=k) for k in range((hi - lo).days + 1)]
+    return sorted((s for day in days for s in slots_on(day, definitions, tz, special.get(day))),
+                  key=lambda s: (s.start, s.definition.name))
+
+
+def hand_overs(slots: list[ShiftSlot]) -> list[tuple[ShiftSlot, ShiftSlot]]:
+    """(outgoing, incoming) of each slot and the next slot that starts after it (as open_handover pairs them)."""
+    pairs = []
+    for i, out in enumerate(slots):
+        incoming = next((s for s in slots[i + 1:] if s.start > out.start), None)
+        if incoming is not None:
+            pairs.append((out, incoming))
+    return pairs

@@ -1,32 +1,11 @@
-"""Migration 0010 (reminder times per site) creates what the models declare and goes down keeping the handovers."""
+"""Migration 0010 (reminder times per site, the signers' names and seal version) as the models declare it, down
+and up again keeping the sites."""
 
-from alembic import command
-from sqlalchemy import create_engine, inspect, text
-
-from app.storage.database import Database, _alembic_config
-from tests.storage.test_migration_0004 import _differences
+from tests.storage.migration_checks import up_down_up
 
 
 def test_0010_up_down_up(db_url):
-    db = Database.open(db_url)
-    try:
-        assert _differences(db.engine) == []
-        assert "reminder_settings" in inspect(db.engine).get_table_names()
-        with db.transaction() as tx:
-            tx.execute(text("INSERT INTO sites (name, timezone, created_at) VALUES ('Floor', 'UTC', "
-                            "'2026-12-20 08:00:00')"))
-    finally:
-        db.dispose()
-    engine = create_engine(db_url)
-    try:
-        with engine.begin() as conn:
-            command.downgrade(_alembic_config(conn), "0009")
-        names = set(inspect(engine).get_table_names())
-        assert "reminder_settings" not in names and "handovers" in names
-        with engine.begin() as conn:
-            command.upgrade(_alembic_config(conn), "head")
-            assert conn.execute(text("SELECT name FROM sites")).scalar() == "Floor"
-            assert conn.execute(text("SELECT count(*) FROM reminder_settings")).scalar() == 0
-        assert _differences(engine) == []
-    finally:
-        engine.dispose()
+    up_down_up(db_url, "0009",
+               lambda i: "reminder_settings" in i.get_table_names()
+               and "seal_version" in {c["name"] for c in i.get_columns("handovers")},
+               "SELECT count(*) FROM reminder_settings")
