@@ -171,6 +171,26 @@ class StaleEntryError(AppError):
         self.changes = changes
 
 
+class NotPermittedError(AppError):
+    """The role of the person signed in at this desk does not permit this (app.domain.access)."""
+
+    code = "not_permitted"
+
+    def __init__(self, role: str, action: str) -> None:
+        super().__init__(f"a {role} may not do this ({action})", role=role, action=action)
+        self.role = role
+        self.action = action
+
+
+class NotSignedInError(AppError):
+    """The desk is locked: no one is signed in, so nothing is written."""
+
+    code = "not_signed_in"
+
+    def __init__(self) -> None:
+        super().__init__("no one is signed in at this desk")
+
+
 class DeskBusyError(AppError):
     """The SQLite file is open in another console window."""
 

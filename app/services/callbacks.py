@@ -29,6 +29,7 @@ from app.domain.sources import FeedSource
 from app.domain.worklog import Entry
 from app.services import shifts as shift_service
 from app.services import worklog
+from app.domain.access import Action
 from app.services.console import Console
 from app.services.shifts import aware
 from app.storage import calls as call_store
@@ -101,7 +102,7 @@ def create_callback(console: Console, call: AbandonedCall, words: Mapping[str, s
     no shift at all.
     """
     aware("now", now)
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         source = _source(tx, call.source)
         tz = zone(source.site.timezone)
         existing = follow_up_of(call, _follow_ups(tx, source, [call]))

@@ -6,13 +6,18 @@ sure the first site exists (named "Main site", in the machine's time zone).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from app import paths
+from app.domain.access import Action
 from app.domain.sources import Site
 from app.services.zones import machine_zone
 from app.storage import sites
+from app.storage import access as desk_access
 from app.storage import changes
+from app.storage.audit import acting_as
 from app.storage.database import Database
 from app.storage.desk_lock import DeskLock, sqlite_file
 
@@ -52,6 +57,16 @@ class Console:
                 return existing[0]
             return sites.add_site(tx, name, tz or machine_zone())
 
+    @contextmanager
+    def acting(self, action: Action) -> Iterator[None]:
+        """A block of work writing `action` (app.domain.access): refused up front when the person signed in at
+        this desk may not (NotPermittedError / NotSignedInError), and every write in it is checked as that kind.
+        SYSTEM work is recorded in the audit trail as done by "system"."""
+        self.db.access.check(action)
+        who = acting_as("system") if action is Action.SYSTEM else nullcontext()
+        with desk_access.declared(action), who:
+            yield
+
     def close(self) -> None:
         """Close the database; the live feeds this console polled are left to the other desks at once."""
         from app.storage import live as live_store
@@ -59,7 +74,7 @@ class Console:
         desk = changes.desk_id(self.db)
         if desk is not None:
             try:
-                with self.db.transaction() as tx:
+                with self.acting(Action.SYSTEM), self.db.transaction() as tx:
                     live_store.release_leases(tx, desk)
             except Exception:  # noqa: BLE001 - closing never fails: unreachable, read-only... the leases run out
                 pass

@@ -37,6 +37,7 @@ from app.domain.handover import (
 from app.domain.intervals import zone
 from app.domain.people import Role, Supervisor
 from app.domain.shifts import ShiftInstance, ShiftSlot, ShiftStatus, slots_on
+from app.domain.access import Action
 from app.services.console import Console
 from app.services.handover_snapshot import snapshot_of
 from app.services.people import verified_in
@@ -53,7 +54,7 @@ def open_handover(console: Console, outgoing_instance_id: int, now: datetime) ->
     """The handover of the outgoing shift: a new draft (incoming: the next shift slot, ensured), or the one the
     shift has already (a draft to resume, or a signed one to read)."""
     aware("now", now)
-    with console.db.transaction() as tx:
+    with console.acting(Action.SYSTEM), console.db.transaction() as tx:  # a draft: bookkeeping of who looks
         outgoing = _instance(tx, outgoing_instance_id)
         found = store.find_by_outgoing(tx, outgoing.id)
         if found is not None:
@@ -100,7 +101,7 @@ def sign_outgoing(console: Console, handover_id: int, supervisor_id: int, pin: s
     snapshot = json.loads(canonical_json(snapshot_of(console, wanted, now)))
     text = canonical_json(snapshot)
     at = now.replace(microsecond=0)  # the time as sealed
-    with console.db.transaction() as tx:
+    with console.acting(Action.SIGN), console.db.transaction() as tx:
         supervisor = _signer(tx, handover_id, supervisor_id, pin)
         handover = _handover(tx, handover_id, lock=True)
         check_sign_outgoing(handover)  # again: another desk may have signed meanwhile
@@ -116,7 +117,7 @@ def sign_incoming(console: Console, handover_id: int, supervisor_id: int, pin: s
     snapshot, sealed with both signatures; the outgoing shift is handed over in the same transaction."""
     aware("now", now)
     at = now.replace(microsecond=0)
-    with console.db.transaction() as tx:
+    with console.acting(Action.SIGN), console.db.transaction() as tx:
         supervisor = _signer(tx, handover_id, supervisor_id, pin)
         handover = _handover(tx, handover_id, lock=True)
         check_sign_incoming(handover, supervisor.id)
@@ -205,6 +206,8 @@ def _signer(tx, handover_id: int, supervisor_id: int, pin: str) -> Supervisor:
     supervisor = verified_in(tx, supervisor_id, pin)  # WrongPinError: nothing is stored
     if supervisor.role is Role.VIEWER:
         raise HandoverStateError(handover_id, "viewer", f"{supervisor.name} is a viewer and cannot sign")
+    if supervisor.role is Role.TEAM_LEADER:
+        raise HandoverStateError(handover_id, "team_leader", f"{supervisor.name} is a team leader and cannot sign")
     return supervisor
 
 

@@ -47,6 +47,7 @@ from app.domain.playbook_rules import (
     near_shift_change,
 )
 from app.domain.sources import FeedSource
+from app.domain.access import Action
 from app.services.console import Console
 from app.services.day_view import DayView, Slot, day_view
 from app.services.floor import MAX_CALL_SECONDS
@@ -185,7 +186,7 @@ def check_rules(console: Console, source_name: str, now: datetime) -> tuple[Aler
                    if (s.rule, s.interval_start) not in r.fired]
     if not suggestions:
         return ()
-    with console.db.transaction() as tx:
+    with console.acting(Action.SYSTEM), console.db.transaction() as tx:  # the desk's own watch
         return store.add_alerts(tx, r.source.site.id, r.source.name, suggestions, now)
 
 

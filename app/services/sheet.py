@@ -27,6 +27,7 @@ from app.domain.intervals import zone
 from app.domain.notices import Notice, in_force
 from app.domain.people import Agent
 from app.domain.shifts import ShiftInstance, slots_on
+from app.domain.access import Action
 from app.services.console import Console
 from app.services.floor import floor_now
 from app.services.shifts import aware, definition_in
@@ -129,7 +130,7 @@ def mark(console: Console, instance_id: int, agent_id: int, mark: Mark, by: str 
     aware("now", now)
     if mark.left_at is not None:
         aware("left_at", mark.left_at)
-    with console.db.transaction() as tx:
+    with console.acting(Action.ATTENDANCE), console.db.transaction() as tx:
         instance = _instance(tx, instance_id)
         agent = _agent(tx, instance, agent_id)
         entries = sheet_store.shift_entries(tx, instance.site_id, instance.day, instance.definition.id, agent.id)

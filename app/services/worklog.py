@@ -42,6 +42,7 @@ from app.domain.worklog import (
     diff,
     normal_tags,
 )
+from app.domain.access import Action
 from app.services.console import Console
 from app.services.shifts import aware
 from app.storage import shifts as shift_store
@@ -60,7 +61,7 @@ def add_entry(console: Console, instance_id: int, draft: Draft, by: str, now: da
     if draft.status is None and draft.category in TRACKED_BY_DEFAULT:
         draft = _with(draft, status=ItemStatus.OPEN)
     _valid(draft)
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         instance = _instance(tx, instance_id)
         start, _end = _window(tx, instance)
         return log_store.add_entry(tx, instance.site_id, instance.id, start, draft, by, now)
@@ -94,7 +95,7 @@ def withdraw(console: Console, entry_id: int, reason: str, by: str, now: datetim
     reason = (reason or "").strip()
     if not reason:
         raise InvalidEntryError((("reason", "required"),))
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         entry = _entry(tx, entry_id)
         if entry.withdrawn is not None:
             raise EntryStateError(entry_id, "withdrawn", "is withdrawn already")
@@ -137,7 +138,7 @@ def acknowledge(console: Console, entry_id: int, instance_id: int, by: str, now:
     by = _by(by)
     aware("now", now)
     new_owner = (new_owner or "").strip() or None
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         instance = _instance(tx, instance_id)
         entry = _entry(tx, entry_id)
         if entry.site_id != instance.site_id:
@@ -188,7 +189,7 @@ def log_counts(console: Console, instance_id: int, now: datetime):
 def save_filter(console: Console, name: str, log_filter: LogFilter, site_id: int | None = None) -> SavedFilter:
     """Save the filter under `name` (a filter of that name is replaced)."""
     name = _name(name)
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         return log_store.save_filter(tx, shift_store.site(tx, site_id).id, name, log_filter)
 
 
@@ -198,7 +199,7 @@ def list_filters(console: Console, site_id: int | None = None) -> tuple[SavedFil
 
 
 def delete_filter(console: Console, filter_id: int) -> bool:
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         return log_store.delete_filter(tx, filter_id)
 
 
@@ -230,7 +231,7 @@ def _revise(console: Console, entry_id: int, changes: dict, by: str, now: dateti
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
         raise InvalidSettingError("field", ", ".join(unknown), "is not a field of an entry one may change")
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         entry = _entry(tx, entry_id)
         if entry.revision != expected_revision:
             base = as_of(entry, log_store.history(tx, entry.id), expected_revision)

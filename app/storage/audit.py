@@ -69,6 +69,11 @@ def acting_as(name: str) -> Iterator[None]:
         _acting.reset(token)
 
 
+def acting_now() -> str | None:
+    """Who `acting_as` names in this context (None: no one)."""
+    return _acting.get()
+
+
 def install(sessions: sessionmaker) -> None:
     """Capture every write of the sessions this factory makes."""
     from sqlalchemy import event
@@ -404,5 +409,5 @@ def _record(r) -> AuditRecord:
     return AuditRecord(r.id, r.at, r.actor, r.table_name, r.row_key, r.action, r.before, r.after, r.prev_hash, r.hash)
 
 
-__all__ = ["AuditTrailError", "acting_as", "baseline", "consistent_read", "current_rows", "head", "history",
+__all__ = ["AuditTrailError", "acting_as", "acting_now", "baseline", "consistent_read", "current_rows", "head", "history",
            "install", "records", "sealed_handover_ids"]

@@ -8,7 +8,7 @@ migration from db/, and makes sure a default site exists.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
 from app.domain.errors import AppError, DatabaseUnavailableError
+from app.storage import access as desk_access
 from app.storage import audit
 from app.storage import backup
 
@@ -59,6 +60,8 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         audit.install(self._sessions)  # every write of these sessions is appended to the audit trail
+        self.access = None
+        desk_access.install(self)  # who is signed in at this desk, and what their role lets them write
 
     @classmethod
     def open(cls, url: str, connect_args: dict | None = None) -> Database:
@@ -131,8 +134,10 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error. A database that is full,
         locked, read-only or out of reach raises DatabaseUnavailableError (nothing of the unit stored)."""
+        user = self.access.user
+        actor = audit.acting_as(user.name) if user is not None and audit.acting_now() is None else nullcontext()
         try:
-            with self._sessions() as session, session.begin():
+            with actor, self._sessions() as session, session.begin():
                 yield session
         except DBAPIError as exc:
             state = _unavailable(exc)

@@ -14,6 +14,8 @@ from app.domain.sources import Site
 from app.storage.models import ShiftDefinitionRow, ShiftInstanceRow, SupervisorRow
 from app.storage.models import Site as SiteRow
 from app.storage.models import SpecialDay as SpecialDayRow
+from app.domain.access import Action
+from app.storage.access import declared
 
 
 def site(session: Session, site_id: int | None) -> Site:
@@ -146,8 +148,8 @@ def ensure_instance(session: Session, definition: ShiftDefinition, day: date) ->
     found = find_instance(session, definition.id, day)
     if found is not None:
         return found
-    try:
-        with session.begin_nested():
+    try:  # the day's instance of a defined shift: bookkeeping, made whoever looks at the day first
+        with declared(Action.SYSTEM), session.begin_nested():
             row = ShiftInstanceRow(
                 site_id=definition.site_id, definition_id=definition.id, day=day, status=ShiftStatus.PLANNED.value
             )

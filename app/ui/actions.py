@@ -22,6 +22,7 @@ class ActionId(enum.Enum):
     PREFERENCES = "preferences"
     REMINDER_TIMES = "reminder_times"
     SHOW_PERSONAL = "show_personal"
+    SIGN_OUT = "sign_out"
     QUIT = "quit"
     VIEW_SERVICE_LEVEL = "view_service_level"
     VIEW_NOW = "view_now"
@@ -54,6 +55,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.PREFERENCES: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Preferences…"), QT_TRANSLATE_NOOP("actions", "Language and live-feed settings"), QKeySequence.StandardKey.Preferences),
     ActionId.REMINDER_TIMES: ActionSpec(QT_TRANSLATE_NOOP("actions", "Re&minder times…"), QT_TRANSLATE_NOOP("actions", "When the console reminds of the agenda, the handover, the day's plan and summary (for the whole site)")),
     ActionId.SHOW_PERSONAL: ActionSpec(QT_TRANSLATE_NOOP("actions", "Show customer &numbers in prints…"), QT_TRANSLATE_NOOP("actions", "Prints and exports mask customer numbers; a supervisor's PIN shows them whole for 15 minutes")),
+    ActionId.SIGN_OUT: ActionSpec(QT_TRANSLATE_NOOP("actions", "Sign &out and lock"), QT_TRANSLATE_NOOP("actions", "Lock the desk now: the next person signs in with their PIN; what is typed stays"), "Ctrl+Shift+L"),
     ActionId.QUIT: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Quit"), QT_TRANSLATE_NOOP("actions", "Close the console"), QKeySequence.StandardKey.Quit),
     ActionId.VIEW_SERVICE_LEVEL: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Service level"), QT_TRANSLATE_NOOP("actions", "Half-hourly service level"), "Ctrl+1"),
     ActionId.VIEW_NOW: ActionSpec(QT_TRANSLATE_NOOP("actions", "&Now"), QT_TRANSLATE_NOOP("actions", "The floor right now"), "Ctrl+2"),

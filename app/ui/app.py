@@ -28,7 +28,7 @@ class DesktopApp:
     """State: the QApplication, translators, settings, lane, context and main window."""
 
     def __init__(self, db_url: str | None, lang: str | None = None, settings_path: Path | None = None,
-                 lane: Lane | None = None, scheduled: bool = True) -> None:
+                 lane: Lane | None = None, scheduled: bool = True, sign_in: bool = False) -> None:
         self.qt = QApplication.instance() or QApplication(sys.argv[:1])
         QCoreApplication.setApplicationName("handover-console")
         QCoreApplication.setOrganizationName("handover-console")
@@ -42,7 +42,7 @@ class DesktopApp:
         self.db_url = db_url
         self.context = UiContext(None, runner, self.settings, font_family=self.font_family)
         self.window = MainWindow(self.context, load_demo=self.load_demo, preferences=self.preferences,
-                                 scheduled=scheduled)
+                                 scheduled=scheduled, sign_in=sign_in)
 
     def start(self) -> MainWindow:
         """Show the window, then open the database on the lane (SQLAlchemy and pandas load there)."""
@@ -92,6 +92,9 @@ class DesktopApp:
 
     def preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self.translators.switch, self.window)
+        signing = self.window.signing  # the desk's lock time is a supervisor's to set
+        dialog.idle.setEnabled(not signing.required or (signing.user is not None
+                                                        and signing.user.role.value == "supervisor"))
         dialog.open()
         self.window.preferences_dialog = dialog
 
@@ -122,7 +125,7 @@ def _open_console(url: str | None):
 
 
 def run(db_url: str | None, lang: str | None) -> int:
-    desktop = DesktopApp(db_url, lang)
+    desktop = DesktopApp(db_url, lang, sign_in=True)  # the desk asks who is there once a supervisor exists
     desktop.start()
     code = desktop.qt.exec()
     desktop.close()

@@ -97,6 +97,23 @@ def describe(exc: BaseException) -> str:
         if exc.state in texts:
             return texts[exc.state]
 
+    from app.domain.errors import NotPermittedError, NotSignedInError
+
+    if isinstance(exc, NotSignedInError):
+        return QCoreApplication.translate("errors", "No one is signed in at this desk: nothing was saved. Sign in "
+                                          "(File › Sign in) and save again; what you typed is kept.")
+    if isinstance(exc, NotPermittedError):
+        if exc.role == "viewer":
+            return QCoreApplication.translate("errors", "You are signed in as a viewer: a viewer reads only. "
+                                              "Nothing was saved; a supervisor can do this.")
+        if exc.action == "export":
+            return QCoreApplication.translate("errors", "Only supervisors export: the files leave the console "
+                                              "with customer data. Nothing was written.")
+        if exc.action == "sign":
+            return QCoreApplication.translate("errors", "A team leader cannot sign a handover: two supervisors "
+                                              "sign it. Nothing was saved.")
+        return QCoreApplication.translate("errors", "A team leader writes work-log entries and attendance; this "
+                                          "is for a supervisor. Nothing was saved.")
     if isinstance(exc, DeskBusyError):
         holder = exc.holder
         who = QCoreApplication.translate("errors", "computer {host}, process {pid}, since {since}").format(

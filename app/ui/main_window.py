@@ -43,8 +43,10 @@ class MainWindow(QMainWindow):
     purge_failed = Signal(object)  # the hourly purge of old caller numbers: its error, from the scheduler's thread
 
     def __init__(self, context: UiContext, load_demo: Callable[[], None] | None = None,
-                 preferences: Callable[[], None] | None = None, scheduled: bool = True) -> None:
+                 preferences: Callable[[], None] | None = None, scheduled: bool = True,
+                 sign_in: bool = False) -> None:
         super().__init__()
+        self.sign_in_used = sign_in  # the desktop application asks who is there; tests of a view may not
         self.setObjectName("main_window")
         self.context = context
         self.sources = ()
@@ -65,6 +67,11 @@ class MainWindow(QMainWindow):
         from app.ui.desks import DeskWatch
 
         self.desks = DeskWatch(self)  # what the other desks of a shared database write, and whether it is reachable
+        from app.ui.sign_in import SignIn
+
+        self.signing = SignIn(self)  # who is at the desk, and the lock after a while without use
+        self.signing.changed.connect(self._signed_in_changed)
+        self.front.addWidget(self.signing.page)
         self.retranslate()
         self._restore()
         self.shift_timer = QTimer(self, interval=60_000)
@@ -107,7 +114,7 @@ class MainWindow(QMainWindow):
         self.seat_map = SeatMapView(self.context)
         self.work_log = WorkLogView(self.context)
         self.work_log.counts_changed.connect(self.update_shift)
-        self.context.writer = lambda: self.work_log.author_box.currentText().strip() or None
+        self.context.writer = self._writer
         self.playbook = PlaybookView(self.context)
         self.playbook.runs_changed.connect(self.work_log.refresh)  # a run's steps are in the log
         self.playbook.runs_changed.connect(self.refresh_alerts)
@@ -144,14 +151,18 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1100])
-        self.setCentralWidget(self.splitter)
+        self.front = QStackedWidget(objectName="front")  # the views, or the sign-in page covering them
+        self.front.addWidget(self.splitter)
+        self.setCentralWidget(self.front)
         self.shift_label = QLabel(objectName="current_shift")
         self.log_label = QLabel(objectName="log_status")
         self.site_label = QLabel(objectName="site")
         self.db_label = QLabel(objectName="database")
         self.busy_label = QLabel(objectName="busy")
+        self.user_label = QLabel(objectName="signed_in")
         bar = self.statusBar()
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.log_label)
         bar.addPermanentWidget(self.shift_label)
         bar.addPermanentWidget(self.site_label)
@@ -174,6 +185,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.QUIT, self.close)
         a.connect(ActionId.REMINDER_TIMES, self.open_reminder_times)
         a.connect(ActionId.SHOW_PERSONAL, self.show_personal)
+        a.connect(ActionId.SIGN_OUT, lambda: self.signing.sign_out())
         a.connect(ActionId.PREFERENCES, lambda: self._preferences and self._preferences())
         a.connect(ActionId.VIEW_SERVICE_LEVEL, lambda: self.show_view("service_level"))
         a.connect(ActionId.VIEW_NOW, lambda: self.show_view("now"))
@@ -190,7 +202,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.TODAY, lambda: self.service_level.set_day(self.context.today()))
         self.file_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.ADD_FEED, ActionId.LOAD_DEMO, ActionId.EXPORT, None, ActionId.PREFERENCES,
-                          ActionId.REMINDER_TIMES, ActionId.SHOW_PERSONAL, None, ActionId.QUIT):
+                          ActionId.REMINDER_TIMES, ActionId.SHOW_PERSONAL, None, ActionId.SIGN_OUT, ActionId.QUIT):
             self.file_menu.addSeparator() if action_id is None else self.file_menu.addAction(a[action_id])
         self.view_menu = self.menuBar().addMenu("")
         for action_id in (ActionId.VIEW_SERVICE_LEVEL, ActionId.VIEW_NOW, ActionId.VIEW_SHIFT_SHEET, ActionId.VIEW_SEAT_MAP, ActionId.VIEW_WORK_LOG,
@@ -221,11 +233,61 @@ class MainWindow(QMainWindow):
         self._show_log_counts(getattr(self, "log_counts", None))
         self.alert_bar.retranslate()
         self.reminder_bar.retranslate()
+        if hasattr(self, "signing"):
+            self.signing.retranslate()
+            self._signed_in_changed(self.signing.user)
 
     def changeEvent(self, event) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # --- who is at the desk ----------------------------------------------------------
+    def _writer(self) -> str | None:
+        """Who writes: the person signed in; else the work log's "Writing as"."""
+        user = self.signing.user if hasattr(self, "signing") else None
+        if user is not None:
+            return user.name
+        return self.work_log.author_box.currentText().strip() or None
+
+    def show_locked(self, locked: bool) -> None:
+        """The sign-in page covers the views (their typed text kept); menus, tool bar and keys are off but Quit."""
+        self.front.setCurrentWidget(self.signing.page if locked else self.splitter)
+        self.splitter.setEnabled(not locked)
+        self.toolbar.setEnabled(not locked)
+        self.view_menu.menuAction().setEnabled(not locked)
+        for action_id in ActionId:
+            if action_id is not ActionId.QUIT:
+                self.actions[action_id].setEnabled(not locked)
+        if not locked:
+            self._signed_in_changed(self.signing.user)
+
+    def _signed_in_changed(self, person) -> None:
+        """The status bar names who is signed in; what the role may not do is greyed out."""
+        from app.ui.sign_in import role_text
+
+        signing = self.signing
+        if not signing.required:
+            self.user_label.setText("")
+            self.work_log.set_signed_in(None)
+            return
+        if person is None:
+            self.user_label.setText(self.tr("Locked: no one signed in"))
+            self.user_label.setStyleSheet("color: #b00020")
+            self.work_log.set_signed_in(None)
+            return
+        role = role_text(person.role)
+        if person.role.value == "viewer":
+            text = self.tr("{name} ({role}): reading only").format(name=person.name, role=role)
+        else:
+            text = self.tr("Signed in: {name} ({role})").format(name=person.name, role=role)
+        self.user_label.setText(text)
+        self.user_label.setStyleSheet("")
+        supervisor = person.role.value == "supervisor"
+        self.actions[ActionId.EXPORT].setEnabled(supervisor)
+        self.actions[ActionId.REMINDER_TIMES].setEnabled(supervisor)
+        self.actions[ActionId.ADD_FEED].setEnabled(supervisor)
+        self.work_log.set_signed_in(person.name)
 
     # --- navigation ------------------------------------------------------------------
     def show_personal(self) -> None:
@@ -308,6 +370,8 @@ class MainWindow(QMainWindow):
         if self.shift_sheet_started is not self.context.console:  # first start, or the demo replaced the database
             self.shift_sheet_started = self.context.console
             self.desks.start(self.context.console)
+            if self.sign_in_used:
+                self.signing.start(self.context.console, demo=bool(demo))
             self.shift_sheet.start()
             self.work_log.start()
             self.playbook.start()
@@ -504,6 +568,7 @@ class MainWindow(QMainWindow):
             dialog.state.cancel()  # an import under way stops after its current batch
         self.live.stop()
         self.desks.stop()
+        self.signing.stop()
         if self.checks is not None:
             self.checks.shutdown(wait=False)
         self.save_state()
@@ -513,7 +578,13 @@ class MainWindow(QMainWindow):
 def _purge_callers(context):
     from app.services.privacy import purge_callers
 
-    return None if context.console is None else purge_callers(context.console, context.now())
+    from app.domain.access import Action
+
+    console = context.console
+    if console is None:
+        return None
+    with console.acting(Action.SYSTEM):  # the desk's housekeeping, whoever is signed in
+        return purge_callers(console, context.now())
 
 
 def _daily_backup(context):

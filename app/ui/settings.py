@@ -36,7 +36,8 @@ LANGUAGE = Setting("prefs/language", "", QT_TRANSLATE_NOOP("settings", "Interfac
 STALE_MINUTES = Setting("prefs/stale_minutes", 5, QT_TRANSLATE_NOOP("settings", "Minutes without new data before a live feed is stale"), int)
 POLL_SECONDS = Setting("prefs/poll_seconds", 15, QT_TRANSLATE_NOOP("settings", "Seconds between two polls of a live feed"), int)
 TARGET_PERCENT = Setting("prefs/default_target", 80.0, QT_TRANSLATE_NOOP("settings", "Default service-level target (%)"), float)
-PREFERENCES = (LANGUAGE, STALE_MINUTES, POLL_SECONDS, TARGET_PERCENT)
+IDLE_MINUTES = Setting("prefs/idle_minutes", 10, QT_TRANSLATE_NOOP("settings", "Minutes without use before the desk locks"), int)
+PREFERENCES = (LANGUAGE, STALE_MINUTES, POLL_SECONDS, TARGET_PERCENT, IDLE_MINUTES)
 
 GEOMETRY = Setting("window/geometry", b"", "", bytes)
 WINDOW_STATE = Setting("window/state", b"", "", bytes)

@@ -464,6 +464,7 @@ class HandoverView(QWidget):
                 "not_draft": self.tr("The outgoing supervisor has signed already."),
                 "signed": self.tr("This handover is signed; it can no longer change."),
                 "viewer": self.tr("A viewer cannot sign a handover."),
+                "team_leader": self.tr("A team leader cannot sign a handover: two supervisors sign it."),
                 "talk_not_done": self.tr("Tick “face-to-face talk done” (step 7) before signing: the "
                                          "two supervisors sign after they have talked the shift through."),
                 "changed": self.tr("The handover was changed at another desk meanwhile; it is shown again as "

@@ -686,7 +686,9 @@ class PlaybookView(QWidget):
                                                    self.tr("Playbooks (*.yaml *.yml)"))[0]
         if not path:
             return
-        self.context.runner.run(playbooks.export_playbooks, self.context.console, path,
+        from app.services.access import exported
+
+        self.context.runner.run(exported, self.context.console, playbooks.export_playbooks, self.context.console, path,
                                 on_done=lambda n: self._say(self.tr("{n} playbooks written to {path}.").format(
                                     n=n, path=path)), on_error=self._failed)
 

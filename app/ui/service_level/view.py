@@ -360,11 +360,12 @@ class ServiceLevelView(QWidget):
             )
             if not path:
                 return None
+        from app.services.access import exported
         from app.services.exports import export_day
 
         view, titles, total = self.current, self.table_model.titles(), self.tr("Total")
         self.context.runner.run(
-            export_day, view, path, titles, total,
+            exported, self.context.console, export_day, view, path, titles, total,
             on_done=lambda p: self.context.status(self.tr("Exported to {path}").format(path=p)),
             on_error=self._failed,
         )

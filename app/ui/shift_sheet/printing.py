@@ -59,7 +59,10 @@ def export_sheet(view, sheet, path: str) -> str:
     def done(written: str) -> None:
         view.context.status(QCoreApplication.translate("sheet", "Sheet exported to {path}.").format(path=written))
 
-    view.context.runner.run(export_sheet_xlsx, sheet, path, titles, on_done=done, on_error=report_error)
+    from app.services.access import exported
+
+    view.context.runner.run(exported, view.context.console, export_sheet_xlsx, sheet, path, titles, on_done=done,
+                            on_error=report_error)
     return path
 
 

@@ -85,7 +85,9 @@ def export_log(view, entries, path: str, heading: str) -> str:
     site_id = entries[0].site_id if entries else None
 
     def work(console):
-        return export_log_xlsx(entries, path, titles, site_of(console, site_id).timezone, heading)
+        from app.services.access import exported
+
+        return exported(console, export_log_xlsx, entries, path, titles, site_of(console, site_id).timezone, heading)
 
     def done(written: str) -> None:
         text = QCoreApplication.translate("work_log_printing", "Work log exported to {path} ({count} entries).")

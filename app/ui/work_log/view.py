@@ -81,6 +81,7 @@ class WorkLogView(QWidget):
         self.now_button = QPushButton(objectName="log_now")
         self.now_button.clicked.connect(self.go_to_current)
         self.author_box = QComboBox(objectName="log_author", editable=True)
+        self.signed_in_name: str | None = None  # set while someone is signed in at the desk
         self.author_box.setMinimumWidth(120)
         self.counts_label = QLabel(objectName="log_counts")
         self.counts_label.setStyleSheet("font-weight: bold; padding: 0 8px")
@@ -360,7 +361,14 @@ class WorkLogView(QWidget):
         for s in self.supervisors:
             self.author_box.addItem(s.name)
         duty = self.log.instance.supervisor_name if self.log else None
-        self.author_box.setEditText(keep or duty or "")
+        self.author_box.setEditText(self.signed_in_name or keep or duty or "")
+
+    def set_signed_in(self, name: str | None) -> None:
+        """Someone signed in at the desk writes as themselves (Writing as shows them, fixed); None: chosen here."""
+        self.signed_in_name = name
+        self.author_box.setEnabled(name is None)
+        if name is not None:
+            self.author_box.setEditText(name)
 
     def _show_counts(self) -> None:
         if self.log is None:

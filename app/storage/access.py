@@ -1,0 +1,81 @@
+"""The desk's guard: every write statement the engine sends is checked against who is signed in.
+
+`install(db)` puts a check before every INSERT, UPDATE and DELETE the
+database's engine sends (ORM, Core and raw SQL alike). Once the desk
+requires sign-in (`require_sign_in`), a write is let through only when the
+person signed in (`sign_in`) has a role that permits the kind of write the
+running block declared (`declared(action)`; nothing declared is MANAGE);
+with no one signed in only SYSTEM writes pass. A refused write raises before
+anything is sent, and the transaction around it rolls back. A database that
+never requires sign-in (the command line, tests, a console before any
+supervisor exists) is not checked. The declaration lives in a context
+variable, so it holds for the thread (or task) that runs the block.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import event
+
+from app.domain.access import Action, require
+from app.domain.errors import NotSignedInError
+from app.domain.people import Supervisor
+
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?\w+"?\.)?"?(\w+)"?', re.IGNORECASE)
+# Written when a permitted block commits (the chain of its records): never a write of their own.
+_UNCHECKED = frozenset({"audit_log", "audit_head"})
+
+_declared: contextvars.ContextVar[Action] = contextvars.ContextVar("access_declared", default=Action.MANAGE)
+
+
+@dataclass
+class DeskAccess:
+    """State: whether sign-in is required at this desk, and who is signed in."""
+
+    required: bool = False
+    user: Supervisor | None = None
+
+    def check(self, action: Action) -> None:
+        """NotSignedInError / NotPermittedError when `action` may not be done now."""
+        if not self.required or action is Action.SYSTEM:
+            return
+        if self.user is None:
+            raise NotSignedInError()
+        require(self.user.role, action)
+
+
+def install(db) -> DeskAccess:
+    """Check every write of `db` (once; the same DeskAccess afterwards)."""
+    existing = getattr(db, "access", None)
+    if existing is not None:
+        return existing
+    access = db.access = DeskAccess()
+
+    def before_cursor_execute(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+        if not access.required:
+            return
+        found = _WRITE.match(statement)
+        if found and found.group(1).lower() not in _UNCHECKED:
+            access.check(_declared.get())
+
+    event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
+    return access
+
+
+@contextmanager
+def declared(action: Action) -> Iterator[None]:
+    """The writes of this block are of the kind `action`."""
+    token = _declared.set(action)
+    try:
+        yield
+    finally:
+        _declared.reset(token)
+
+
+def current() -> Action:
+    return _declared.get()

@@ -1,0 +1,134 @@
+"""Sign-in at a desk and the roles, on SQLite and PostgreSQL: what each role may write, refused before anything is
+stored; the audit trail names who was signed in."""
+
+from datetime import time
+
+import pytest
+
+from app.domain.access import Action, permits
+from app.domain.errors import NotPermittedError, NotSignedInError, WrongPinError
+from app.domain.notices import Priority
+from app.domain.people import Role
+from app.domain.attendance import AttendanceStatus, Mark
+from app.domain.worklog import Category, Draft
+from app.services import access, notices, people, roster, sheet, shifts, worklog
+from app.services import handover as ho
+from app.services.audit import verify_trail
+from app.storage import audit as audit_store
+from tests.services.handover_world import OTHER_PIN, PIN, build_handover_world
+from tests.services.shift_world import DAY, at, build
+
+LEAD_PIN = "1357"
+
+
+def test_the_roles_permit_what_the_issue_names():
+    assert all(permits(Role.SUPERVISOR, a) for a in Action)
+    assert {a for a in Action if permits(Role.TEAM_LEADER, a)} == {Action.LOG, Action.ATTENDANCE, Action.SYSTEM}
+    assert {a for a in Action if permits(Role.VIEWER, a)} == {Action.SYSTEM}
+    assert all(permits(None, a) for a in Action)  # the command line: the machine's operator
+
+
+def _world(console):
+    w = build(console)
+    lead = people.add_supervisor(console, "Team Lead Wu", Role.TEAM_LEADER, LEAD_PIN)
+    roster.add_entry(console, w.agents["1001"].id, DAY, w.morning.id)
+    morning = shifts.ensure_instance(console, DAY, w.morning.id)
+    return w, lead, morning
+
+
+def _count_entries(console, instance_id):
+    return len(worklog.shift_log(console, instance_id, at(console, DAY, 12)).entries)
+
+
+def test_a_window_needs_sign_in_once_a_supervisor_exists(console):
+    assert not access.sign_in_needed(console)
+    _world(console)
+    assert access.sign_in_needed(console)
+
+
+def test_a_wrong_pin_signs_no_one_in(console):
+    w, lead, _m = _world(console)
+    with pytest.raises(WrongPinError):
+        access.sign_in(console, lead.id, "9999")
+    assert access.signed_in(console) is None
+    assert access.sign_in(console, lead.id, LEAD_PIN).name == "Team Lead Wu"
+    assert access.role(console) is Role.TEAM_LEADER
+
+
+def test_a_team_leader_writes_log_entries_and_attendance_and_nothing_else(console):
+    w, lead, morning = _world(console)
+    access.sign_in(console, lead.id, LEAD_PIN)
+    t = at(console, DAY, 9)
+    entry = worklog.add_entry(console, morning.id, Draft(Category.OTHER, "Printer jammed on row B"), lead.name, t)
+    edited = worklog.edit_entry(console, entry.id, {"text": "Printer on row B jammed, IT called"}, lead.name, t, 1)
+    assert edited.revision == 2
+    row = sheet.mark(console, morning.id, w.agents["1001"].id, Mark(AttendanceStatus.PRESENT), lead.name, t)
+    assert row.mark.status is AttendanceStatus.PRESENT
+    with pytest.raises(NotPermittedError) as refused:
+        notices.save_notice(console, "New refund rule", "Refunds over 500 need approval.", Priority.HIGH,
+                            at(console, DAY, 0), None, True, "KB", lead.name, t)
+    assert (refused.value.role, refused.value.action) == ("team_leader", "manage")
+    assert notices.list_notices(console, t, include_expired=True) == ()  # nothing was stored
+    with pytest.raises(NotPermittedError):
+        shifts.save_definition(console, "Late", time(18), time(23))
+    assert [d.name for d in shifts.list_definitions(console)] == ["早班", "Evening", "Night"]
+    with pytest.raises(NotPermittedError):
+        access.require(console, Action.EXPORT)
+    assert access.may(console, Action.LOG) and not access.may(console, Action.EXPORT)
+
+
+def test_a_viewer_reads_and_writes_nothing(console):
+    w, _lead, morning = _world(console)
+    access.sign_in(console, w.viewer.id, "0000")
+    t = at(console, DAY, 9)
+    with pytest.raises(NotPermittedError) as refused:
+        worklog.add_entry(console, morning.id, Draft(Category.OTHER, "x"), "Visitor", t)
+    assert refused.value.role == "viewer"
+    with pytest.raises(NotPermittedError):
+        sheet.mark(console, morning.id, w.agents["1001"].id, Mark(AttendanceStatus.PRESENT), "Visitor", t)
+    assert _count_entries(console, morning.id) == 0
+    # Reading a day not looked at yet makes its shift instance (bookkeeping): a viewer may look at any day.
+    later = DAY.replace(day=DAY.day + 3)
+    loaded = sheet.load_sheet(console, later, w.evening.id, at(console, later, 16))
+    assert loaded.instance.day == later
+
+
+def test_with_no_one_signed_in_only_the_desks_housekeeping_is_written(console):
+    w, lead, morning = _world(console)
+    access.sign_in(console, w.lead.id, "2468")
+    access.sign_out(console)
+    with pytest.raises(NotSignedInError):
+        worklog.add_entry(console, morning.id, Draft(Category.OTHER, "x"), "王丽", at(console, DAY, 9))
+    with console.acting(Action.SYSTEM):
+        shifts.ensure_instance(console, DAY.replace(day=DAY.day + 1), w.night.id)  # bookkeeping passes
+
+
+def test_the_audit_trail_names_who_was_signed_in(console):
+    w, lead, morning = _world(console)
+    access.sign_in(console, lead.id, LEAD_PIN)
+    entry = worklog.add_entry(console, morning.id, Draft(Category.OTHER, "Fire drill at 14:00"), "someone else",
+                              at(console, DAY, 9))
+    with console.db.transaction() as tx:
+        trail = audit_store.history(tx, "log_entries", {"id": entry.id})
+    assert [r.actor for r in trail] == ["Team Lead Wu"]
+    assert verify_trail(console).intact
+
+
+def test_a_team_leader_signs_no_handover_and_a_team_leader_desk_signs_none(console, tmp_path):
+    hw = build_handover_world(console, tmp_path)
+    lead = people.add_supervisor(console, "Team Lead Wu", Role.TEAM_LEADER, LEAD_PIN)
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    from app.domain.handover import HandoverStateError
+
+    with pytest.raises(HandoverStateError) as refused:  # a team leader as the signer, at any desk
+        ho.sign_outgoing(console, h.id, lead.id, LEAD_PIN, hw.now, talk_done=True)
+    assert refused.value.state == "team_leader"
+    access.sign_in(console, lead.id, LEAD_PIN)
+    with pytest.raises(NotPermittedError):  # a supervisor's PIN at a desk where a team leader is signed in
+        ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
+    assert ho.get_handover(console, h.id).outgoing_signature is None
+    access.sign_in(console, hw.outgoing.id, PIN)
+    signed = ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
+    assert signed.outgoing_signature.supervisor_name == hw.outgoing.name
+    signed = ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now)
+    assert signed.incoming_signature is not None
