@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.EXPORT].setEnabled(supervisor)
         self.actions[ActionId.REMINDER_TIMES].setEnabled(supervisor)
         self.actions[ActionId.ADD_FEED].setEnabled(supervisor)
-        self.work_log.set_signed_in(person.name)
+        self.work_log.set_signed_in(person.name, writes=person.role.value != "viewer", exports=supervisor)
 
     # --- navigation ------------------------------------------------------------------
     def show_personal(self) -> None:

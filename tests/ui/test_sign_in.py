@@ -93,14 +93,20 @@ def test_a_viewer_reads_and_is_refused_in_words(signed_desk, qtbot):
     assert not window.actions[ActionId.EXPORT].isEnabled()
     window.show_view("work_log")
     log = window.work_log
-    log.new_entry()
-    form = log.form
-    form.text.setText("The viewer tries to write")
-    before = len(log.log.entries)
-    form.save.click()
-    assert len(log.log.entries) == before  # nothing written
-    assert "a viewer reads only" in form.problems.text()
-    assert form.text.text() == "The viewer tries to write"  # what was typed is kept
+    assert not log.form.isEnabled() and not log.items["new"].isEnabled() and not log.ack_button.isEnabled()
+    assert not log.items["export"].isEnabled() and log.items["print"].isEnabled()
+    log.entries.selectRow(0)
+    assert not log.buttons["edit"].isEnabled() and not log.buttons["withdraw"].isEnabled()
+    # Greyed out, and refused below the window too: the service says why, in words.
+    from app.domain.worklog import Category, Draft
+    from app.services import worklog
+    from app.ui.errors import describe
+
+    with pytest.raises(Exception) as refused:
+        worklog.add_entry(signed_desk.context.console, log.log.instance.id, Draft(Category.OTHER, "x"), "Mia Lopez",
+                          NOW)
+    assert describe(refused.value) == ("You are signed in as a viewer: a viewer reads only. Nothing was saved; a "
+                                       "supervisor can do this.")
 
 
 def test_a_team_leader_writes_the_log_but_exports_nothing(signed_desk, qtbot):
@@ -171,5 +177,7 @@ def test_every_view_opens_for_the_lesser_roles_without_an_error(signed_desk, qtb
         signed_desk.wait_idle()
     window.update_shift()
     window._minute_checks()
+    window.live.poll_now()  # the desk reads the live feed whoever is signed in
     signed_desk.wait_idle()
     assert said == []
+    assert window.live.errors == {} and window.live.results

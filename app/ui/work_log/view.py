@@ -82,6 +82,7 @@ class WorkLogView(QWidget):
         self.now_button.clicked.connect(self.go_to_current)
         self.author_box = QComboBox(objectName="log_author", editable=True)
         self.signed_in_name: str | None = None  # set while someone is signed in at the desk
+        self.writes = self.exports = True  # what the role signed in may do here
         self.author_box.setMinimumWidth(120)
         self.counts_label = QLabel(objectName="log_counts")
         self.counts_label.setStyleSheet("font-weight: bold; padding: 0 8px")
@@ -340,7 +341,7 @@ class WorkLogView(QWidget):
                 if e.owner and e.owner not in owners:
                     owners.append(e.owner)
         self.form.set_owners(owners)
-        self.form.setEnabled(log is not None)
+        self.form.setEnabled(log is not None and self.writes)
         self._show_counts()
         self._titles()
         self._update_enabled()
@@ -363,12 +364,17 @@ class WorkLogView(QWidget):
         duty = self.log.instance.supervisor_name if self.log else None
         self.author_box.setEditText(self.signed_in_name or keep or duty or "")
 
-    def set_signed_in(self, name: str | None) -> None:
-        """Someone signed in at the desk writes as themselves (Writing as shows them, fixed); None: chosen here."""
+    def set_signed_in(self, name: str | None, writes: bool = True, exports: bool = True) -> None:
+        """Someone signed in at the desk writes as themselves (Writing as shows them, fixed); None: chosen here.
+        `writes`: their role writes the log (a viewer's does not: the form and the item commands are off);
+        `exports`: their role exports."""
         self.signed_in_name = name
+        self.writes, self.exports = writes, exports
         self.author_box.setEnabled(name is None)
         if name is not None:
             self.author_box.setEditText(name)
+        self.form.setEnabled(self.log is not None and writes)
+        self._update_enabled()
 
     def _show_counts(self) -> None:
         if self.log is None:
@@ -454,7 +460,7 @@ class WorkLogView(QWidget):
     def _update_enabled(self) -> None:
         entry = self.selected()
         self._show_detail(entry if self.tabs.currentIndex() == 0 else None)
-        live = entry is not None and entry.withdrawn is None
+        live = entry is not None and entry.withdrawn is None and self.writes
         for key in ("edit", "withdraw"):
             self.buttons[key].setEnabled(live)
             self.items[key].setEnabled(live)
@@ -462,12 +468,14 @@ class WorkLogView(QWidget):
         self.items["status"].setEnabled(live and entry.is_item)
         self.buttons["history"].setEnabled(entry is not None)
         self.items["history"].setEnabled(entry is not None)
-        carried = self.carried_model.rowCount() > 0
+        carried = self.carried_model.rowCount() > 0 and self.writes
         for w in (self.ack_button, self.ack_owner_button, self.items["ack"], self.items["ack_owner"]):
             w.setEnabled(carried)
         has_log = self.log is not None
-        for key in ("print", "pdf", "export", "new"):
+        for key in ("print", "pdf"):
             self.items[key].setEnabled(has_log)
+        self.items["export"].setEnabled(has_log and self.exports)
+        self.items["new"].setEnabled(has_log and self.writes)
 
     def author(self) -> str | None:
         name = self.author_box.currentText().strip()
