@@ -71,7 +71,23 @@ def render_all(desktop, folder: Path) -> list[Path]:
     desktop.preferences()
     shot("preferences", window.preferences_dialog)
     window.preferences_dialog.close()
+    sign_in_page(desktop, window, shot)
     return written
+
+
+def sign_in_page(desktop, window, shot) -> None:
+    """The page that asks who is at the desk (the desktop application shows it once a supervisor exists)."""
+    from app.services import people
+
+    console = desktop.context.console
+    if console is None:
+        return
+    page = window.signing.page
+    page.fill(people.list_supervisors(console, active_only=True))
+    page.show_reason("start")
+    window.show_locked(True)
+    shot("sign_in")
+    window.show_locked(False)
 
 
 def abandoned_calls(desktop, sl, shot) -> None:
