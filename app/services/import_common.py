@@ -1,4 +1,12 @@
-"""What every import shares: the request, the summary, the site a source joins, the report of rejected lines."""
+"""What every import shares: the request, the summary, the site a source joins, the report of rejected lines.
+
+Rejected lines leave the service with their caller numbers masked
+(`app.domain.privacy.masked_feed_line`): in the report file, in the
+summary's first lines and when a report is read back (one written before
+masking existed too). The database keeps them whole until the site's
+retention runs out (`app.services.privacy.purge_callers`, which also
+deletes the report files that old).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +17,16 @@ from pathlib import Path
 from app import paths
 from app.domain.calls import FeedFormat, RejectedLine
 from app.domain.errors import InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
+from app.domain.privacy import masked_feed_line
 from app.domain.service_level import SlDefinition, SlSettings
 from app.domain.sources import FeedSource, Site
 from app.feeds.base import BATCH_LINES
 from app.storage import sites as site_store
 
 SHOWN_REJECTS = 20
+REPORT_PREFIX = "rejected-"
+REPORT_STAMP = "%Y%m%dT%H%M%S%fZ"  # UTC, in the report's file name
+MASKED_MARK = "# callers\tmasked"  # a report's line saying its lines were masked when written
 
 
 class ImportState:
@@ -94,6 +106,10 @@ class ImportSummary:
     missing_columns: tuple[str, ...] = ()
     cancelled: bool = False
 
+    def __post_init__(self) -> None:
+        # What the window and the command line show of the rejected lines: caller numbers masked.
+        object.__setattr__(self, "first_rejected", masked_lines(self.format, self.first_rejected))
+
 
 def pick_site(tx, request: ImportRequest) -> Site | None:
     """The site a new source joins: the one named, or the first; None: create the named one."""
@@ -113,26 +129,90 @@ def check_source(existing: FeedSource | None, request: ImportRequest) -> None:
         raise InvalidSettingError("site", request.site, f"source {request.source!r} belongs to site {existing.site.name!r}")
 
 
+def masked_lines(format: FeedFormat | str, lines) -> tuple[RejectedLine, ...]:
+    """Rejected lines of a feed of `format` with the caller numbers in their text masked."""
+    return tuple(RejectedLine(r.line_no, r.reason, masked_feed_line(format, r.text)) for r in lines)
+
+
+def report_name(source: str, at: datetime) -> str:
+    """The file name of the report of an import into `source` written at `at` (aware)."""
+    return f"{REPORT_PREFIX}{report_file_source(source)}-{at.astimezone(timezone.utc).strftime(REPORT_STAMP)}.tsv"
+
+
 def write_report(request: ImportRequest, rejected: list[RejectedLine]) -> Path:
-    """Write every rejected line of an import to a report file in the user data folder."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in request.source)
-    path = paths.reports_dir() / f"rejected-{safe}-{stamp}.tsv"
+    """Write every rejected line of an import, caller numbers masked, to a report file in the user data folder."""
+    path = paths.reports_dir() / report_name(request.source, datetime.now(timezone.utc))
+    source = " ".join(request.source.split())
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(f"# file\t{request.path}\n# format\t{request.format.value}\nline\treason\ttext\n")
-        for r in rejected:
+        fh.write(f"# file\t{request.path}\n# format\t{request.format.value}\n# source\t{source}\n{MASKED_MARK}\n")
+        fh.write("line\treason\ttext\n")
+        # Masked before a tab in the text becomes a space: anonymous-bank finds its fields by the tabs.
+        for r in masked_lines(request.format, rejected):
             fh.write(f"{r.line_no}\t{r.reason}\t{r.text.replace(chr(9), ' ')}\n")
     return path
 
 
 def read_report(path: str) -> tuple[RejectedLine, ...]:
-    """The rejected lines kept in a report written by `write_report`."""
-    out = []
+    """The rejected lines kept in a report written by `write_report`, caller numbers masked (a report written
+    before they were masked on writing is masked as it is read)."""
+    out, format, masked = [], None, False
     for row in Path(path).read_text(encoding="utf-8").splitlines():
         parts = row.split("\t", 2)
         if len(parts) == 3 and parts[0].isdigit():
             out.append(RejectedLine(int(parts[0]), parts[1], parts[2]))
-    return tuple(out)
+        elif len(parts) == 2 and parts[0] == "# format":
+            format = parts[1]
+        elif row == MASKED_MARK:
+            masked = True
+    return tuple(out) if masked else masked_lines(format or "", out)
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    """A report of rejected lines on disk: when it was written (aware UTC) and for which source.
+
+    source -- the source named inside the report (None: written before reports named it)
+    file_source -- the source's name as the file name spells it (letters, digits, - and _ only)
+    """
+
+    path: Path
+    written_at: datetime
+    source: str | None
+    file_source: str
+
+
+def report_files() -> tuple[ReportFile, ...]:
+    """The reports of rejected lines in the user data folder, oldest first."""
+    out = []
+    for path in paths.reports_dir().glob(f"{REPORT_PREFIX}*.tsv"):
+        stem = path.name[len(REPORT_PREFIX):-len(".tsv")]
+        file_source, _, stamp = stem.rpartition("-")
+        try:
+            written = datetime.strptime(stamp, REPORT_STAMP).replace(tzinfo=timezone.utc)
+        except ValueError:  # not a name write_report gave: the time the file was last written
+            try:
+                written = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc)
+            except OSError:
+                continue
+            file_source = stem
+        out.append(ReportFile(path, written, _named_source(path), file_source))
+    return tuple(sorted(out, key=lambda r: (r.written_at, r.path.name)))
+
+
+def report_file_source(source: str) -> str:
+    """How a report's file name spells `source`."""
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in source)
+
+
+def _named_source(path: Path) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for _, row in zip(range(8), fh):
+                if row.startswith("# source\t"):
+                    return row.rstrip("\n").split("\t", 1)[1]
+    except OSError:
+        pass
+    return None
 
 
 def save_text(path: str, text: str) -> str:

@@ -26,7 +26,9 @@ from app.domain.sources import FeedSource, LivePosition
 from app.feeds import tail
 from app.feeds.base import BATCH_LINES
 from app.services.console import Console
-from app.services.import_common import SHOWN_REJECTS, ImportRequest, SettingsChange, check_source, pick_site
+from app.services.import_common import (
+    SHOWN_REJECTS, ImportRequest, SettingsChange, check_source, masked_lines, pick_site,
+)
 from app.services.imports import Progress, ensure_source, open_batches, store_batch, usable, validate
 from app.storage import calls as call_store
 from app.storage import imports as run_store
@@ -58,7 +60,7 @@ class PollResult:
     lines_read -- whole lines read (a line still being written waits for the next poll)
     calls/new/updated -- call records read; new calls; stored calls that changed (e.g. answered)
     waiting -- the source's calls still waiting, from the 24 h before its newest event
-    rejected -- lines that could not be used (all kept with the run; the first few here)
+    rejected -- lines that could not be used (all kept with the run; the first few here, caller numbers masked)
     offset -- byte offset reached in the file; size -- the file's size when polled
     rotated/truncated -- the file was replaced, or shrank or was rewritten: read from its start
     last_data_at -- the newest event stored from this source by a poll (aware UTC), if any
@@ -259,7 +261,7 @@ def _result(source, polled, progress: Progress, pos: LivePosition, plan, waiting
         updated=progress.updated,
         waiting=waiting,
         rejected=len(progress.rejected),
-        first_rejected=tuple(progress.rejected[:SHOWN_REJECTS]),
+        first_rejected=masked_lines(source.format, progress.rejected[:SHOWN_REJECTS]),
         agent_events=progress.agent_events,
         offset=pos.offset,
         size=plan.state.size if plan is not None else pos.offset,

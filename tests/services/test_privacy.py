@@ -1,9 +1,11 @@
 """Caller numbers kept for the site's retention only (SQLite and PostgreSQL): older calls lose their caller, the
-interval figures stay, rejected feed lines of old imports lose their text; the retention is checked and kept."""
+interval figures stay, rejected feed lines of old imports lose their text, reports of rejected lines that old are
+deleted; the retention is checked and kept."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -53,5 +55,48 @@ def test_old_caller_numbers_are_cleared_and_the_figures_stay(tmp_path, db_url):
             with pytest.raises(InvalidSettingError):
                 privacy.set_caller_retention(console, bad, "王丽", NOW)
         assert privacy.caller_retention(console) == 7
+    finally:
+        console.close()
+
+
+def test_reports_of_rejected_lines_older_than_the_retention_are_deleted(tmp_path, db_url):
+    """Reports on disk go by the retention of their source's site; another site's wait for that site's, one of a
+    source this database does not know (another database's) for that database's purge."""
+    from app import paths
+    from app.services.import_common import report_name
+    from app.services.sources import list_sites
+
+    console = Console.open(db_url)
+    try:
+        written = datetime.now(timezone.utc)
+        feed = tmp_path / "calls.csv"
+        _calls(feed, [1])
+        acd = import_feed(console, ImportRequest(path=feed, format=FeedFormat.CALLS_CSV, source="acd 1",
+                                                 site="Floor", tz="UTC"))
+        other = import_feed(console, ImportRequest(path=feed, format=FeedFormat.CALLS_CSV, source="acd 2",
+                                                   site="Annex", tz="UTC"))
+        sites = {s.name: s.id for s in list_sites(console)}
+        privacy.set_caller_retention(console, 365, "王丽", written, sites["Annex"])
+        folder = paths.reports_dir()
+        # A report from before reports named their source (told by its file name), and another database's.
+        before_naming = folder / report_name("acd 1", written - timedelta(days=30))
+        before_naming.write_text("# file\tx\n# format\tcalls-csv\nline\treason\ttext\n", encoding="utf-8")
+        elsewhere = folder / report_name("demo-acd", written - timedelta(days=400))
+        elsewhere.write_text("# file\tx\n# format\tcalls-csv\n# source\tdemo-acd\n", encoding="utf-8")
+        unrelated = folder / "notes.txt"
+        unrelated.write_text("kept")
+        reports = {Path(acd.report_path), Path(other.report_path), before_naming, elsewhere, unrelated}
+        assert all(p.exists() for p in reports)
+
+        # Within the 90 days nothing goes; after them Floor's reports go, Annex's (365 days) stay.
+        assert privacy.purge_callers(console, written + timedelta(days=60), sites["Floor"]).reports == 0
+        assert privacy.purge_callers(console, written + timedelta(days=89), sites["Floor"]).reports == 1  # 30 + 89
+        assert not before_naming.exists() and Path(acd.report_path).exists()
+        done = privacy.purge_callers(console, written + timedelta(days=91), sites["Floor"])
+        assert (done.days, done.reports) == (90, 1)
+        assert {p for p in reports if p.exists()} == {Path(other.report_path), elsewhere, unrelated}
+        assert privacy.purge_callers(console, written + timedelta(days=91), sites["Annex"]).reports == 0
+        assert privacy.purge_callers(console, written + timedelta(days=366), sites["Annex"]).reports == 1
+        assert {p for p in reports if p.exists()} == {elsewhere, unrelated}
     finally:
         console.close()
