@@ -217,3 +217,23 @@ class DatabaseUnavailableError(AppError):
         self.url = url
         self.state = state
         self.detail = detail
+
+
+class SeatConflictError(AppError):
+    """Another desk changed seats of a shift after this desk saw them; nothing of this desk's change was stored.
+
+    `seats`: app.domain.seating.ChangedSeat values, by seat code (what this desk saw, what is stored now and who
+    changed it when, what this desk wanted); `names`: agent id -> name of every agent they hold; `seen_now`: this
+    desk's SeenSeats with the stored versions put in (the same change sent again with it applies on top of them).
+    """
+
+    code = "seat_conflict"
+
+    def __init__(self, instance_id: int, seats: tuple, names: dict[int, str], seen_now: object) -> None:
+        codes = ", ".join(s.seat_code for s in seats)
+        super().__init__(f"shift {instance_id}: seat {codes} was changed by another desk after this desk saw it; "
+                         "nothing was stored", instance_id=instance_id, seats=tuple(s.seat_id for s in seats))
+        self.instance_id = instance_id
+        self.seats = seats
+        self.names = names
+        self.seen_now = seen_now

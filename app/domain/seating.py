@@ -7,11 +7,17 @@ rotation is in degrees around the seat's centre. A zone is a rectangle.
 A shift's seating is a set of (seat, agent) pairs: storage keeps what was
 set even when it conflicts (two agents on one seat, an agent on two seats),
 so conflicts can be shown and resolved, never hidden.
+
+A desk's seat change carries what that desk last saw of the shift's seats
+(SeenSeats, taken from its SeatMap). When another desk changed one of the
+seats the change touches in the meantime, nothing is stored: the desk is
+shown both versions of each such seat (ChangedSeat) and chooses.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -167,3 +173,71 @@ class SeatMap:
 def is_trainee(agent: Agent) -> bool:
     """A trainee sits in the training zone: the skill "trainee" (or 新员工 / 培训) marks one."""
     return any(s.strip().casefold() in ("trainee", "新员工", "培训", "新人") for s in agent.skills)
+
+
+# --- optimistic checks of seat changes (two desks on one shift) ---
+
+@dataclass(frozen=True, slots=True)
+class SeatVersion:
+    """One seat of a shift as a desk saw it, as stored, or as a change would leave it: who sits there (agent ids,
+    sorted, once each) and its open outage. Two versions of a seat that compare equal are the same seat state."""
+
+    seat_id: int
+    agent_ids: tuple[int, ...] = ()
+    out_of_service: OutOfService | None = None
+
+
+@dataclass(frozen=True)
+class SeenSeats:
+    """What a desk last saw of one shift's seats, the base of a seat change's optimistic check.
+
+    versions: the seats shown (a seat not listed was seen free and in service).
+    """
+
+    instance_id: int
+    versions: tuple[SeatVersion, ...]
+
+    def version(self, seat_id: int) -> SeatVersion:
+        return next((v for v in self.versions if v.seat_id == seat_id), SeatVersion(seat_id))
+
+    def updated(self, versions: Iterable[SeatVersion]) -> SeenSeats:
+        """The same view with these seats seen as given (the stored versions a desk chose to build on)."""
+        new = {v.seat_id: v for v in versions}
+        kept = tuple(v for v in self.versions if v.seat_id not in new)
+        return SeenSeats(self.instance_id, kept + tuple(new[i] for i in sorted(new)))
+
+
+def seat_versions(seat_ids: Iterable[int], pairs: Iterable[SeatAssignment],
+                  outages: Mapping[int, OutOfService | None]) -> dict[int, SeatVersion]:
+    """seat id -> its version under the seating `pairs` and the open `outages` (seat id -> outage or None)."""
+    ids = list(dict.fromkeys(seat_ids))
+    wanted = set(ids)
+    agents: dict[int, set[int]] = {i: set() for i in ids}
+    for p in pairs:
+        if p.seat_id in wanted:
+            agents[p.seat_id].add(p.agent_id)
+    return {i: SeatVersion(i, tuple(sorted(agents[i])), outages.get(i)) for i in ids}
+
+
+def seen_in(seat_map: SeatMap) -> SeenSeats:
+    """What a desk showing `seat_map` sees: every seat of its layouts with its agents and outage."""
+    seats = [s for layout in seat_map.layouts for s in layout.seats]
+    versions = seat_versions([s.id for s in seats], seat_map.assignments, {s.id: s.out_of_service for s in seats})
+    return SeenSeats(seat_map.instance_id, tuple(versions[i] for i in sorted(versions)))
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedSeat:
+    """A seat another desk changed after this desk saw it (app.domain.errors.SeatConflictError carries them).
+
+    seen: the seat as this desk saw it; stored: as it is stored now, last changed by `changed_by` at
+    `changed_at` (None when not known); wanted: as this desk's change would leave it.
+    """
+
+    seat_id: int
+    seat_code: str
+    seen: SeatVersion
+    stored: SeatVersion
+    wanted: SeatVersion
+    changed_by: str | None = None
+    changed_at: datetime | None = None

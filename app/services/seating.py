@@ -12,6 +12,14 @@ leave; present: the others) and the seating as stored, conflicts included
 (app.domain.seat_rules.conflicts); pairs on retired seats stay stored but are
 left off the map. Every write is one transaction and returns the new map.
 The layout and seat-list files are in app.services.seating_files.
+
+Two desks: a seating write holds a lock on the shift instance, so desks take
+turns. A write given `seen` (what the desk last saw, app.domain.seating.seen_in
+of its map) is checked against it first: when a seat the write would change
+(its agents, or its outage) is no longer as the desk saw it, SeatConflictError
+carries both versions and nothing is stored. Sending the same change again
+with the error's `seen_now` applies it on top of the stored versions. Without
+`seen` (the command line, the demo) a write applies to whatever is stored.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ from app.domain.seating import (
     Seat,
     SeatAssignment,
     SeatMap,
+    SeenSeats,
     Zone,
     ZoneKind,
 )
@@ -200,8 +209,9 @@ def set_retired(console: Console, seat_ids: Iterable[int], zone_ids: Iterable[in
 # --- out of service ---
 
 def set_out_of_service(console: Console, seat_id: int, reason: str, expected_back: datetime | None,
-                       by: str | None, now: datetime) -> Seat:
-    """Put a seat out of service from `now` until cleared (an open outage is closed and replaced)."""
+                       by: str | None, now: datetime, seen: SeenSeats | None = None) -> Seat:
+    """Put a seat out of service from `now` until cleared (an open outage is closed and replaced). `seen`: the
+    shift map the desk decided on (SeatConflictError when the seat changed since)."""
     reason = (reason or "").strip()
     if not reason:
         raise InvalidSettingError("reason", reason, "a seat out of service needs a reason")
@@ -210,20 +220,35 @@ def set_out_of_service(console: Console, seat_id: int, reason: str, expected_bac
         aware("expected_back", expected_back)
     with console.db.transaction() as tx:
         seat = check.seat_in_use(tx, seat_id)
+        outage = OutOfService(reason, now, expected_back, check.by(by))
+        _lock_seat(tx, seat.id, seen)
+        if seen is not None:
+            check.outage_unchanged(tx, seen, seat.id, outage)
         store.clear_outage(tx, seat.id, check.by(by), now)
-        store.add_outage(tx, seat.id, OutOfService(reason, now, expected_back, check.by(by)))
+        store.add_outage(tx, seat.id, outage)
         return store.get_seats(tx, [seat.id])[seat.id][0]
 
 
-def clear_out_of_service(console: Console, seat_id: int, by: str | None, now: datetime) -> Seat:
-    """The seat is back in service (a seat in service stays as it is)."""
+def clear_out_of_service(console: Console, seat_id: int, by: str | None, now: datetime,
+                         seen: SeenSeats | None = None) -> Seat:
+    """The seat is back in service (a seat in service stays as it is). `seen`: as in set_out_of_service."""
     aware("now", now)
     with console.db.transaction() as tx:
         seat = store.get_seats(tx, [seat_id]).get(seat_id)
         if seat is None:
             raise InvalidSettingError("seat", seat_id, "no such seat")
+        _lock_seat(tx, seat_id, seen)
+        if seen is not None:
+            check.outage_unchanged(tx, seen, seat_id, None)
         store.clear_outage(tx, seat_id, check.by(by), now)
         return store.get_seats(tx, [seat_id])[seat_id][0]
+
+
+def _lock_seat(tx, seat_id: int, seen: SeenSeats | None) -> None:
+    """Outage changes of one seat take turns; checked against a shift's map, they wait for its seating writes."""
+    if seen is not None:
+        shift_store.lock_instance(tx, check.instance(tx, seen.instance_id).id)
+    store.lock_seat(tx, seat_id)
 
 
 def outage_history(console: Console, seat_id: int) -> tuple[OutageRecord, ...]:
@@ -250,44 +275,46 @@ def seat_map(console: Console, instance_id: int, now: datetime) -> SeatMap:
 
 
 def assign(console: Console, instance_id: int, seat_id: int, agent_id: int, by: str | None,
-           now: datetime) -> SeatMap:
+           now: datetime, seen: SeenSeats | None = None) -> SeatMap:
     """Seat the agent: its other seats on the shift are released, and whoever sat there is unseated."""
     def change(tx, instance, pairs):
         check.seats_in_site(tx, instance, [seat_id])
         check.agents_in_site(tx, instance, [agent_id])
         kept = [p for p in pairs if p.agent_id != agent_id and p.seat_id != seat_id]
         return kept + [SeatAssignment(seat_id, agent_id)]
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
-def unassign(console: Console, instance_id: int, agent_id: int, by: str | None, now: datetime) -> SeatMap:
+def unassign(console: Console, instance_id: int, agent_id: int, by: str | None, now: datetime,
+             seen: SeenSeats | None = None) -> SeatMap:
     """Release every seat of the agent on the shift."""
     def change(tx, instance, pairs):
         return [p for p in pairs if p.agent_id != agent_id]
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
-def swap(console: Console, instance_id: int, seat_a: int, seat_b: int, by: str | None, now: datetime) -> SeatMap:
+def swap(console: Console, instance_id: int, seat_a: int, seat_b: int, by: str | None, now: datetime,
+         seen: SeenSeats | None = None) -> SeatMap:
     """Exchange the agents of two seats (either may be free)."""
     def change(tx, instance, pairs):
         check.seats_in_site(tx, instance, [seat_a, seat_b])
         other = {seat_a: seat_b, seat_b: seat_a}
         return [SeatAssignment(other.get(p.seat_id, p.seat_id), p.agent_id) for p in pairs]
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
 def set_assignments(console: Console, instance_id: int, assignments: Sequence[SeatAssignment], by: str | None,
-                    now: datetime) -> SeatMap:
+                    now: datetime, seen: SeenSeats | None = None) -> SeatMap:
     """Make the shift's seating exactly `assignments` (conflicting pairs are stored as given)."""
     def change(tx, instance, pairs):
         check.seats_in_site(tx, instance, [p.seat_id for p in assignments])
         check.agents_in_site(tx, instance, [p.agent_id for p in assignments])
         return list(assignments)
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
 def auto_assign(console: Console, instance_id: int, by: str | None, now: datetime,
-                allow_kept_apart: bool = False) -> tuple[SeatMap, AutoResult]:
+                allow_kept_apart: bool = False, seen: SeenSeats | None = None) -> tuple[SeatMap, AutoResult]:
     """Seat the present agents by the rules (app.domain.seat_rules.auto_assign), from the current seating."""
     results = []
 
@@ -299,10 +326,11 @@ def auto_assign(console: Console, instance_id: int, by: str | None, now: datetim
                                         allow_kept_apart=allow_kept_apart)
         results.append(result)
         return list(result.assignments)
-    return _write(console, instance_id, by, now, change), results[0]
+    return _write(console, instance_id, by, now, change, seen), results[0]
 
 
-def start_from_previous(console: Console, instance_id: int, by: str | None, now: datetime) -> SeatMap:
+def start_from_previous(console: Console, instance_id: int, by: str | None, now: datetime,
+                        seen: SeenSeats | None = None) -> SeatMap:
     """The seating of the site's latest earlier shift that has one: its pairs of agents present now, on seats
     still usable (in the layout, in service). InvalidSettingError when no earlier shift has seating."""
     def change(tx, instance, pairs):
@@ -313,10 +341,11 @@ def start_from_previous(console: Console, instance_id: int, by: str | None, now:
         usable = {s.id for s in _layout_parts(now_map)[0] if s.out_of_service is None}
         return [p for p in store.list_assignments(tx, previous)
                 if p.agent_id in now_map.present_ids and p.seat_id in usable]
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
-def start_from_fixed(console: Console, instance_id: int, by: str | None, now: datetime) -> SeatMap:
+def start_from_fixed(console: Console, instance_id: int, by: str | None, now: datetime,
+                     seen: SeenSeats | None = None) -> SeatMap:
     """Seat each present agent with a fixed seat that exists on the site's layout there; nobody else."""
     def change(tx, instance, pairs):
         now_map = _map(tx, instance, now)
@@ -329,11 +358,12 @@ def start_from_fixed(console: Console, instance_id: int, by: str | None, now: da
             if agent.id in now_map.present_ids and seat is not None:
                 out.append(SeatAssignment(seat.id, agent.id))
         return out
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
 def change_seating(console: Console, instance_id: int, add: Iterable[SeatAssignment],
-                   remove: Iterable[SeatAssignment], by: str | None, now: datetime) -> SeatMap:
+                   remove: Iterable[SeatAssignment], by: str | None, now: datetime,
+                   seen: SeenSeats | None = None) -> SeatMap:
     """Apply a change to the seating as it is now (an undo or redo of a gesture): the pairs in `remove`
     are taken away, those in `add` put, except pairs of agents now marked absent or on leave."""
     add, remove = set(add), set(remove)
@@ -342,17 +372,30 @@ def change_seating(console: Console, instance_id: int, add: Iterable[SeatAssignm
         absent = _map(tx, instance, now).absent_ids
         return sorted((set(pairs) - remove) | {p for p in add if p.agent_id not in absent},
                       key=lambda p: (p.seat_id, p.agent_id))
-    return _write(console, instance_id, by, now, change)
+    return _write(console, instance_id, by, now, change, seen)
 
 
-def _write(console: Console, instance_id: int, by: str | None, now: datetime, change) -> SeatMap:
-    """One transaction: the shift's pairs -> change(tx, instance, pairs) -> stored; the new map."""
+def free_seat(console: Console, instance_id: int, seat_id: int, by: str | None, now: datetime,
+              seen: SeenSeats | None = None) -> SeatMap:
+    """Unseat whoever sits on the seat (the rest of the seating stays as stored)."""
+    def change(tx, instance, pairs):
+        return [p for p in pairs if p.seat_id != seat_id]
+    return _write(console, instance_id, by, now, change, seen)
+
+
+def _write(console: Console, instance_id: int, by: str | None, now: datetime, change,
+           seen: SeenSeats | None = None) -> SeatMap:
+    """One transaction: the shift's pairs -> change(tx, instance, pairs) -> checked against `seen` -> stored; the
+    new map."""
     aware("now", now)
     with console.db.transaction() as tx:
         instance = check.instance(tx, instance_id)
         shift_store.lock_instance(tx, instance.id)  # two desks: each change applies to the other's, none lost
         pairs = list(store.list_assignments(tx, instance.id))
-        store.replace_assignments(tx, instance.id, change(tx, instance, pairs), check.by(by), now)
+        wanted = list(change(tx, instance, pairs))
+        if seen is not None:
+            check.seating_unchanged(tx, instance, seen, pairs, wanted)
+        store.replace_assignments(tx, instance.id, wanted, check.by(by), now)
         return _map(tx, instance, now)
 
 

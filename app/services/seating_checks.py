@@ -1,5 +1,6 @@
 """Checks shared by the seat map use cases (app.services.seating): values typed by a user or a file, and the
-floors, seats, shifts and agents they name. Each raises InvalidSettingError naming what is wrong."""
+floors, seats, shifts and agents they name (each raises InvalidSettingError naming what is wrong); and the
+optimistic checks of seat changes against what the desk saw (SeatConflictError, nothing stored)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import math
 import re
 from collections.abc import Iterable
 
-from app.domain.errors import InvalidSettingError
-from app.domain.seating import Floor, Seat, Zone, ZoneKind
+from app.domain.errors import InvalidSettingError, SeatConflictError
+from app.domain.seating import (
+    ChangedSeat, Floor, OutOfService, Seat, SeatAssignment, SeatVersion, SeenSeats, Zone, ZoneKind, seat_versions,
+)
 from app.domain.shifts import ShiftInstance
 from app.storage import people as people_store
 from app.storage import seating as store
@@ -125,3 +128,57 @@ def agents_in_site(tx, shift: ShiftInstance, agent_ids: Iterable[int]) -> None:
     for agent_id in sorted(ids):
         if agent_id not in found or found[agent_id].site_id != shift.site_id:
             raise InvalidSettingError("agent", agent_id, "no such agent in the shift's site")
+
+
+# --- optimistic checks: what the desk saw against what is stored ---
+
+def seating_unchanged(tx, shift: ShiftInstance, seen: SeenSeats, stored: list[SeatAssignment],
+                      wanted: list[SeatAssignment]) -> None:
+    """Each seat in use whose agents `wanted` changes is as the desk saw it (agents and outage), or
+    SeatConflictError. Seats the change leaves as stored are not looked at: another desk's changes there stay."""
+    _same_shift(shift, seen)
+    before = seat_versions(_seat_ids(stored, wanted), stored, {})
+    after = seat_versions(before, wanted, {})
+    touched = [i for i in before if before[i].agent_ids != after[i].agent_ids]
+    in_use = {i: s for i, (s, retired) in store.get_seats(tx, touched).items() if not retired}
+    outages = {i: s.out_of_service for i, s in in_use.items()}
+    now = seat_versions(in_use, stored, outages)
+    mine = seat_versions(in_use, wanted, outages)
+    _raise_if_changed(tx, shift.id, seen, in_use, now, mine)
+
+
+def outage_unchanged(tx, seen: SeenSeats, seat_id: int, outage: OutOfService | None) -> None:
+    """The seat (agents on the seen shift, outage) is as the desk saw it before its outage becomes `outage`, or
+    SeatConflictError. Clearing the outage of a seat in service changes nothing and is never refused."""
+    found = store.get_seats(tx, [seat_id]).get(seat_id)
+    if found is None:
+        raise InvalidSettingError("seat", seat_id, "no such seat")
+    seat = found[0]
+    if outage is None and seat.out_of_service is None:
+        return
+    pairs = store.list_assignments(tx, seen.instance_id)
+    now = seat_versions([seat_id], pairs, {seat_id: seat.out_of_service})
+    mine = seat_versions([seat_id], pairs, {seat_id: outage})
+    _raise_if_changed(tx, seen.instance_id, seen, {seat_id: seat}, now, mine)
+
+
+def _same_shift(shift: ShiftInstance, seen: SeenSeats) -> None:
+    if seen.instance_id != shift.id:
+        raise InvalidSettingError("shift", seen.instance_id, f"the seating seen is not that of shift {shift.id}")
+
+
+def _seat_ids(*seatings: list[SeatAssignment]) -> list[int]:
+    return sorted({p.seat_id for pairs in seatings for p in pairs})
+
+
+def _raise_if_changed(tx, instance_id: int, seen: SeenSeats, seats: dict[int, Seat], now: dict[int, SeatVersion],
+                      mine: dict[int, SeatVersion]) -> None:
+    changed = [i for i in sorted(seats, key=lambda i: (seats[i].code, i)) if seen.version(i) != now[i]]
+    if not changed:
+        return
+    last = store.last_changes(tx, instance_id, changed)
+    out = tuple(ChangedSeat(i, seats[i].code, seen.version(i), now[i], mine[i], *last.get(i, (None, None)))
+                for i in changed)
+    agent_ids = {a for c in out for v in (c.seen, c.stored, c.wanted) for a in v.agent_ids}
+    names = {a.id: a.name for a in people_store.agents_by_id(tx, agent_ids).values()}
+    raise SeatConflictError(instance_id, out, names, seen.updated(now[i] for i in changed))

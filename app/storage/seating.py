@@ -6,7 +6,8 @@ no zone (its stored zone comes back with the zone). Outages are only added
 to and cleared: the open one (no `cleared_at`) is the seat's
 `out_of_service`. Seating pairs are stored as set, conflicts included; a
 change rewrites only the pairs that change (the others keep who set them
-and when).
+and when), and each pair it takes away leaves a 'cleared' seat event (who
+and when), so the last change of every seat is known (`last_changes`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from app.storage.models import (
     ZoneRow,
 )
 
-FREED = "freed"
+FREED = "freed"  # the agent was marked absent or on leave
+CLEARED = "cleared"  # the agent left the seat by a seating change (moved, unseated, replaced)
 
 
 # --- floors ---
@@ -175,6 +177,12 @@ def save_seat(session: Session, seat: Seat, seat_id: int | None = None) -> Seat:
     return get_seats(session, [row.id])[row.id][0]
 
 
+def lock_seat(session: Session, seat_id: int) -> None:
+    """Hold the seat's row until the transaction ends, so desks changing its outage take turns (PostgreSQL: FOR NO
+    KEY UPDATE, rows referring to the seat may still be written; SQLite writes one at a time)."""
+    session.execute(select(SeatRow.id).where(SeatRow.id == seat_id).with_for_update(key_share=True))
+
+
 def set_seats_retired(session: Session, seat_ids: Iterable[int], retired: bool) -> tuple[Seat, ...]:
     ids = list(dict.fromkeys(seat_ids))
     if ids:
@@ -252,6 +260,10 @@ def replace_assignments(session: Session, instance_id: int, pairs: Iterable[Seat
     if stale:
         session.execute(delete(SeatAssignmentRow).where(SeatAssignmentRow.id.in_(stale)))
     session.add_all(
+        SeatEventRow(instance_id=instance_id, seat_id=p.seat_id, agent_id=p.agent_id, kind=CLEARED, at=at, by=by)
+        for p in dict.fromkeys(removed)
+    )
+    session.add_all(
         SeatAssignmentRow(instance_id=instance_id, seat_id=p.seat_id, agent_id=p.agent_id, assigned_at=at, by=by)
         for p in wanted if p not in have
     )
@@ -274,6 +286,28 @@ def free_agent(session: Session, instance_id: int, agent_id: int, by: str | None
     )
     session.flush()
     return released
+
+
+def last_changes(session: Session, instance_id: int,
+                 seat_ids: Iterable[int]) -> dict[int, tuple[str | None, datetime]]:
+    """seat id -> (by, at) of the seat's latest change on the shift: an agent seated there, an agent leaving it
+    (a seating change, or marked absent), its outage set or cleared. Seats never changed are left out."""
+    ids = list(set(seat_ids))
+    if not ids:
+        return {}
+    a, e, o = SeatAssignmentRow, SeatEventRow, SeatOutageRow
+    queries = (
+        select(a.seat_id, a.by, a.assigned_at).where(a.instance_id == instance_id, a.seat_id.in_(ids)),
+        select(e.seat_id, e.by, e.at).where(e.instance_id == instance_id, e.seat_id.in_(ids)),
+        select(o.seat_id, o.by, o.since).where(o.seat_id.in_(ids)),
+        select(o.seat_id, o.cleared_by, o.cleared_at).where(o.seat_id.in_(ids), o.cleared_at.is_not(None)),
+    )
+    latest: dict[int, tuple[str | None, datetime]] = {}
+    for query in queries:
+        for seat_id, by, at in session.execute(query):
+            if seat_id not in latest or at >= latest[seat_id][1]:
+                latest[seat_id] = (by, at)
+    return latest
 
 
 def list_freed(session: Session, instance_id: int) -> tuple[SeatFreed, ...]:

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.errors import (
-    AppError, EntryStateError, InputFileError, InvalidEntryError, InvalidSettingError, StaleEntryError, UnknownSiteError,
-    UnknownSourceError, WrongPinError,
+    AppError, EntryStateError, InputFileError, InvalidEntryError, InvalidSettingError, SeatConflictError,
+    StaleEntryError, UnknownSiteError, UnknownSourceError, WrongPinError,
 )
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,10 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, StaleEntryError):
         return QCoreApplication.translate("errors", "Entry #{id} was changed by someone else since you opened it; "
                                           "nothing was saved. Open it again.").format(id=exc.entry_id)
+    if isinstance(exc, SeatConflictError):
+        return QCoreApplication.translate("errors", "Seat {seats} was changed by another desk since you looked at the "
+                                          "map; nothing was saved. Look at the map again.").format(
+            seats=", ".join(s.seat_code for s in exc.seats))
     from app.domain.playbooks import InvalidPlaybookError, InvalidRunError
 
     if isinstance(exc, InvalidPlaybookError):

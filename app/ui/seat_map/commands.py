@@ -5,7 +5,8 @@ gesture's own service call (assign, swap, automatic assignment...) and
 records the pairs it added and removed; undo then removes those it added and
 puts back those it removed, on the seating as it is by then (so seats freed
 by attendance meanwhile stay free), and redo does the reverse. A gesture the
-service refused becomes obsolete. A layout command keeps the seats and zones before and after (or the
+service refused becomes obsolete (so does one whose seats another desk changed
+meanwhile, when the supervisor keeps the other desk's version). A layout command keeps the seats and zones before and after (or the
 ids it added or retired). The QUndoCommand only holds the two sides.
 """
 

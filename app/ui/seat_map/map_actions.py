@@ -2,7 +2,11 @@
 
 Every change goes to the services on the lane; a seating write answers with
 the shift's new SeatMap, a layout write with the floor's layout (the map is
-then read again).
+then read again). A seat change carries what this desk saw (the map on
+screen; while one of its own writes is still on the lane, what that write
+left): when another desk changed one of its seats meanwhile, the conflict
+dialog shows both versions, and the supervisor keeps the stored one (the map
+is read again) or applies the change again on top of it.
 """
 
 from __future__ import annotations
@@ -13,19 +17,23 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
-from app.domain.seating import GRID, SEAT_H, SEAT_W, ZoneKind
+from app.domain.errors import SeatConflictError
+from app.domain.seating import GRID, SEAT_H, SEAT_W, SeatMap, SeenSeats, ZoneKind, seen_in
 from app.ui.errors import report_error
 from app.ui.seat_map import words
 from app.ui.seat_map.commands import AddCommand, LayoutCommand, RetireCommand, SeatingCommand
 
 
 class MapActions(QObject):
-    """State: the view, its menu, the notes of the last automatic assignment, the dialog open now."""
+    """State: the view, its menu, the notes of the last automatic assignment, the dialog open now, the number of
+    this desk's seat writes still on the lane and (read and written on the lane only) what the last one left."""
 
     def __init__(self, view) -> None:
         super().__init__(view)
         self.view = view
         self.dialog = None
+        self._writing = 0
+        self._lane_seen: SeenSeats | None = None
         self.unplaced_notes: list[str] = []
         self.allow_kept_apart = QAction(view, objectName="map_allow_kept_apart", checkable=True)
         self.menu = QMenu(view)
@@ -83,16 +91,55 @@ class MapActions(QObject):
         sheet = getattr(self.view.window(), "shift_sheet", None)
         return sheet.supervisor_name() if sheet is not None else None
 
-    def run_gesture(self, fn, done, failed) -> None:
-        """Run a gesture's seating write (fn(console) -> SeatMap, or (SeatMap, AutoResult)) on the lane, with
-        the seating just before it read there too; show the answer; tell the command what changed."""
+    def _seen(self, given: SeenSeats | None):
+        """What the write is checked against, as a callable run on the lane: `given` (the stored versions the
+        supervisor chose to build on), else the map on screen, or what this desk's own write still on the lane
+        left (so quick gestures in a row are not taken for another desk's changes)."""
+        screen = seen_in(self.view.seat_map) if self.view.seat_map is not None else None
+        chained = self._writing > 0
+
+        def seen() -> SeenSeats | None:
+            if given is not None:
+                return given
+            lane = self._lane_seen
+            if chained and lane is not None and screen is not None and lane.instance_id == screen.instance_id:
+                return lane
+            return screen
+        return seen
+
+    def _write_seats(self, fn, seen: SeenSeats | None, on_done, on_error, map_of=None) -> None:
+        """fn(console, seen) on the lane; what the SeatMap it answers (map_of(result), by default the result when
+        it is one) shows is remembered there."""
+        base = self._seen(seen)
+        self._writing += 1
+
+        def work(console):
+            result = fn(console, base())
+            seat_map = map_of(result) if map_of is not None else result
+            self._lane_seen = seen_in(seat_map) if isinstance(seat_map, SeatMap) else None  # None: the screen's
+            return result
+
+        def done(result) -> None:
+            self._writing -= 1
+            on_done(result)
+
+        def refused(exc) -> None:
+            self._writing -= 1
+            on_error(exc)
+
+        self.context.runner.run(work, self.context.console, on_done=done, on_error=refused)
+
+    def run_gesture(self, fn, done, failed, seen: SeenSeats | None = None) -> None:
+        """Run a gesture's seating write (fn(console, seen) -> SeatMap, or (SeatMap, AutoResult)) on the lane,
+        with the seating just before it read there too; show the answer; tell the command what changed. Another
+        desk's change to its seats: the conflict dialog (apply mine: the gesture again on the stored version)."""
         from app.services import seating
 
         instance, now = self._instance(), self.context.now()
 
-        def work(console):
+        def work(console, seen_now):
             before = seating.seat_map(console, instance, now).assignments
-            return before, fn(console)
+            return before, fn(console, seen_now)
 
         def shown(answer) -> None:
             before, result = answer
@@ -103,18 +150,45 @@ class MapActions(QObject):
             done(before, seat_map)
 
         def refused(exc) -> None:
+            if isinstance(exc, SeatConflictError):
+                self.conflict(exc, lambda again: self.run_gesture(fn, done, failed, again), failed)
+                return
             failed()
             report_error(exc)
 
-        self.context.runner.run(work, self.context.console, on_done=shown, on_error=refused)
+        self._write_seats(work, seen, shown, refused,
+                          map_of=lambda answer: answer[1][0] if isinstance(answer[1], tuple) else answer[1])
 
-    def change_seating(self, add, remove) -> None:
+    def change_seating(self, add, remove, seen: SeenSeats | None = None) -> None:
         """Undo or redo a gesture on the seating as it is now."""
         from app.services import seating
 
         instance, by, now = self._instance(), self._by(), self.context.now()
-        self.context.runner.run(seating.change_seating, self.context.console, instance, add, remove, by, now,
-                                on_done=self.view.show_map, on_error=report_error)
+
+        def refused(exc) -> None:
+            if isinstance(exc, SeatConflictError):
+                self.conflict(exc, lambda again: self.change_seating(add, remove, again))
+                return
+            report_error(exc)
+
+        self._write_seats(lambda c, s: seating.change_seating(c, instance, add, remove, by, now, seen=s), seen,
+                          self.view.show_map, refused)
+
+    def run_seat(self, fn, seen: SeenSeats | None = None) -> None:
+        """A seat's outage changed (fn(console, seen) -> Seat) on the lane, checked like a seating write; the map
+        is read again."""
+        def refused(exc) -> None:
+            if isinstance(exc, SeatConflictError):
+                self.conflict(exc, lambda again: self.run_seat(fn, again))
+                return
+            report_error(exc)
+
+        self._write_seats(fn, seen, lambda _seat: self.view.load(), refused)
+
+    def conflict(self, error: SeatConflictError, again, gave_up=None) -> None:
+        from app.ui.seat_map.conflict_dialog import ask_which
+
+        ask_which(self, error, again, gave_up)
 
     def _seating(self, text: str, fn) -> None:
         if self.view.seat_map is None:
@@ -151,23 +225,23 @@ class MapActions(QObject):
         instance, by, now = self._instance(), self._by(), self.context.now()
         name = self._name(agent_id)
         self._seating(self.tr("Seat {name}").format(name=name),
-                      lambda c: seating.assign(c, instance, seat_id, agent_id, by, now))
+                      lambda c, seen: seating.assign(c, instance, seat_id, agent_id, by, now, seen=seen))
 
     def drop_seat(self, from_seat: int, to_seat: int) -> None:
         from app.services import seating
 
         instance, by, now = self._instance(), self._by(), self.context.now()
-        self._seating(self.tr("Swap seats"), lambda c: seating.swap(c, instance, from_seat, to_seat, by, now))
+        self._seating(self.tr("Swap seats"),
+                      lambda c, seen: seating.swap(c, instance, from_seat, to_seat, by, now, seen=seen))
 
     def unseat(self, seat_id: int) -> None:
         from app.services import seating
 
-        seat_map = self.view.seat_map
-        if seat_map is None:
+        if self.view.seat_map is None:
             return
         instance, by, now = self._instance(), self._by(), self.context.now()
-        remaining = tuple(p for p in seat_map.assignments if p.seat_id != seat_id)
-        self._seating(self.tr("Free a seat"), lambda c: seating.set_assignments(c, instance, remaining, by, now))
+        self._seating(self.tr("Free a seat"),
+                      lambda c, seen: seating.free_seat(c, instance, seat_id, by, now, seen=seen))
 
     def auto_assign(self) -> None:
         from app.services import seating
@@ -175,19 +249,21 @@ class MapActions(QObject):
         instance, by, now = self._instance(), self._by(), self.context.now()
         allow = self.allow_kept_apart.isChecked()
         self._seating(self.tr("Assign automatically"),
-                      lambda c: seating.auto_assign(c, instance, by, now, allow_kept_apart=allow))
+                      lambda c, seen: seating.auto_assign(c, instance, by, now, allow_kept_apart=allow, seen=seen))
 
     def start_from_previous(self) -> None:
         from app.services import seating
 
         instance, by, now = self._instance(), self._by(), self.context.now()
-        self._seating(self.tr("Start from the previous shift"), lambda c: seating.start_from_previous(c, instance, by, now))
+        self._seating(self.tr("Start from the previous shift"),
+                      lambda c, seen: seating.start_from_previous(c, instance, by, now, seen=seen))
 
     def start_from_fixed(self) -> None:
         from app.services import seating
 
         instance, by, now = self._instance(), self._by(), self.context.now()
-        self._seating(self.tr("Start from fixed seats"), lambda c: seating.start_from_fixed(c, instance, by, now))
+        self._seating(self.tr("Start from fixed seats"),
+                      lambda c, seen: seating.start_from_fixed(c, instance, by, now, seen=seen))
 
     def _explain(self, result, seat_map) -> None:
         names = {a.id: a.name for a in seat_map.agents}

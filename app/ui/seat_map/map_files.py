@@ -1,5 +1,6 @@
 """The seat map's files and seat menu: layout CSV in and out, the printed chart, the list for the door,
-and putting a seat out of service (with a reason and when it is expected back) or back in service."""
+and putting a seat out of service (with a reason and when it is expected back) or back in service (checked
+against the map on screen, like a seating change)."""
 
 from __future__ import annotations
 
@@ -157,7 +158,8 @@ def seat_menu(actions, seat_item, global_pos) -> None:
         out.triggered.connect(lambda: ask_out_of_service(actions, seat))
     else:
         back = menu.addAction(QCoreApplication.translate("seat_map", "Back in service"))
-        back.triggered.connect(lambda: actions.run_layout(lambda c: seating.clear_out_of_service(c, seat.id, by, now)))
+        back.triggered.connect(lambda: actions.run_seat(
+            lambda c, seen: seating.clear_out_of_service(c, seat.id, by, now, seen=seen)))
     if seat_item.agent_ids:
         free = menu.addAction(QCoreApplication.translate("seat_map", "Free this seat"))
         free.triggered.connect(lambda: actions.unseat(seat.id))
@@ -173,7 +175,8 @@ def ask_out_of_service(actions, seat) -> OutOfServiceDialog:
 
     def accepted() -> None:
         reason, back = dialog.values()
-        actions.run_layout(lambda c: seating.set_out_of_service(c, seat.id, reason, back, by, actions.context.now()))
+        now = actions.context.now()
+        actions.run_seat(lambda c, seen: seating.set_out_of_service(c, seat.id, reason, back, by, now, seen=seen))
 
     dialog.accepted.connect(accepted)
     actions.dialog = dialog
