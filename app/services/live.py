@@ -154,12 +154,15 @@ def poll(console: Console, source_name: str, now: datetime | None = None, batch_
             raise InvalidSettingError("source", source_name, "is not a live source (feed watch makes it one)")
         holder = live_store.lease_holder(tx, source.id, desk, polled)
         pos = live_store.position(tx, source.id)
-    if holder is None:
+    # A console window on a SQLite file is the only desk on it (app.storage.desk_lock): a lease another desk id
+    # still holds is a console that died (killed, a power cut), not one polling; it is taken over at once.
+    sole = console.desk_lock is not None
+    if holder is None or sole:
         # The file first: a desk that cannot read it (another drive, a share down) takes no lease, so a desk
         # that can read it polls instead.
         plan = tail.plan(Path(source.path), pos)
         with console.db.transaction() as tx:
-            holder = live_store.take_lease(tx, source.id, desk, polled, polled + LEASE)
+            holder = live_store.take_lease(tx, source.id, desk, polled, polled + LEASE, force=sole)
     if holder is not None:
         result = _result(source, polled, Progress(source=source), pos, None, 0, started)
         return replace(result, held_by=holder)

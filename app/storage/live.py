@@ -84,11 +84,13 @@ def lease_holder(session: Session, source_id: int, holder: str, now: datetime) -
     return None
 
 
-def take_lease(session: Session, source_id: int, holder: str, now: datetime, until: datetime) -> str | None:
+def take_lease(session: Session, source_id: int, holder: str, now: datetime, until: datetime,
+               force: bool = False) -> str | None:
     """Take or renew the source's poll lease for `holder` until `until`; the holder of a lease still running
-    (None when `holder` has it now). The row is locked for the rest of the transaction."""
+    (None when `holder` has it now). `force`: taken even from a lease still running (a desk that knows it is
+    the only one). The row is locked for the rest of the transaction."""
     row = session.scalar(select(SourceRow).where(SourceRow.id == source_id).with_for_update())
-    if row.poll_holder and row.poll_holder != holder and row.poll_lease_until is not None \
+    if not force and row.poll_holder and row.poll_holder != holder and row.poll_lease_until is not None \
             and row.poll_lease_until > now:
         return row.poll_holder
     row.poll_holder, row.poll_lease_until = holder, until
