@@ -87,7 +87,8 @@ def _purge_callers(console: Console, args) -> int:
         privacy.set_caller_retention(console, args.days, getpass.getuser() or "command line", now, site_id)
     done = privacy.purge_callers(console, now, site_id)
     print(f"Caller numbers kept {done.days} days at {done.site}: cleared on {done.calls:,} calls and "
-          f"{done.lines:,} rejected feed lines from before {done.before:%Y-%m-%d %H:%M} UTC")
+          f"{done.lines:,} rejected feed lines from before {done.before:%Y-%m-%d %H:%M} UTC; "
+          f"{done.reports:,} report file{'s' if done.reports != 1 else ''} of rejected lines deleted")
     return EXIT_OK
 
 

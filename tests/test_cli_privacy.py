@@ -19,6 +19,7 @@ def test_purge_callers_sets_the_retention_and_says_what_it_cleared(tmp_path, cap
     assert main(["purge-callers", "--db", url]) == 0  # the default 90 days
     first = capsys.readouterr().out
     assert first.startswith("Caller numbers kept 90 days at Main site: cleared on ")
+    assert first.rstrip().endswith("; 0 report files of rejected lines deleted")
     assert main(["purge-callers", "--days", "1", "--db", url]) == 0
     assert capsys.readouterr().out.startswith("Caller numbers kept 1 days at Main site: cleared on ")
     engine = create_engine(url)
