@@ -132,3 +132,19 @@ def test_a_team_leader_signs_no_handover_and_a_team_leader_desk_signs_none(conso
     assert signed.outgoing_signature.supervisor_name == hw.outgoing.name
     signed = ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now)
     assert signed.incoming_signature is not None
+
+
+def test_only_supervisors_export_and_a_refused_export_writes_no_file(console, tmp_path):
+    w, lead, morning = _world(console)
+    written = tmp_path / "log.txt"
+
+    def write(path):
+        path.write_text("the shift's log", encoding="utf-8")
+        return path
+
+    access.sign_in(console, lead.id, LEAD_PIN)
+    with pytest.raises(NotPermittedError) as refused:
+        access.exported(console, write, written)
+    assert refused.value.action == "export" and not written.exists()
+    access.sign_in(console, w.lead.id, "2468")
+    assert access.exported(console, write, written).read_text(encoding="utf-8") == "the shift's log"

@@ -58,7 +58,10 @@ def export_layout(actions, path: str | None) -> None:
     path = path or actions.ask_path(QCoreApplication.translate("seat_map", "Export the layout"),
                                     f"layout-{layout.floor.name}.csv", "CSV (*.csv)", True)
     if path:
-        actions.context.runner.run(seating_files.export_layout, actions.context.console, layout.floor.id, path,
+        from app.services.access import exported
+
+        actions.context.runner.run(exported, actions.context.console, seating_files.export_layout,
+                                   actions.context.console, layout.floor.id, path,
                                    on_done=lambda p: actions.context.status(
                                        QCoreApplication.translate("seat_map", "Layout exported to {path}.").format(path=p)),
                                    on_error=report_error)
@@ -103,7 +106,10 @@ def export_list(actions, path: str | None) -> None:
         "no_team": QCoreApplication.translate("seat_map", "no team"),
         "sheet": QCoreApplication.translate("seat_map", "Seats"),
     }
-    actions.context.runner.run(seating_files.export_seat_list, seat_map, path, titles,
+    from app.services.access import exported
+
+    actions.context.runner.run(exported, actions.context.console, seating_files.export_seat_list, seat_map, path,
+                               titles,
                                on_done=lambda p: actions.context.status(
                                    QCoreApplication.translate("seat_map", "List exported to {path}.").format(path=p)),
                                on_error=report_error)
