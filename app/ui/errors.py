@@ -105,7 +105,7 @@ def describe(exc: BaseException) -> str:
 
     if isinstance(exc, NotSignedInError):
         return QCoreApplication.translate("errors", "No one is signed in at this desk: nothing was saved. Sign in "
-                                          "(File › Sign in) and save again; what you typed is kept.")
+                                          "and save again; what you typed is kept.")
     if isinstance(exc, NotPermittedError):
         if exc.role == "viewer":
             return QCoreApplication.translate("errors", "You are signed in as a viewer: a viewer reads only. "

@@ -270,11 +270,13 @@ class MainWindow(QMainWindow):
         if not signing.required:
             self.user_label.setText("")
             self.work_log.set_signed_in(None)
+            self.shift_sheet.actions.set_manages(True)
             return
         if person is None:
             self.user_label.setText(self.tr("Locked: no one signed in"))
             self.user_label.setStyleSheet("color: #b00020")
-            self.work_log.set_signed_in(None)
+            self.work_log.set_signed_in(None, writes=False, exports=False)
+            self.shift_sheet.actions.set_manages(False)
             return
         role = role_text(person.role)
         if person.role.value == "viewer":
@@ -288,6 +290,7 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.REMINDER_TIMES].setEnabled(supervisor)
         self.actions[ActionId.ADD_FEED].setEnabled(supervisor)
         self.work_log.set_signed_in(person.name, writes=person.role.value != "viewer", exports=supervisor)
+        self.shift_sheet.actions.set_manages(supervisor)
 
     # --- navigation ------------------------------------------------------------------
     def show_personal(self) -> None:

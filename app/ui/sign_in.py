@@ -100,7 +100,7 @@ class SignInPage(QWidget):
         self.people = tuple(people)
         self.who.clear()
         for p in self.people:
-            self.who.addItem(f"{p.name} ({role_text(p.role)})", p.id)
+            self.who.addItem(self.tr("{name} ({role})").format(name=p.name, role=role_text(p.role)), p.id)
         if keep is not None and self.who.findData(keep) >= 0:
             self.who.setCurrentIndex(self.who.findData(keep))
 

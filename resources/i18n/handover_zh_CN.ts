@@ -442,97 +442,97 @@
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="253"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="257"/>
         <source>No shift is defined for this day.</source>
         <translation>这一天没有定义班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="311"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="315"/>
         <source>The meeting ends at {end}, {late} min after the shift starts at {start}: shorten a time box or start earlier.</source>
         <translation>会议在 {end} 结束，比班次开始时间 {start} 晚 {late} 分钟：请缩短某个环节或提前开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="315"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="319"/>
         <source>A part of your own needs a title or a text.</source>
         <translation>自行添加的环节需要标题或内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="330"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="334"/>
         <source>Prepared by {by} at {time} (revision {revision})</source>
         <translation>由 {by} 于 {time} 准备（第 {revision} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="334"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="338"/>
         <source>Not prepared yet: built automatically</source>
         <translation>尚未准备：自动生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="336"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="340"/>
         <source>{state} · changed, not saved</source>
         <translation>{state} · 已修改，未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="337"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="341"/>
         <source>{shift} {day}: meeting {start}–{end}, shift starts {shift_start}</source>
         <translation>{shift} {day}：会议 {start}–{end}，班次 {shift_start} 开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="401"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="405"/>
         <source>{name} ({kind}, {minutes} min)</source>
         <translation>{name}（{kind}，{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="409"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="413"/>
         <source>No warm-up chosen.</source>
         <translation>未选择热身活动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="415"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="419"/>
         <source>Nobody is rostered on this shift.</source>
         <translation>本班次没有排班人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="419"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="423"/>
         <source>no team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="420"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="424"/>
         <source>{count} rostered ({teams}); ticked on the printed agenda.</source>
         <translation>排班 {count} 人（{teams}）；在打印的议程上勾选签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="424"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="428"/>
         <source>No open item is carried into this shift.</source>
         <translation>没有转入本班次的未结事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="428"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="432"/>
         <source>No half hour below target in the last shift.</source>
         <translation>上一班次没有低于目标的半小时时段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="429"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="433"/>
         <source>{time} {source}: {sl}% (target {target}%)</source>
         <translation>{time} {source}：{sl}%（目标 {target}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="561"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="565"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="578"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="582"/>
         <source>Agenda saved (revision {revision}).</source>
         <translation>议程已保存（第 {revision} 版）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="629"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="633"/>
         <source>Save the agenda as PDF</source>
         <translation>将议程另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="630"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="634"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1107,12 +1107,12 @@
 <context>
     <name>DeskWatch</name>
     <message>
-        <location filename="../../app/ui/desks.py" line="110"/>
+        <location filename="../../app/ui/desks.py" line="120"/>
         <source>The database is reachable again; what changed meanwhile is read again.</source>
         <translation>数据库已恢复连接；期间的变更已重新读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desks.py" line="115"/>
+        <location filename="../../app/ui/desks.py" line="125"/>
         <source>⚠ Database unreachable since {time}: showing what was read before; reconnecting…</source>
         <translation>⚠ 自 {time} 起无法连接数据库：显示的是此前读取的内容；正在重新连接…</translation>
     </message>
@@ -1557,96 +1557,101 @@
     </message>
     <message>
         <location filename="../../app/ui/handover/view.py" line="467"/>
+        <source>A team leader cannot sign a handover: two supervisors sign it.</source>
+        <translation>组长不能签署交接：交接由两位值班主管签署。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover/view.py" line="468"/>
         <source>Tick “face-to-face talk done” (step 7) before signing: the two supervisors sign after they have talked the shift through.</source>
         <translation>签字前请勾选“当面交接已完成”（第 7 步）：两位主管当面过完本班情况后再签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="469"/>
+        <location filename="../../app/ui/handover/view.py" line="470"/>
         <source>The handover was changed at another desk meanwhile; it is shown again as stored. Look at it and sign again.</source>
         <translation>交接在此期间已在另一席位被修改，现按已保存内容重新显示。请查看后再签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="477"/>
+        <location filename="../../app/ui/handover/view.py" line="478"/>
         <source>The signed snapshot no longer matches its checksum: it was changed after signing and cannot be signed again. Tell the administrator.</source>
         <translation>已签字的快照与校验和不再一致：签字后被改动，不能再签字。请通知管理员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="496"/>
+        <location filename="../../app/ui/handover/view.py" line="497"/>
         <source>Progress saved; the handover can be resumed later.</source>
         <translation>进度已保存，稍后可继续交接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="547"/>
+        <location filename="../../app/ui/handover/view.py" line="548"/>
         <source>Sign the handover as outgoing supervisor</source>
         <translation>以交班主管身份签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="548"/>
+        <location filename="../../app/ui/handover/view.py" line="549"/>
         <source>I hand over {shift} of {day} as shown; the figures are frozen when I sign.</source>
         <translation>我按所示内容交出 {day} 的{shift}；签字后数据即被冻结。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="560"/>
+        <location filename="../../app/ui/handover/view.py" line="561"/>
         <source>Signed by the outgoing supervisor; the incoming supervisor signs next.</source>
         <translation>交班主管已签字，接下来由接班主管签字。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="572"/>
+        <location filename="../../app/ui/handover/view.py" line="573"/>
         <source>Sign the handover as incoming supervisor</source>
         <translation>以接班主管身份签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="573"/>
+        <location filename="../../app/ui/handover/view.py" line="574"/>
         <source>I take over {shift} of {day} as shown.</source>
         <translation>我按所示内容接手 {day} 的{shift}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="578"/>
+        <location filename="../../app/ui/handover/view.py" line="579"/>
         <source>Handover signed by both; the outgoing shift is handed over.</source>
         <translation>交接已由双方签字，交班班次已交出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="600"/>
+        <location filename="../../app/ui/handover/view.py" line="601"/>
         <source>Acknowledge a notice</source>
         <translation>确认通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="601"/>
+        <location filename="../../app/ui/handover/view.py" line="602"/>
         <source>I have read “{title}” (version {version}) and will pass it on.</source>
         <translation>我已阅读“{title}”（第 {version} 版），并将传达。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="606"/>
+        <location filename="../../app/ui/handover/view.py" line="607"/>
         <source>Notice acknowledged.</source>
         <translation>通知已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="618"/>
+        <location filename="../../app/ui/handover/view.py" line="619"/>
         <source>Choose the incoming supervisor first (on top).</source>
         <translation>请先（在上方）选择接班主管。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="628"/>
+        <location filename="../../app/ui/handover/view.py" line="629"/>
         <source>Item #{id} taken over by {by}.</source>
         <translation>事项 #{id} 已由 {by} 接手。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="646"/>
+        <location filename="../../app/ui/handover/view.py" line="647"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>把事项 #{id} 交给新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="646"/>
+        <location filename="../../app/ui/handover/view.py" line="647"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="671"/>
+        <location filename="../../app/ui/handover/view.py" line="672"/>
         <source>Save the handover report as PDF</source>
         <translation>将交接报告另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover/view.py" line="672"/>
+        <location filename="../../app/ui/handover/view.py" line="673"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1715,27 +1720,27 @@
 <context>
     <name>LiveFeeds</name>
     <message>
-        <location filename="../../app/ui/live.py" line="119"/>
+        <location filename="../../app/ui/live.py" line="122"/>
         <source>{name}: waiting for the first poll</source>
         <translation>{name}：等待首次读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="124"/>
+        <location filename="../../app/ui/live.py" line="127"/>
         <source>{name}: stale, no data yet</source>
         <translation>{name}：停滞，尚无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="127"/>
+        <location filename="../../app/ui/live.py" line="130"/>
         <source>{name}: stale, last data {time}</source>
         <translation>{name}：停滞，最后数据 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="129"/>
+        <location filename="../../app/ui/live.py" line="132"/>
         <source>{name}: live (polled at another desk), last data {time}</source>
         <translation>{name}：实时（由另一席位读取），最后数据 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/live.py" line="131"/>
+        <location filename="../../app/ui/live.py" line="134"/>
         <source>{name}: live, last data {time}</source>
         <translation>{name}：实时，最后数据 {time}</translation>
     </message>
@@ -1743,92 +1748,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="204"/>
+        <location filename="../../app/ui/main_window.py" line="221"/>
         <source>Shift Handover Console</source>
         <translation>交接班控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="206"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="207"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="208"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Main tool bar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="249"/>
+        <location filename="../../app/ui/main_window.py" line="276"/>
+        <source>Locked: no one signed in</source>
+        <translation>已锁定：无人登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="283"/>
+        <source>{name} ({role}): reading only</source>
+        <translation>{name}（{role}）：只读</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="285"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="319"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="253"/>
+        <location filename="../../app/ui/main_window.py" line="323"/>
         <source>Reminder times saved.</source>
         <translation>提醒时间已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="331"/>
+        <location filename="../../app/ui/main_window.py" line="403"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="333"/>
+        <location filename="../../app/ui/main_window.py" line="405"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="349"/>
+        <location filename="../../app/ui/main_window.py" line="421"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="430"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362"/>
+        <location filename="../../app/ui/main_window.py" line="434"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="365"/>
+        <location filename="../../app/ui/main_window.py" line="437"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="423"/>
+        <location filename="../../app/ui/main_window.py" line="495"/>
         <source>There is no playbook “{key}” any more.</source>
         <translation>预案“{key}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>Dismiss the alert</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="440"/>
+        <location filename="../../app/ui/main_window.py" line="512"/>
         <source>Why (kept with the alert)</source>
         <translation>原因（随预警保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="450"/>
+        <location filename="../../app/ui/main_window.py" line="522"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="463"/>
+        <location filename="../../app/ui/main_window.py" line="535"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -1836,117 +1856,117 @@
 <context>
     <name>MapActions</name>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="59"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="177"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="67"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="251"/>
         <source>Assign automatically</source>
         <translation>自动排座</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="60"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="184"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="68"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="258"/>
         <source>Start from the previous shift</source>
         <translation>沿用上一班次的座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="61"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="190"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="69"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="265"/>
         <source>Start from fixed seats</source>
         <translation>按固定座位开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="62"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="70"/>
         <source>Print the seat chart (PDF)…</source>
         <translation>打印座位表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="63"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="71"/>
         <source>Export the list agent → seat…</source>
         <translation>导出“坐席 → 座位”名单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="64"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="257"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="72"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="333"/>
         <source>Add a seat</source>
         <translation>添加座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="65"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="73"/>
         <source>Add a zone…</source>
         <translation>添加区域…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="66"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="74"/>
         <source>Add a floor…</source>
         <translation>添加楼层…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="67"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="75"/>
         <source>Import a layout (CSV)…</source>
         <translation>导入布局（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="68"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="76"/>
         <source>Export the layout (CSV)…</source>
         <translation>导出布局（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="72"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="80"/>
         <source>… and use kept-apart zones too</source>
         <translation>……也可使用隔离区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="153"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="227"/>
         <source>Seat {name}</source>
         <translation>安排 {name} 的座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="160"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="234"/>
         <source>Swap seats</source>
         <translation>交换座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="170"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="243"/>
         <source>Free a seat</source>
         <translation>空出座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="196"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="272"/>
         <source>{placed} agents seated; {left} notes.</source>
         <translation>已安排 {placed} 人；{left} 条说明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="214"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="290"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="234"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="310"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="240"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="316"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="267"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="273"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="343"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="349"/>
         <source>Add a zone</source>
         <translation>添加区域</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="267"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="343"/>
         <source>Name of the zone</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="280"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="356"/>
         <source>Add a floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="280"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="356"/>
         <source>Name of the floor</source>
         <translation>楼层名称</translation>
     </message>
@@ -2282,37 +2302,37 @@
 <context>
     <name>OutOfServiceDialog</name>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="117"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="124"/>
         <source>Seat {code} out of service</source>
         <translation>座位 {code} 停用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="119"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="126"/>
         <source>headset broken</source>
         <translation>耳机损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="119"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="126"/>
         <source>PC down</source>
         <translation>电脑故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="119"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="126"/>
         <source>phone line fault</source>
         <translation>电话线路故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="120"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="127"/>
         <source>chair or desk damaged</source>
         <translation>桌椅损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="121"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="128"/>
         <source>Expected back</source>
         <translation>预计恢复</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="128"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="135"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2722,22 +2742,22 @@
         <translation>导出预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="690"/>
+        <location filename="../../app/ui/playbook/view.py" line="692"/>
         <source>{n} playbooks written to {path}.</source>
         <translation>已将 {n} 个预案写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="702"/>
+        <location filename="../../app/ui/playbook/view.py" line="704"/>
         <source>Save the desk card as PDF</source>
         <translation>将桌面卡片存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="703"/>
+        <location filename="../../app/ui/playbook/view.py" line="705"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/playbook/view.py" line="706"/>
+        <location filename="../../app/ui/playbook/view.py" line="708"/>
         <source>Desk card printed to {path}.</source>
         <translation>桌面卡片已打印到 {path}。</translation>
     </message>
@@ -2899,12 +2919,12 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../app/ui/preferences.py" line="34"/>
+        <location filename="../../app/ui/preferences.py" line="35"/>
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preferences.py" line="37"/>
+        <location filename="../../app/ui/preferences.py" line="38"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -3484,6 +3504,79 @@
     </message>
 </context>
 <context>
+    <name>SeatConflictDialog</name>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="29"/>
+        <source>Changed by another desk</source>
+        <translation>已被另一席位修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="33"/>
+        <source>Seat</source>
+        <translation>座位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="33"/>
+        <source>When you looked</source>
+        <translation>您查看时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="33"/>
+        <source>Stored now</source>
+        <translation>当前保存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="34"/>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="34"/>
+        <source>Your change</source>
+        <translation>您的修改</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="52"/>
+        <source>Seat {seats} was changed by another desk after you looked at the map. Nothing of yours was saved yet. Choose which version stays.</source>
+        <translation>您查看座位图后，座位 {seats} 已被另一席位修改。您的修改尚未保存。请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="55"/>
+        <source>&amp;Apply my change over it</source>
+        <translation>用我的修改覆盖(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="56"/>
+        <source>&amp;Keep the stored version</source>
+        <translation>保留已保存的版本(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="76"/>
+        <source>free</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="79"/>
+        <source>{agents} · out of service: {reason}</source>
+        <translation>{agents} · 停用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="84"/>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="87"/>
+        <source>at {time}</source>
+        <translation>于 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="88"/>
+        <source>{name} at {time}</source>
+        <translation>{name} 于 {time}</translation>
+    </message>
+</context>
+<context>
     <name>SeatMapView</name>
     <message>
         <location filename="../../app/ui/seat_map/view.py" line="107"/>
@@ -3856,12 +3949,12 @@
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="365"/>
+        <location filename="../../app/ui/service_level/view.py" line="366"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="368"/>
+        <location filename="../../app/ui/service_level/view.py" line="369"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -3902,127 +3995,127 @@
 <context>
     <name>SheetActions</name>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="49"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="50"/>
         <source>Import a roster…</source>
         <translation>导入排班表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="50"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="51"/>
         <source>Import agents…</source>
         <translation>导入坐席名单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="51"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="52"/>
         <source>Add an agent to this shift…</source>
         <translation>为本班次添加坐席…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="52"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="53"/>
         <source>Take the selected agent off this shift</source>
         <translation>将所选坐席移出本班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="53"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="54"/>
         <source>Record a personnel change…</source>
         <translation>登记人员异动…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="54"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="55"/>
         <source>New business notice…</source>
         <translation>新建业务通知…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="55"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="56"/>
         <source>Print the sheet…</source>
         <translation>打印信息表…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="56"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="57"/>
         <source>Save the sheet as PDF…</source>
         <translation>将信息表存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="57"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="58"/>
         <source>Export the sheet to Excel…</source>
         <translation>将信息表导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="58"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="59"/>
         <source>Shifts and people…</source>
         <translation>班次与人员…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="102"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="115"/>
         <source>Roster imported: {written} entries for {first} to {last} ({replaced} replaced).</source>
         <translation>排班已导入：{first} 至 {last} 共 {written} 条（替换 {replaced} 条）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="110"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="123"/>
         <source>Agents file</source>
         <translation>坐席名单文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="111"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="124"/>
         <source>Agent lists (*.csv *.xlsx);;All files (*)</source>
         <translation>坐席名单 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="119"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="132"/>
         <source>{added} agents added, {updated} updated, {teams} teams created, {problems} rows rejected.</source>
         <translation>新增坐席 {added} 名，更新 {updated} 名，新建班组 {teams} 个，拒绝 {problems} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="123"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="136"/>
         <source>Import agents</source>
         <translation>导入坐席名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="126"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="139"/>
         <source>line {line}: {reason} — {row}</source>
         <translation>第 {line} 行：{reason} — {row}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="152"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="165"/>
         <source>Take off the shift</source>
         <translation>移出班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="153"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="166"/>
         <source>Take {name} off this shift&apos;s roster? Attendance already recorded stays in the history.</source>
         <translation>将 {name} 移出本班次排班？已登记的考勤仍保留在历史中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="198"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="211"/>
         <source>Acknowledge a notice</source>
         <translation>确认业务通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="199"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="212"/>
         <source>I have read “{title}” (version {version}) and will pass it on.</source>
         <translation>我已阅读《{title}》（第 {version} 版），并将传达到位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="203"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="216"/>
         <source>Notice acknowledged.</source>
         <translation>通知已确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="231"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="244"/>
         <source>Print the sheet to PDF</source>
         <translation>将信息表打印为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="233"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="246"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="245"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="258"/>
         <source>Export the sheet</source>
         <translation>导出信息表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="247"/>
+        <location filename="../../app/ui/shift_sheet/sheet_actions.py" line="260"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
@@ -4148,47 +4241,47 @@
     </message>
     <message>
         <location filename="../../app/ui/shift_sheet/view.py" line="168"/>
-        <location filename="../../app/ui/shift_sheet/view.py" line="260"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="263"/>
         <source>ACD check</source>
         <translation>ACD 核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="260"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="263"/>
         <source>ACD check ({n})</source>
         <translation>ACD 核对（{n}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="284"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="288"/>
         <source>No shift is defined for this day yet. Define the site&apos;s shifts in Shifts and people (Roster and sheet menu), then import a roster.</source>
         <translation>这一天还没有班次。请先在“班次与人员”（“排班与信息表”菜单）中定义站点的班次，然后导入排班表。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="287"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="291"/>
         <source>Nobody is rostered on this shift yet. Import a roster (Ctrl+Shift+I) or add agents by hand.</source>
         <translation>本班次还没有排班。请导入排班表（Ctrl+Shift+I）或手工添加坐席。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="306"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="310"/>
         <source>(nobody yet)</source>
         <translation>（尚未指定）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="323"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="327"/>
         <source>planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="323"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="327"/>
         <source>open</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="324"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="328"/>
         <source>handed over</source>
         <translation>已交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shift_sheet/view.py" line="325"/>
+        <location filename="../../app/ui/shift_sheet/view.py" line="329"/>
         <source>Status: {status}</source>
         <translation>状态：{status}</translation>
     </message>
@@ -4225,6 +4318,72 @@
         <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="122"/>
         <source>Hours</source>
         <translation>时长</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="197"/>
+        <source>Demo: every supervisor&apos;s PIN is {pin}.</source>
+        <translation>演示：每位主管的 PIN 都是 {pin}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="240"/>
+        <source>Signed in: {name} ({role}).</source>
+        <translation>已登录：{name}（{role}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="253"/>
+        <source>{count} wrong PINs in a row: try again in {seconds} seconds.</source>
+        <translation>连续 {count} 次 PIN 错误：请 {seconds} 秒后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="90"/>
+        <source>Who is at this desk?</source>
+        <translation>谁在使用这个席位？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="91"/>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="92"/>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="93"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="103"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="111"/>
+        <source>Sign in with your PIN. What you can do here follows your role: supervisors do everything, team leaders write the work log and attendance, viewers read.</source>
+        <translation>请用您的 PIN 登录。可做的操作取决于您的角色：主管可做全部操作，组长可写工作日志和考勤，查看者只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="113"/>
+        <source>The desk locked itself after {minutes} minutes without use; {name} was signed in. What was typed is kept: sign in again, or as someone else.</source>
+        <translation>席位 {minutes} 分钟无操作后已自动锁定；之前登录的是 {name}。已输入的内容都保留：请重新登录，或以其他人身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="116"/>
+        <source>{name} signed out. What was typed is kept for whoever signs in next.</source>
+        <translation>{name} 已退出登录。已输入的内容保留给下一位登录的人。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="134"/>
+        <source>No one to sign in: the database has no active supervisor.</source>
+        <translation>无人可登录：数据库中没有在职的主管。</translation>
     </message>
 </context>
 <context>
@@ -4496,315 +4655,315 @@
 <context>
     <name>WorkLogView</name>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="194"/>
-        <location filename="../../app/ui/work_log/view.py" line="201"/>
+        <location filename="../../app/ui/work_log/view.py" line="196"/>
+        <location filename="../../app/ui/work_log/view.py" line="203"/>
         <source>Work log</source>
         <translation>工作日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="197"/>
+        <location filename="../../app/ui/work_log/view.py" line="199"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="198"/>
+        <location filename="../../app/ui/work_log/view.py" line="200"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="199"/>
+        <location filename="../../app/ui/work_log/view.py" line="201"/>
         <source>Writing a&amp;s</source>
         <translation>记录人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="200"/>
+        <location filename="../../app/ui/work_log/view.py" line="202"/>
         <source>Current shift</source>
         <translation>当前班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="202"/>
+        <location filename="../../app/ui/work_log/view.py" line="204"/>
         <source>Acknowledge (Ctrl+K)</source>
         <translation>确认接收（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="203"/>
+        <location filename="../../app/ui/work_log/view.py" line="205"/>
         <source>Hand to a new owner…</source>
         <translation>移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="204"/>
+        <location filename="../../app/ui/work_log/view.py" line="206"/>
         <source>Edit (F2)</source>
         <translation>编辑（F2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="204"/>
+        <location filename="../../app/ui/work_log/view.py" line="206"/>
         <source>Status… (Ctrl+D)</source>
         <translation>状态…（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="205"/>
+        <location filename="../../app/ui/work_log/view.py" line="207"/>
         <source>Withdraw…</source>
         <translation>撤回…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="205"/>
+        <location filename="../../app/ui/work_log/view.py" line="207"/>
         <source>History (Ctrl+H)</source>
         <translation>历史（Ctrl+H）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="208"/>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
         <source>New entry</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="208"/>
+        <location filename="../../app/ui/work_log/view.py" line="210"/>
         <source>Write from a template</source>
         <translation>用模板记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="209"/>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
         <source>Acknowledge the carried item</source>
         <translation>确认接收遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="209"/>
+        <location filename="../../app/ui/work_log/view.py" line="211"/>
         <source>Acknowledge and hand to a new owner…</source>
         <translation>确认接收并移交新负责人…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Edit the entry…</source>
         <translation>编辑记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="210"/>
+        <location filename="../../app/ui/work_log/view.py" line="212"/>
         <source>Change the status…</source>
         <translation>更改状态…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>Withdraw the entry…</source>
         <translation>撤回记录…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="211"/>
+        <location filename="../../app/ui/work_log/view.py" line="213"/>
         <source>History of the entry</source>
         <translation>记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="212"/>
+        <location filename="../../app/ui/work_log/view.py" line="214"/>
         <source>Search the log</source>
         <translation>搜索日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="212"/>
+        <location filename="../../app/ui/work_log/view.py" line="214"/>
         <source>Print the shift&apos;s log…</source>
         <translation>打印本班日志…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="213"/>
+        <location filename="../../app/ui/work_log/view.py" line="215"/>
         <source>Save the shift&apos;s log as PDF…</source>
         <translation>将本班日志存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="213"/>
+        <location filename="../../app/ui/work_log/view.py" line="215"/>
         <source>Export the shift&apos;s log to Excel…</source>
         <translation>将本班日志导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="214"/>
+        <location filename="../../app/ui/work_log/view.py" line="216"/>
         <source>Delete a template…</source>
         <translation>删除模板…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="218"/>
+        <location filename="../../app/ui/work_log/view.py" line="220"/>
         <source>This shift</source>
         <translation>本班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="219"/>
+        <location filename="../../app/ui/work_log/view.py" line="221"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="370"/>
+        <location filename="../../app/ui/work_log/view.py" line="384"/>
         <source>Open {open} · overdue {overdue} · not acknowledged {unacked} · due this shift {soon}</source>
         <translation>未结 {open} · 逾期 {overdue} · 未确认 {unacked} · 本班到期 {soon}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="379"/>
+        <location filename="../../app/ui/work_log/view.py" line="393"/>
         <source>No shift is defined for this day. Define the site&apos;s shifts in Shifts and people (Shift sheet, Roster and sheet menu).</source>
         <translation>这一天没有定义班次。请在“班次与人员”（当班信息表的“排班与信息表”菜单）中定义本场地的班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="386"/>
+        <location filename="../../app/ui/work_log/view.py" line="400"/>
         <source>Carried from earlier shifts: {n} open, {u} to acknowledge</source>
         <translation>前几班遗留：{n} 项未结，{u} 项待确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="387"/>
+        <location filename="../../app/ui/work_log/view.py" line="401"/>
         <source>Nothing carried from earlier shifts</source>
         <translation>前几班没有遗留事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="388"/>
+        <location filename="../../app/ui/work_log/view.py" line="402"/>
         <source>Written in this shift: {n}</source>
         <translation>本班记录：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="438"/>
+        <location filename="../../app/ui/work_log/view.py" line="452"/>
         <source>{field}: {value}</source>
         <translation>{field}：{value}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="441"/>
+        <location filename="../../app/ui/work_log/view.py" line="455"/>
         <source>Withdrawn by {by}: {reason}</source>
         <translation>{by} 撤回：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="467"/>
+        <location filename="../../app/ui/work_log/view.py" line="483"/>
         <source>Choose who is writing (Writing as) first.</source>
         <translation>请先选择记录人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="513"/>
+        <location filename="../../app/ui/work_log/view.py" line="529"/>
         <source>Entry #{id} saved. A slip? Withdraw it with Ctrl+Delete.</source>
         <translation>第 {id} 条记录已保存。记错了？用 Ctrl+Delete 撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="557"/>
-        <location filename="../../app/ui/work_log/view.py" line="570"/>
+        <location filename="../../app/ui/work_log/view.py" line="573"/>
+        <location filename="../../app/ui/work_log/view.py" line="586"/>
         <source>Select a carried item on top to acknowledge.</source>
         <translation>请先在上方选择要确认的遗留事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="561"/>
+        <location filename="../../app/ui/work_log/view.py" line="577"/>
         <source>Item #{id} acknowledged by {by}.</source>
         <translation>第 {id} 项已由 {by} 确认接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="572"/>
+        <location filename="../../app/ui/work_log/view.py" line="588"/>
         <source>Hand item #{id} to a new owner</source>
         <translation>将第 {id} 项移交新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="573"/>
+        <location filename="../../app/ui/work_log/view.py" line="589"/>
         <source>New owner</source>
         <translation>新负责人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="604"/>
+        <location filename="../../app/ui/work_log/view.py" line="620"/>
         <source>Entry #{id} changed.</source>
         <translation>第 {id} 条记录已修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="627"/>
+        <location filename="../../app/ui/work_log/view.py" line="643"/>
         <source>Entry #{id} is now {status}.</source>
         <translation>第 {id} 条记录现为“{status}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="637"/>
+        <location filename="../../app/ui/work_log/view.py" line="653"/>
         <source>Withdraw entry #{id}</source>
         <translation>撤回第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="638"/>
+        <location filename="../../app/ui/work_log/view.py" line="654"/>
         <source>Why (it stays readable, marked withdrawn)</source>
         <translation>原因（记录仍可查看，标为已撤回）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="650"/>
+        <location filename="../../app/ui/work_log/view.py" line="666"/>
         <source>Entry #{id} withdrawn.</source>
         <translation>第 {id} 条记录已撤回。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="679"/>
+        <location filename="../../app/ui/work_log/view.py" line="695"/>
         <source>Entry #{id}: the stored version was kept; your change was not saved.</source>
         <translation>第 {id} 条记录：保留了已保存的版本，您的修改未保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="693"/>
+        <location filename="../../app/ui/work_log/view.py" line="709"/>
         <source>Write the text of the template first.</source>
         <translation>请先填写模板内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="695"/>
+        <location filename="../../app/ui/work_log/view.py" line="711"/>
         <source>Save as template</source>
         <translation>存为模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="695"/>
+        <location filename="../../app/ui/work_log/view.py" line="711"/>
         <source>Template name</source>
         <translation>模板名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="700"/>
+        <location filename="../../app/ui/work_log/view.py" line="716"/>
         <source>Template “{name}” saved.</source>
         <translation>模板“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="710"/>
+        <location filename="../../app/ui/work_log/view.py" line="726"/>
         <source>There are no templates yet.</source>
         <translation>还没有模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="712"/>
+        <location filename="../../app/ui/work_log/view.py" line="728"/>
         <source>Delete a template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="712"/>
+        <location filename="../../app/ui/work_log/view.py" line="728"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="718"/>
+        <location filename="../../app/ui/work_log/view.py" line="734"/>
         <source>There is no template named “{name}”.</source>
         <translation>没有名为“{name}”的模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="721"/>
+        <location filename="../../app/ui/work_log/view.py" line="737"/>
         <source>Template “{name}” deleted.</source>
         <translation>模板“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="748"/>
+        <location filename="../../app/ui/work_log/view.py" line="764"/>
         <source>Filter “{name}” saved.</source>
         <translation>筛选“{name}”已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="783"/>
+        <location filename="../../app/ui/work_log/view.py" line="799"/>
         <source>Save the shift&apos;s log as PDF</source>
         <translation>将本班日志存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="784"/>
+        <location filename="../../app/ui/work_log/view.py" line="800"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="792"/>
+        <location filename="../../app/ui/work_log/view.py" line="808"/>
         <source>Export the shift&apos;s log</source>
         <translation>导出本班日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="793"/>
-        <location filename="../../app/ui/work_log/view.py" line="805"/>
+        <location filename="../../app/ui/work_log/view.py" line="809"/>
+        <location filename="../../app/ui/work_log/view.py" line="821"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="798"/>
+        <location filename="../../app/ui/work_log/view.py" line="814"/>
         <source>Work log {day} {shift}</source>
         <translation>工作日志 {day} {shift}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="804"/>
+        <location filename="../../app/ui/work_log/view.py" line="820"/>
         <source>Export the search result</source>
         <translation>导出搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/view.py" line="808"/>
+        <location filename="../../app/ui/work_log/view.py" line="824"/>
         <source>Work log: search result</source>
         <translation>工作日志：搜索结果</translation>
     </message>
@@ -4918,212 +5077,222 @@
 <context>
     <name>actions</name>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Load the &amp;demo</source>
         <translation>加载演示(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="50"/>
+        <location filename="../../app/ui/actions.py" line="51"/>
         <source>Build the demo database with today&apos;s calls and open it</source>
         <translation>生成含今日来电的演示数据库并打开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>&amp;Add a feed…</source>
         <translation>添加数据源(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="51"/>
+        <location filename="../../app/ui/actions.py" line="52"/>
         <source>Import an ACD file as a feed source</source>
         <translation>将 ACD 文件导入为数据源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="52"/>
+        <location filename="../../app/ui/actions.py" line="53"/>
         <source>Read the figures again</source>
         <translation>重新读取数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="53"/>
+        <location filename="../../app/ui/actions.py" line="54"/>
         <source>Export the table to CSV or Excel</source>
         <translation>将表格导出为 CSV 或 Excel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="54"/>
+        <location filename="../../app/ui/actions.py" line="55"/>
         <source>Language and live-feed settings</source>
         <translation>语言与实时数据源设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>Re&amp;minder times…</source>
         <translation>提醒时间(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="55"/>
+        <location filename="../../app/ui/actions.py" line="56"/>
         <source>When the console reminds of the agenda, the handover, the day&apos;s plan and summary (for the whole site)</source>
         <translation>控制台何时提醒议程、交接、当日计划与总结（整个站点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Show customer &amp;numbers in prints…</source>
         <translation>在打印中显示客户号码(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="56"/>
+        <location filename="../../app/ui/actions.py" line="57"/>
         <source>Prints and exports mask customer numbers; a supervisor&apos;s PIN shows them whole for 15 minutes</source>
         <translation>打印和导出会隐去客户号码；输入主管 PIN 后 15 分钟内完整显示</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="58"/>
+        <source>Sign &amp;out and lock</source>
+        <translation>退出登录并锁定(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="58"/>
+        <source>Lock the desk now: the next person signs in with their PIN; what is typed stays</source>
+        <translation>立即锁定席位：下一位用自己的 PIN 登录；已输入的内容保留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="57"/>
+        <location filename="../../app/ui/actions.py" line="59"/>
         <source>Close the console</source>
         <translation>关闭控制台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>&amp;Service level</source>
         <translation>服务水平(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="58"/>
+        <location filename="../../app/ui/actions.py" line="60"/>
         <source>Half-hourly service level</source>
         <translation>半小时服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>&amp;Now</source>
         <translation>现场实况(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="59"/>
+        <location filename="../../app/ui/actions.py" line="61"/>
         <source>The floor right now</source>
         <translation>现场此刻的情况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>S&amp;hift sheet</source>
         <translation>当班信息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="60"/>
+        <location filename="../../app/ui/actions.py" line="62"/>
         <source>Who is on this shift, attendance, changes and notices</source>
         <translation>本班次人员、考勤、异动与通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>Seat &amp;map</source>
         <translation>座位安排(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="61"/>
+        <location filename="../../app/ui/actions.py" line="63"/>
         <source>Who sits where on this shift, seats out of service, the layout</source>
         <translation>本班次谁坐在哪里、停用的座位、楼层布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>Work &amp;log</source>
         <translation>工作日志(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="62"/>
+        <location filename="../../app/ui/actions.py" line="64"/>
         <source>What happened on the shift and what the next supervisor takes over</source>
         <translation>本班发生的事情，以及下一班主管要接手的事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>&amp;Playbooks</source>
         <translation>应急预案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="63"/>
+        <location filename="../../app/ui/actions.py" line="65"/>
         <source>Prepared responses to what goes wrong, run as checklists</source>
         <translation>事先准备好的应急处置，按清单逐步执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>M&amp;eetings</source>
         <translation>班前班后会(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="64"/>
+        <location filename="../../app/ui/actions.py" line="66"/>
         <source>The pre-shift agenda and the post-shift meeting</source>
         <translation>班前会议程与班后会记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>&amp;Handover</source>
         <translation>交接班(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="65"/>
+        <location filename="../../app/ui/actions.py" line="67"/>
         <source>The face-to-face handover, step by step, signed by both supervisors</source>
         <translation>面对面交接班：逐项核对，双方主管签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>Handover &amp;quality</source>
         <translation>交接质量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="66"/>
+        <location filename="../../app/ui/actions.py" line="68"/>
         <source>The last 30 days of shift changes: service level around each, signed on time, playbooks run</source>
         <translation>近 30 天的交接班：交接前后的服务水平、是否按时签字、启用的应急预案</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="67"/>
+        <location filename="../../app/ui/actions.py" line="69"/>
         <source>&amp;Wallboard</source>
         <translation>大屏(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="67"/>
+        <location filename="../../app/ui/actions.py" line="69"/>
         <source>Full-screen wallboard of the floor&apos;s figures</source>
         <translation>全屏显示现场指标</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="68"/>
+        <location filename="../../app/ui/actions.py" line="70"/>
         <source>Pre&amp;vious day</source>
         <translation>前一天(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="68"/>
+        <location filename="../../app/ui/actions.py" line="70"/>
         <source>Show the day before</source>
         <translation>显示前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="69"/>
+        <location filename="../../app/ui/actions.py" line="71"/>
         <source>Ne&amp;xt day</source>
         <translation>后一天(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="69"/>
+        <location filename="../../app/ui/actions.py" line="71"/>
         <source>Show the day after</source>
         <translation>显示后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="70"/>
+        <location filename="../../app/ui/actions.py" line="72"/>
         <source>&amp;Today</source>
         <translation>今天(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/actions.py" line="70"/>
+        <location filename="../../app/ui/actions.py" line="72"/>
         <source>Show today</source>
         <translation>显示今天</translation>
     </message>
@@ -5432,147 +5601,177 @@
         <translation>您打开第 {id} 条记录后，已有其他人修改过它；您的修改没有保存。请重新打开。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="52"/>
+        <location filename="../../app/ui/errors.py" line="45"/>
+        <source>Seat {seats} was changed by another desk since you looked at the map; nothing was saved. Look at the map again.</source>
+        <translation>您查看座位图后，座位 {seats} 已被另一席位修改；未保存任何内容。请重新查看座位图。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="56"/>
         <source>The run is closed already.</source>
         <translation>该处置已结束。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="53"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>The playbook has no such step.</source>
         <translation>预案中没有这一步。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="54"/>
+        <location filename="../../app/ui/errors.py" line="58"/>
         <source>A skipped step needs a reason.</source>
         <translation>跳过步骤需要写明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="55"/>
+        <location filename="../../app/ui/errors.py" line="59"/>
         <source>Write the note first.</source>
         <translation>请先填写备注。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="56"/>
+        <location filename="../../app/ui/errors.py" line="60"/>
         <source>Say how it ended: the outcome is needed to close the run.</source>
         <translation>请写明处置结果：结束处置需要填写结果。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63"/>
+        <location filename="../../app/ui/errors.py" line="67"/>
         <source>That alert was dismissed meanwhile.</source>
         <translation>该预警已被忽略。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
         <source>A run was started from that alert meanwhile; see Playbooks.</source>
         <translation>已有人根据该预警启动了处置，请看应急预案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66"/>
+        <location filename="../../app/ui/errors.py" line="70"/>
         <source>That alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="69"/>
+        <location filename="../../app/ui/errors.py" line="73"/>
         <source>Entry #{id} is withdrawn; it can no longer change.</source>
         <translation>第 {id} 条记录已撤回，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>Item #{id} is no longer open (done, cancelled or a note); there is nothing to take over.</source>
         <translation>第 {id} 项已不是未结事项（已完成、已取消或为纯记录），无需接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="72"/>
+        <location filename="../../app/ui/errors.py" line="76"/>
         <source>Entry #{id} was written in this shift; there is nothing to take over.</source>
         <translation>第 {id} 条记录是本班写的，无需接收。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>Entry #{id} belongs to another site.</source>
         <translation>第 {id} 条记录属于其他场地。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="75"/>
+        <location filename="../../app/ui/errors.py" line="79"/>
         <source>There is no entry #{id} (any more).</source>
         <translation>第 {id} 条记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76"/>
+        <location filename="../../app/ui/errors.py" line="80"/>
         <source>This call has a callback follow-up already (entry #{id}).</source>
         <translation>这通电话已有回电跟进（第 {id} 条记录）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78"/>
+        <location filename="../../app/ui/errors.py" line="82"/>
         <source>The site has no shift to write in: set up its shifts in Shifts and people first.</source>
         <translation>本场地没有可记录的班次：请先在“班次与人员”中设置班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="87"/>
+        <location filename="../../app/ui/errors.py" line="91"/>
         <source>The database is full (no room left on its disk): nothing was saved. Free some space and save again; what you typed is kept.</source>
         <translation>数据库已满（所在磁盘没有空间）：未保存任何内容。请腾出空间后重新保存；您输入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="89"/>
+        <location filename="../../app/ui/errors.py" line="93"/>
         <source>The database is busy (another program holds it): nothing was saved. Save again in a moment; what you typed is kept.</source>
         <translation>数据库正忙（被其他程序占用）：未保存任何内容。请稍后重新保存；您输入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91"/>
+        <location filename="../../app/ui/errors.py" line="95"/>
         <source>The database can only be read (its file or folder is read-only): nothing was saved; what you typed is kept.</source>
         <translation>数据库只能读取（文件或文件夹为只读）：未保存任何内容；您输入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="93"/>
+        <location filename="../../app/ui/errors.py" line="97"/>
         <source>The database cannot be reached: nothing was saved. The console reconnects by itself; save again then, what you typed is kept.</source>
         <translation>无法连接数据库：未保存任何内容。控制台会自动重新连接，连接后请重新保存；您输入的内容仍保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="102"/>
+        <location filename="../../app/ui/errors.py" line="107"/>
+        <source>No one is signed in at this desk: nothing was saved. Sign in and save again; what you typed is kept.</source>
+        <translation>此席位无人登录：未保存任何内容。请登录后再保存；您输入的内容已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="111"/>
+        <source>You are signed in as a viewer: a viewer reads only. Nothing was saved; a supervisor can do this.</source>
+        <translation>您以查看者身份登录：查看者只能查看。未保存任何内容；此操作需由主管完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="114"/>
+        <source>Only supervisors export: the files leave the console with customer data. Nothing was written.</source>
+        <translation>只有主管可以导出：导出的文件带有客户数据离开控制台。未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="117"/>
+        <source>A team leader cannot sign a handover: two supervisors sign it. Nothing was saved.</source>
+        <translation>组长不能签署交接：交接由两位主管签署。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="119"/>
+        <source>A team leader writes work-log entries and attendance; this is for a supervisor. Nothing was saved.</source>
+        <translation>组长可写工作日志和考勤；此操作需由主管完成。未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="123"/>
         <source>computer {host}, process {pid}, since {since}</source>
         <translation>计算机 {host}，进程 {pid}，自 {since} 起</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="104"/>
+        <location filename="../../app/ui/errors.py" line="125"/>
         <source>{path} is open in another console ({who}). One SQLite file serves one desk: close the other console, or share a PostgreSQL database between the desks (README, “Several desks”).</source>
         <translation>{path} 已在另一个控制台中打开（{who}）。一个 SQLite 文件只供一个席位使用：请关闭另一个控制台，或让各席位共用一个 PostgreSQL 数据库（见 README“多个席位”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="112"/>
+        <location filename="../../app/ui/errors.py" line="133"/>
         <source>{setting}: {reason}</source>
         <translation>{setting}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="115"/>
+        <location filename="../../app/ui/errors.py" line="136"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="142"/>
         <source>There is no such playbook (any more).</source>
         <translation>该预案不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="122"/>
+        <location filename="../../app/ui/errors.py" line="143"/>
         <source>That playbook is retired; it cannot be started.</source>
         <translation>该预案已停用，不能启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="145"/>
         <source>There is no playbook to export.</source>
         <translation>没有可导出的预案。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="126"/>
+        <location filename="../../app/ui/errors.py" line="147"/>
         <source>There is no such contact (any more).</source>
         <translation>该联系人不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="127"/>
+        <location filename="../../app/ui/errors.py" line="148"/>
         <source>There is no such run (any more).</source>
         <translation>该处置记录不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="128"/>
+        <location filename="../../app/ui/errors.py" line="149"/>
         <source>Say why the alert is dismissed.</source>
         <translation>请写明忽略该预警的原因。</translation>
     </message>
@@ -7363,118 +7562,118 @@
 <context>
     <name>seat_map</name>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="23"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="24"/>
         <source>Add a floor first.</source>
         <translation>请先添加楼层。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="25"/>
-        <location filename="../../app/ui/seat_map/map_files.py" line="39"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="26"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="40"/>
         <source>Import a layout</source>
         <translation>导入布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="26"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="27"/>
         <source>Layouts (*.csv *.xlsx);;All files (*)</source>
         <translation>布局文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="31"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="32"/>
         <source>Layout imported: {added} seats added, {updated} updated, {zones} zones created, {problems} rows rejected.</source>
         <translation>布局已导入：新增座位 {added} 个，更新 {updated} 个，新建区域 {zones} 个，拒绝 {problems} 行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="40"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="41"/>
         <source>{n} rows of {path} were not imported.</source>
         <translation>{path} 中有 {n} 行未导入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="43"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="44"/>
         <source>line {line}: {reason} — {row}</source>
         <translation>第 {line} 行：{reason} — {row}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="57"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="58"/>
         <source>Export the layout</source>
         <translation>导出布局</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="62"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="66"/>
         <source>Layout exported to {path}.</source>
         <translation>布局已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="73"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="77"/>
         <source>Print the seat chart to PDF</source>
         <translation>将座位表打印为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="80"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="84"/>
         <source>Seat chart printed to {path} ({pages} pages).</source>
         <translation>座位表已打印到 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="91"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="95"/>
         <source>Export the list agent → seat</source>
         <translation>导出“坐席 → 座位”名单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="96"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="100"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="97"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="101"/>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="98"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="102"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="99"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="103"/>
         <source>Seat</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="100"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="104"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="101"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="105"/>
         <source>not seated</source>
         <translation>未安排座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="102"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="106"/>
         <source>no team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="103"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
         <source>Seats</source>
         <translation>座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="107"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="114"/>
         <source>List exported to {path}.</source>
         <translation>名单已导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="156"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="163"/>
         <source>Out of service…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="159"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="166"/>
         <source>Back in service</source>
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_files.py" line="162"/>
+        <location filename="../../app/ui/seat_map/map_files.py" line="170"/>
         <source>Free this seat</source>
         <translation>空出此座位</translation>
     </message>
@@ -7568,6 +7767,11 @@
         <source>{reason}: {detail}</source>
         <translation>{reason}：{detail}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="110"/>
+        <source>Seat {seats}: the stored version was kept; your change was not saved.</source>
+        <translation>座位 {seats}：已保留已保存的版本；您的修改未保存。</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -7590,6 +7794,11 @@
         <location filename="../../app/ui/settings.py" line="38"/>
         <source>Default service-level target (%)</source>
         <translation>默认服务水平目标（%）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/settings.py" line="39"/>
+        <source>Minutes without use before the desk locks</source>
+        <translation>席位无操作多少分钟后锁定</translation>
     </message>
 </context>
 <context>
@@ -7883,6 +8092,24 @@
         <location filename="../../app/ui/shift_sheet/words.py" line="126"/>
         <source>left early at {time}</source>
         <translation>{time} 早退</translation>
+    </message>
+</context>
+<context>
+    <name>sign_in</name>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="34"/>
+        <source>supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="35"/>
+        <source>team leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="36"/>
+        <source>viewer</source>
+        <translation>查看者</translation>
     </message>
 </context>
 <context>
@@ -8475,7 +8702,7 @@
         <translation>工作日志已打印到 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/printing.py" line="92"/>
+        <location filename="../../app/ui/work_log/printing.py" line="93"/>
         <source>Work log exported to {path} ({count} entries).</source>
         <translation>工作日志已导出到 {path}（{count} 条）。</translation>
     </message>

@@ -125,6 +125,9 @@ def test_a_team_leader_writes_the_log_but_exports_nothing(signed_desk, qtbot):
     written = next(e for e in log.log.entries if e.text.startswith("Headset of seat B-04"))
     assert written.author == "Priya Nair"
     window.actions[ActionId.EXPORT].trigger()  # greyed out: nothing happens
+    items = window.shift_sheet.actions.items
+    assert [k for k in ("new_notice", "setup", "import_roster", "add_change", "export") if items[k].isEnabled()] == []
+    assert items["print"].isEnabled()
 
 
 def test_the_desk_locks_when_idle_and_keeps_what_was_typed(signed_desk, qtbot):

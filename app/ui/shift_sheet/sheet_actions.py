@@ -21,6 +21,7 @@ class SheetActions(QObject):
         super().__init__(view)
         self.view = view
         self.dialog = None
+        self.manages = True  # a supervisor, or no sign-in at this desk
         self.menu = QMenu(view)
         self.items = view_menu(view, self.menu, "sheet_", (
             ("import_roster", self.import_roster, "Ctrl+Shift+I"),
@@ -62,8 +63,20 @@ class SheetActions(QObject):
 
     def update_enabled(self) -> None:
         has_sheet = self.view.sheet is not None
-        for key in ("add_entry", "remove_entry", "add_change", "print", "pdf", "export"):
+        manages = self.manages
+        for key in ("add_entry", "remove_entry", "add_change"):
+            self.items[key].setEnabled(has_sheet and manages)
+        for key in ("import_roster", "import_agents", "new_notice", "setup"):
+            self.items[key].setEnabled(manages)
+        for key in ("print", "pdf"):
             self.items[key].setEnabled(has_sheet)
+        self.items["export"].setEnabled(has_sheet and manages)
+
+    def set_manages(self, manages: bool) -> None:
+        """Whether the person signed in manages the sheet (a supervisor: roster, changes, notices, set-up,
+        export); team leaders and viewers keep print, team leaders mark attendance."""
+        self.manages = manages
+        self.update_enabled()
 
     # helpers ---------------------------------------------------------------------------------
     @property
