@@ -4,6 +4,10 @@ The intervals "around" a change are the half hours that overlap the 30
 minutes either side of it (a change at 15:00 takes 14:30 and 15:00; one at
 15:10 takes 14:30, 15:00 and 15:30). Their service level, volume-weighted by
 the site's definition, is compared with the rest of the shift's intervals.
+The staffing around a change (`change_staffing`) takes the same half hours:
+the agent-half-hours short of what Erlang C requires (`staffing.understaffing`)
+and the average agents required and staffed, to tell whether a drop came with
+too few agents on the phones.
 Pure Python: no Qt, no SQLAlchemy.
 """
 
@@ -15,6 +19,7 @@ from datetime import datetime, timedelta
 
 from app.domain.floor import sl_terms
 from app.domain.service_level import IntervalFigures, SlDefinition
+from app.domain.staffing import IntervalLoad, required, understaffing
 
 INTERVAL = timedelta(minutes=30)
 AROUND = timedelta(minutes=30)
@@ -75,3 +80,28 @@ def change_quality(intervals: Iterable[tuple[datetime, IntervalFigures]], change
 def signed_on_time(change_at: datetime, signed_at: datetime | None, grace: timedelta = SIGN_GRACE) -> bool:
     """Signed by both within `grace` after the change (never signed: not on time)."""
     return signed_at is not None and signed_at <= change_at + grace
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeStaffing:
+    """Staffing of the half hours around a change: agent-half-hours short (sum of required - staffed where
+    positive) and the mean agents required and staffed over `intervals` half hours."""
+
+    understaffing: float
+    required_around: float
+    staffed_around: float
+    intervals: int
+
+
+def change_staffing(loads: Iterable[IntervalLoad]) -> ChangeStaffing | None:
+    """The staffing of the half hours around a change (the caller passes their loads); None without any."""
+    loads = tuple(loads)
+    if not loads:
+        return None
+    needed = [required(load) for load in loads]
+    return ChangeStaffing(
+        understaffing=understaffing(loads),
+        required_around=sum(needed) / len(loads),
+        staffed_around=sum(load.staffed for load in loads) / len(loads),
+        intervals=len(loads),
+    )

@@ -14,7 +14,13 @@ the period, whether anyone opened a handover for it or not:
   incoming one is the later); a change whose 15 minutes are not over yet and
   not signed is `pending` and left out of the count;
 - the exceptions handled with a playbook: the runs started in the outgoing
-  shift.
+  shift;
+- the staffing of those same half hours around the change
+  (`app.domain.handover_quality.change_staffing`): Erlang C agents required
+  for their calls and AHT at the source's threshold and target against the
+  agents on the phones by the shift sheet (`app.services.staffing`): the
+  agent-half-hours short, and the average required and staffed. None where
+  no half hour around the change has calls, AHT and a shift known.
 
 Reading only: no shift instance is created for a change nobody opened.
 `site_id` None means the first site; instants are aware datetimes.
@@ -26,14 +32,23 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from app.domain.handover import HandoverStatus
-from app.domain.handover_quality import SIGN_GRACE, ChangeQuality, change_quality, signed_on_time
+from app.domain.handover_quality import (
+    SIGN_GRACE,
+    ChangeQuality,
+    ChangeStaffing,
+    change_quality,
+    change_staffing,
+    signed_on_time,
+)
 from app.domain.intervals import INTERVAL_SECONDS, zone
 from app.domain.service_level import IntervalFigures, SlDefinition
 from app.domain.shifts import ShiftSlot
 from app.domain.sources import FeedSource
+from app.domain.staffing import IntervalLoad
 from app.services.console import Console
 from app.services.day_view import DayView, day_view
 from app.services.shifts import aware, hand_overs, slots_between
+from app.services.staffing import MAX_TARGET, settings_of, staffed_at
 from app.storage import handover as handover_store
 from app.storage import playbooks as playbook_store
 from app.storage import shifts as shift_store
@@ -46,7 +61,9 @@ PERIOD = timedelta(days=30)
 class ChangeRow:
     """One shift change. `quality`: the service level around it and in the rest of both shifts; `signed_at`: the
     incoming signature (the later one) when both signed; `runs`: titles of the playbook runs started in the
-    outgoing shift; `pending`: not signed and its 15 minutes not over at the time the report was made."""
+    outgoing shift; `pending`: not signed and its 15 minutes not over at the time the report was made;
+    `understaffing`: agent-half-hours short around the change, `required_around` / `staffed_around`: the mean
+    agents required and on the phones there (None: not known, see the module docstring)."""
 
     change_at: datetime  # the incoming shift's start, in the site's zone
     outgoing: ShiftSlot
@@ -59,6 +76,9 @@ class ChangeRow:
     pending: bool
     quality: ChangeQuality
     runs: tuple[str, ...]
+    understaffing: float | None = None
+    required_around: float | None = None
+    staffed_around: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +134,17 @@ def handover_quality(console: Console, now: datetime, site_id: int | None = None
         site_sources = [s for s in site_store.list_sources(tx) if s.site.id == site.id]
     source = _source(site_sources)
     views: dict[date, DayView] = {}
-    rows = []
+    changes = []
     for out, incoming, instance, handover, runs in found:
         change_at = incoming.start.astimezone(tz)
         intervals = _intervals(console, source, views, (out, incoming), now, tz) if source else ()
         definition = source.settings.definition if source else SlDefinition.OFFERED
+        changes.append((out, incoming, instance, handover, runs, intervals,
+                        change_quality(intervals, change_at, definition)))
+    staffing = _staffing(console, site.id, source, views, changes)
+    rows = []
+    for (out, incoming, instance, handover, runs, _, quality), staffed in zip(changes, staffing):
+        change_at = incoming.start.astimezone(tz)
         handover_id, status, signed = handover if handover is not None else (None, None, None)
         on_time = signed_on_time(change_at, signed)
         rows.append(ChangeRow(
@@ -131,8 +157,11 @@ def handover_quality(console: Console, now: datetime, site_id: int | None = None
             signed_at=signed.astimezone(tz) if signed is not None else None,
             signed_on_time=on_time,
             pending=not on_time and now < change_at + SIGN_GRACE,
-            quality=change_quality(intervals, change_at, definition),
+            quality=quality,
             runs=tuple(r.playbook.title for r in runs),
+            understaffing=staffed.understaffing if staffed else None,
+            required_around=staffed.required_around if staffed else None,
+            staffed_around=staffed.staffed_around if staffed else None,
         ))
     return QualityReport(
         site=site.name,
@@ -151,6 +180,30 @@ def _source(sources: list[FeedSource]) -> FeedSource | None:
     if not sources:
         return None
     return min(sources, key=lambda s: (not s.live, s.id))
+
+
+def _staffing(console: Console, site_id: int, source: FeedSource | None, views: dict[date, DayView],
+              changes: list[tuple]) -> list[ChangeStaffing | None]:
+    """The staffing around each change: loads of its half hours around (calls, AHT, the sheet's agents)."""
+    if source is None or not views:
+        return [None] * len(changes)
+    threshold, target = settings_of(source, next(iter(views.values())).queues)
+    starts = [int(at.timestamp()) for *_, quality in changes for at in quality.intervals_around]
+    staffed = staffed_at(console, site_id, starts)
+    out = []
+    for *_, intervals, quality in changes:
+        figures = dict(intervals)
+        loads = []
+        for at in quality.intervals_around:
+            f, agents = figures[at], staffed[int(at.timestamp())]
+            if f is None or f.offered is None or agents is None:
+                continue
+            calls = f.offered + (f.waiting or 0)
+            if calls > 0 and not f.aht_seconds:
+                continue  # the load is not known without a handle time
+            loads.append(IntervalLoad(at, calls, f.aht_seconds or 0.0, agents, threshold, min(target, MAX_TARGET)))
+        out.append(change_staffing(loads))
+    return out
 
 
 def _intervals(console: Console, source: FeedSource, views: dict[date, DayView], shifts: tuple[ShiftSlot, ...],

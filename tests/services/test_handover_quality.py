@@ -156,3 +156,65 @@ def test_a_site_without_a_source_or_shifts(console):
     shifts.save_definition(console, "Night", time(19), time(7))
     report = handover_quality(console, now)
     assert len(report.rows) == 60 and all(r.quality.around is None and r.quality.drop is None for r in report.rows)
+
+
+def test_understaffing_around_a_change_from_the_sheet(console, tmp_path):
+    """The morning (早班 07:00-15:30) hands over to the evening at 15:00. On the phones by the sheet: at 14:30
+    1001 and 1002 (late 12 min, long since in) and half of 1004 (left at 14:45), 1003 on leave: 2.5; at 15:00
+    1001, 1002 and 1005 (evening): 3. Calls: 14:30 40 of 200 s, 15:00 20 of 150 s."""
+    from app.domain.attendance import AttendanceStatus, LeaveType, Mark
+    from app.domain.erlang import required_agents
+    from app.domain.staffing import IntervalLoad, understaffing
+    from app.services import roster, sheet
+    from app.services.sources import list_sites
+    from tests.services.shift_world import DAY, at, build
+
+    w = build(console)
+    for no in ("1001", "1002", "1003", "1004"):
+        roster.add_entry(console, w.agents[no].id, DAY, w.morning.id)
+    roster.add_entry(console, w.agents["1005"].id, DAY, w.evening.id)
+    morning = shifts.ensure_instance(console, DAY, w.morning.id)
+    for no, mark in (("1001", Mark(AttendanceStatus.PRESENT)), ("1002", Mark(AttendanceStatus.LATE, late_minutes=12)),
+                     ("1003", Mark(AttendanceStatus.LEAVE, leave_type=LeaveType.SICK)),
+                     ("1004", Mark(AttendanceStatus.LEFT_EARLY, left_at=at(console, DAY, 14, 45)))):
+        sheet.mark(console, morning.id, w.agents[no].id, mark, "王丽", at(console, DAY, 7, 5))
+    lines = []
+    for hour, minute, n, wait, handle in ((14, 30, 40, 30, 200), (15, 0, 20, 5, 150)):
+        for i in range(n):
+            arrived = at(console, DAY, hour, minute).replace(tzinfo=None) + timedelta(seconds=40 * i)
+            answered = arrived + timedelta(seconds=wait)
+            ended = answered + timedelta(seconds=handle)
+            lines.append(f"c{hour}{i},sales,{arrived.isoformat()},{answered.isoformat()},{ended.isoformat()},"
+                         f"answered,A{i % 3}\n")
+    path = tmp_path / "calls.csv"
+    path.write_text("call_id,queue,arrived_at,answered_at,ended_at,outcome,agent\n" + "".join(lines), encoding="utf-8")
+    site = list_sites(console)[0]
+    import_feed(console, ImportRequest(path=path, format=FeedFormat.CALLS_CSV, source="acd", site=site.name,
+                                       tz=site.timezone))
+    report = handover_quality(console, at(console, DAY, 16))
+    row = next(r for r in report.rows if r.change_at == at(console, DAY, 15))
+    assert row.quality.intervals_around == (at(console, DAY, 14, 30), at(console, DAY, 15))
+    need = (required_agents(40, 200, 20, 0.8), required_agents(20, 150, 20, 0.8))
+    assert need == (7, 4)
+    assert row.understaffing == pytest.approx((7 - 2.5) + (4 - 3)) == pytest.approx(understaffing([
+        IntervalLoad(at(console, DAY, 14, 30), 40, 200.0, 2.5, 20, 0.8),
+        IntervalLoad(at(console, DAY, 15), 20, 150.0, 3.0, 20, 0.8)]))
+    assert (row.required_around, row.staffed_around) == (pytest.approx(5.5), pytest.approx(2.75))
+    # No calls around the other changes: nothing known.
+    assert all(r.understaffing is None and r.required_around is None for r in report.rows if r is not row)
+
+
+def test_understaffing_around_the_bank_changes(bank):
+    """No roster at the bank: its shifts run with nobody on the sheet, so everything Erlang C requires around a
+    change is short; checked on 13 January at 15:00 against the interval report read directly."""
+    from app.domain.erlang import required_agents
+
+    console, site = bank
+    report = handover_quality(console, local("1999-02-01T00:00"), site)
+    row = next(r for r in report.rows if r.change_at == local("1999-01-13T15:00"))
+    rows = [r for r in interval_report(console, "bank", date(1999, 1, 13), "*")
+            if r.interval_start_local[11:16] in ("14:30", "15:00")]
+    need = [required_agents(r.figures.offered + r.figures.waiting, r.figures.aht_seconds, 20, 0.8) for r in rows]
+    assert len(need) == 2 and all(n > 0 for n in need)
+    assert (row.understaffing, row.required_around, row.staffed_around) == (
+        sum(need), pytest.approx(sum(need) / 2), 0.0)
