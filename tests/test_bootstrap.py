@@ -48,7 +48,7 @@ def test_screenshots_of_every_view_with_the_demo(tmp_path):
         names.insert(0, "abandoned_calls")  # just after midnight the demo day has none yet: nothing to picture
     assert names == ["abandoned_calls", "add_feed", "handover", "handover_quality", "handover_service_level", "meetings_agenda",
                      "meetings_post_shift", "now", "playbook", "playbook_contacts", "playbook_detail", "playbook_editor", "preferences", "roster_import", "seat_map", "service_level", "service_level_definitions",
-                     "service_level_week", "shift_setup", "shift_sheet", "shift_sheet_acd_check", "shift_sheet_notices",
+                     "service_level_week", "shift_setup", "shift_sheet", "shift_sheet_acd_check", "shift_sheet_notices", "sign_in",
                      "wallboard", "work_log", "work_log_history", "work_log_search"]
     assert all(p.stat().st_size > 10_000 for p in shots.glob("*.png"))
     empty = subprocess.run([sys.executable, "-m", "app", "--screenshots", str(tmp_path / "empty"),

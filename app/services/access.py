@@ -38,6 +38,29 @@ def sign_in(console: Console, supervisor_id: int, pin: str) -> Supervisor:
     return person
 
 
+def release_sign_in(console: Console) -> None:
+    """The database knows no supervisor after all: the desk writes for whoever uses it (a first start)."""
+    console.db.access.required = False
+    console.db.access.user = None
+
+
+def refresh(console: Console) -> Supervisor | None:
+    """The person signed in as stored now (another desk may have changed their role or made them inactive):
+    kept up to date at the desk; an inactive person is signed out (None)."""
+    access = console.db.access
+    user = access.user
+    if user is None:
+        return None
+    stored = next((p for p in list_supervisors(console, active_only=False) if p.id == user.id), None)
+    if access.user is not user:  # someone else signed in meanwhile
+        return access.user
+    if stored is None or not stored.active:
+        access.user = None
+        return None
+    access.user = stored
+    return stored
+
+
 def sign_out(console: Console) -> None:
     """No one is signed in: the desk writes nothing but its own housekeeping until someone signs in."""
     console.db.access.user = None

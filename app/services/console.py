@@ -6,6 +6,7 @@ sure the first site exists (named "Main site", in the machine's time zone).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -22,6 +23,18 @@ from app.storage.database import Database
 from app.storage.desk_lock import DeskLock, sqlite_file
 
 DEFAULT_SITE_NAME = "Main site"
+
+
+def writes(action: Action):
+    """Decorate a use case `fn(console, ...)` that writes `action` over several transactions (an import): the
+    whole of it is one block for the person signed in when it began (Console.acting)."""
+    def wrap(fn):
+        @functools.wraps(fn)
+        def run(console: Console, *args, **kwargs):
+            with console.acting(action):
+                return fn(console, *args, **kwargs)
+        return run
+    return wrap
 
 
 @dataclass
@@ -60,11 +73,19 @@ class Console:
     @contextmanager
     def acting(self, action: Action) -> Iterator[None]:
         """A block of work writing `action` (app.domain.access): refused up front when the person signed in at
-        this desk may not (NotPermittedError / NotSignedInError), and every write in it is checked as that kind.
-        SYSTEM work is recorded in the audit trail as done by "system"."""
-        self.db.access.check(action)
-        who = acting_as("system") if action is Action.SYSTEM else nullcontext()
-        with desk_access.declared(action), who:
+        this desk may not (NotPermittedError / NotSignedInError), and every write in it is checked as that kind,
+        for the person signed in when the block began (a lock or another sign-in meanwhile does not cut it in two).
+        The audit trail names that person; SYSTEM work is recorded as done by "system"."""
+        access = self.db.access
+        user = access.user  # the person signed in when the block began does the whole block
+        access.check(action, user)
+        if action is Action.SYSTEM:
+            who = acting_as("system")
+        elif user is not None:
+            who = acting_as(user.name)
+        else:
+            who = nullcontext()
+        with desk_access.declared(action, user), who:
             yield
 
     def close(self) -> None:

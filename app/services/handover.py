@@ -38,6 +38,7 @@ from app.domain.intervals import zone
 from app.domain.people import Role, Supervisor
 from app.domain.shifts import ShiftInstance, ShiftSlot, ShiftStatus, slots_on
 from app.domain.access import Action
+from app.storage.audit import acting_as
 from app.services.console import Console
 from app.services.handover_snapshot import snapshot_of
 from app.services.people import verified_in
@@ -107,9 +108,12 @@ def sign_outgoing(console: Console, handover_id: int, supervisor_id: int, pin: s
         check_sign_outgoing(handover)  # again: another desk may have signed meanwhile
         if handover.updated_at != before.updated_at:
             raise HandoverStateError(handover.id, "changed", "was changed at another desk meanwhile; read it again")
-        store.save_progress(tx, handover.id, wanted.steps, wanted.talk_done, wanted.note, at)
-        mark = seal(snapshot, signature_block(supervisor.id, supervisor.name, at))
-        return store.sign_outgoing(tx, handover.id, supervisor.id, supervisor.name, text, mark, at)
+        with acting_as(supervisor.name):  # the audit trail names the signer, whoever is signed in at the desk
+            store.save_progress(tx, handover.id, wanted.steps, wanted.talk_done, wanted.note, at)
+            mark = seal(snapshot, signature_block(supervisor.id, supervisor.name, at))
+            signed = store.sign_outgoing(tx, handover.id, supervisor.id, supervisor.name, text, mark, at)
+            tx.flush()
+        return signed
 
 
 def sign_incoming(console: Console, handover_id: int, supervisor_id: int, pin: str, now: datetime) -> Handover:
@@ -126,11 +130,13 @@ def sign_incoming(console: Console, handover_id: int, supervisor_id: int, pin: s
         out = handover.outgoing_signature
         mark = seal(handover.snapshot, signature_block(out.supervisor_id, out.supervisor_name, out.at),
                     signature_block(supervisor.id, supervisor.name, at))
-        signed = store.sign_incoming(tx, handover.id, supervisor.id, supervisor.name, mark, at)
-        if signed.outgoing.status is not ShiftStatus.HANDED_OVER:
-            shift_store.set_instance_status(tx, signed.outgoing.id, ShiftStatus.HANDED_OVER, at)
-        if signed.incoming.status is ShiftStatus.PLANNED:  # the incoming supervisor has the floor now
-            shift_store.set_instance_status(tx, signed.incoming.id, ShiftStatus.OPEN, at)
+        with acting_as(supervisor.name):  # the audit trail names the signer, whoever is signed in at the desk
+            signed = store.sign_incoming(tx, handover.id, supervisor.id, supervisor.name, mark, at)
+            if signed.outgoing.status is not ShiftStatus.HANDED_OVER:
+                shift_store.set_instance_status(tx, signed.outgoing.id, ShiftStatus.HANDED_OVER, at)
+            if signed.incoming.status is ShiftStatus.PLANNED:  # the incoming supervisor has the floor now
+                shift_store.set_instance_status(tx, signed.incoming.id, ShiftStatus.OPEN, at)
+            tx.flush()
         return store.get(tx, handover.id)
 
 

@@ -30,7 +30,8 @@ from app.feeds.base import COVERAGE_GAP_SECONDS, CallBatch
 from app.feeds.intervals import interval_starts
 from app.feeds.mapping import load_calls_mapping
 from app.services import interval_imports
-from app.services.console import Console, machine_zone
+from app.domain.access import Action
+from app.services.console import Console, machine_zone, writes
 from app.services.import_common import (
     SHOWN_REJECTS,
     ImportRequest,
@@ -97,6 +98,7 @@ def open_batches(
     return calls_csv.read(path, tz, load_calls_mapping(mapping) if mapping else None, batch_lines, **where)
 
 
+@writes(Action.MANAGE)
 def import_feed(console: Console, request: ImportRequest, state: ImportState | None = None) -> ImportSummary:
     """Import `request.path`; raises AppError subclasses for what cannot be done.
 

@@ -25,7 +25,8 @@ from app.domain.intervals import INTERVAL_SECONDS
 from app.domain.sources import FeedSource, LivePosition
 from app.feeds import tail
 from app.feeds.base import BATCH_LINES
-from app.services.console import Console
+from app.domain.access import Action
+from app.services.console import Console, writes
 from app.services.import_common import (
     SHOWN_REJECTS, ImportRequest, SettingsChange, check_source, masked_lines, pick_site,
 )
@@ -95,6 +96,7 @@ class PollResult:
         return self.batches > 0
 
 
+@writes(Action.MANAGE)
 def add_live_source(console: Console, request: ImportRequest) -> LiveSourceAdded:
     """Make `request.source` live on `request.path`, creating it (and its site) if missing.
 

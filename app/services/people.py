@@ -15,7 +15,8 @@ from app.domain.errors import InvalidSettingError, WrongPinError
 from app.domain.people import Agent, Role, Supervisor, Team, check_pin, hash_pin
 from app.feeds.people_file import AgentLine, read_agents
 from app.feeds.roster import RowProblem
-from app.services.console import Console
+from app.domain.access import Action
+from app.services.console import Console, writes
 from app.storage import people as people_store
 from app.storage import shifts as shift_store
 from app.storage.people import AgentFields
@@ -118,6 +119,7 @@ def save_agent(console: Console, employee_no: str, name: str, team_id: int | Non
         return people_store.save_agent(tx, site, fields, agent_id)
 
 
+@writes(Action.MANAGE)
 def import_agents(console: Console, path: str | Path, site_id: int | None = None) -> AgentsImported:
     """Add or update the agents of an agents file, keyed by employee number, in one transaction.
 

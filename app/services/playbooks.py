@@ -47,7 +47,8 @@ from app.domain.playbooks import (
 from app.domain.shifts import ShiftInstance, current_shift as domain_current_shift, slots_on
 from app.domain.worklog import Category, Draft, ItemStatus, RevisionKind, apply, diff, normal_tags
 from app.feeds.playbook_file import read_playbooks, write_playbooks
-from app.services.console import Console
+from app.domain.access import Action
+from app.services.console import Console, writes
 from app.services.shifts import aware, ensure_instance_in
 from app.storage import playbook_alerts as alert_store
 from app.storage import playbooks as store
@@ -135,6 +136,7 @@ def install_defaults(console: Console, language: str, by: str = "system", now: d
         return added
 
 
+@writes(Action.MANAGE)
 def import_playbooks(console: Console, path: str | Path, by: str, now: datetime, site_id: int | None = None,
                      language: str = "en") -> ImportResult:
     """Store the playbooks of a YAML file (see app.feeds.playbook_file) as save_playbook does, all in one

@@ -16,7 +16,8 @@ from app.domain.errors import InvalidSettingError
 from app.domain.intervals import zone
 from app.domain.roster import RosterPlan, RosterRejection, validate_roster
 from app.feeds.roster import read_roster
-from app.services.console import Console
+from app.domain.access import Action
+from app.services.console import Console, writes
 from app.services.shifts import aware
 from app.storage import people as people_store
 from app.storage import sheet as sheet_store
@@ -78,6 +79,7 @@ def preview_roster(console: Console, path: str | Path, site_id: int | None = Non
     return RosterPreview(str(roster_file.path), plan, tuple(problems), existing, kept, site.id)
 
 
+@writes(Action.MANAGE)
 def apply_roster(console: Console, preview: RosterPreview) -> RosterApplied:
     """Replace the site's roster of the previewed range by the accepted lines, in one transaction."""
     plan = preview.plan

@@ -21,7 +21,8 @@ from app.domain.errors import InvalidSettingError
 from app.domain.seating import GRID, SEAT_H, SEAT_W, Seat, SeatMap, Zone, ZoneKind
 from app.feeds.layout_file import LayoutRow, read_layout
 from app.feeds.roster import RowProblem
-from app.services.console import Console
+from app.domain.access import Action
+from app.services.console import Console, writes
 from app.services.exports import ExportError
 from app.storage import seating as store
 
@@ -48,6 +49,7 @@ class LayoutImported:
     problems: tuple[RowProblem, ...]
 
 
+@writes(Action.MANAGE)
 def import_layout(console: Console, floor_id: int, path: str | Path) -> LayoutImported:
     """Read a layout file into the floor (see the module docstring); InputFileError for an unusable file."""
     layout = read_layout(path)  # InputFileError before anything is touched

@@ -207,7 +207,7 @@ def save_template(console: Console, name: str, category: Category, text: str, ta
                   site_id: int | None = None) -> Template:
     """Save a template under `name` (a template of that name is replaced)."""
     name = _name(name)
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         return log_store.save_template(tx, shift_store.site(tx, site_id).id, name, Category(category),
                                        (text or "").strip(), normal_tags(tags))
 
@@ -218,7 +218,7 @@ def list_templates(console: Console, site_id: int | None = None) -> tuple[Templa
 
 
 def delete_template(console: Console, template_id: int) -> bool:
-    with console.db.transaction() as tx:
+    with console.acting(Action.LOG), console.db.transaction() as tx:
         return log_store.delete_template(tx, template_id)
 
 

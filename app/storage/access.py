@@ -26,11 +26,19 @@ from app.domain.access import Action, require
 from app.domain.errors import NotSignedInError
 from app.domain.people import Supervisor
 
-_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?\w+"?\.)?"?(\w+)"?', re.IGNORECASE)
+_WRITE = re.compile(r'^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+'
+                    r'(?:"?\w+"?\.)?"?(\w+)"?', re.IGNORECASE)
+# A statement opening with a common table expression writes when it holds INSERT, UPDATE or DELETE: checked as a
+# write of no table in particular.
+_CTE_WRITE = re.compile(r'^\s*WITH\b.*\b(?:INSERT|UPDATE|DELETE)\b', re.IGNORECASE | re.DOTALL)
 # Written when a permitted block commits (the chain of its records): never a write of their own.
 _UNCHECKED = frozenset({"audit_log", "audit_head"})
 
-_declared: contextvars.ContextVar[Action] = contextvars.ContextVar("access_declared", default=Action.MANAGE)
+_UNSET = object()
+# The kind of write the running block declared, and the person it was started for (_UNSET: none captured, the
+# person signed in now decides).
+_declared: contextvars.ContextVar[tuple[Action, object]] = contextvars.ContextVar(
+    "access_declared", default=(Action.MANAGE, _UNSET))
 
 
 @dataclass
@@ -40,13 +48,15 @@ class DeskAccess:
     required: bool = False
     user: Supervisor | None = None
 
-    def check(self, action: Action) -> None:
-        """NotSignedInError / NotPermittedError when `action` may not be done now."""
+    def check(self, action: Action, user: object = _UNSET) -> None:
+        """NotSignedInError / NotPermittedError when `action` may not be done (for `user`; by default the
+        person signed in now)."""
         if not self.required or action is Action.SYSTEM:
             return
-        if self.user is None:
+        person = self.user if user is _UNSET else user
+        if person is None:
             raise NotSignedInError()
-        require(self.user.role, action)
+        require(person.role, action)
 
 
 def install(db) -> DeskAccess:
@@ -60,17 +70,22 @@ def install(db) -> DeskAccess:
         if not access.required:
             return
         found = _WRITE.match(statement)
-        if found and found.group(1).lower() not in _UNCHECKED:
-            access.check(_declared.get())
+        if found and found.group(1).lower() in _UNCHECKED:
+            return
+        if found or _CTE_WRITE.match(statement):
+            action, user = _declared.get()
+            access.check(action, user)
 
     event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
     return access
 
 
 @contextmanager
-def declared(action: Action) -> Iterator[None]:
-    """The writes of this block are of the kind `action`."""
-    token = _declared.set(action)
+def declared(action: Action, user: object = _UNSET) -> Iterator[None]:
+    """The writes of this block are of the kind `action`, done for `user` (a Supervisor or None, captured when
+    the block began: a lock or another sign-in meanwhile does not cut a running import in two; by default the
+    person signed in when each statement runs)."""
+    token = _declared.set((action, user))
     try:
         yield
     finally:
@@ -78,4 +93,10 @@ def declared(action: Action) -> Iterator[None]:
 
 
 def current() -> Action:
-    return _declared.get()
+    return _declared.get()[0]
+
+
+def block_user(default: object = None) -> object:
+    """The person the running block was started for (`default` when the block captured no one)."""
+    user = _declared.get()[1]
+    return default if user is _UNSET else user

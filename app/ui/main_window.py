@@ -289,6 +289,7 @@ class MainWindow(QMainWindow):
         self.actions[ActionId.EXPORT].setEnabled(supervisor)
         self.actions[ActionId.REMINDER_TIMES].setEnabled(supervisor)
         self.actions[ActionId.ADD_FEED].setEnabled(supervisor)
+        self.actions[ActionId.LOAD_DEMO].setEnabled(supervisor)  # it closes this desk's database
         self.work_log.set_signed_in(person.name, writes=person.role.value != "viewer", exports=supervisor)
         self.shift_sheet.actions.set_manages(supervisor)
 

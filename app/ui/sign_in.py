@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -24,6 +24,8 @@ from app.ui.settings import IDLE_MINUTES
 
 ATTEMPTS, PAUSE_SECONDS = 5, 30
 CHECK_MS = 5_000  # how often the idle time is looked at
+RETRY_MS = 5_000  # after a failed check of who may sign in
+REFRESH_TICKS = 12  # every 12 idle checks (a minute): the person signed in read again (role, still active)
 _INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin}
 
@@ -180,6 +182,8 @@ class SignIn(QObject):
         self.required = False
         self.locked = False
         self.wrong = 0
+        self.ticks = 0
+        self.hidden: list = []  # the other windows hidden while the desk is locked
         self.idle = IdleWatch(self)
         self.timer = QTimer(self, interval=CHECK_MS)
         self.timer.timeout.connect(self.check_idle)
@@ -188,35 +192,62 @@ class SignIn(QObject):
 
     # --- the console ----------------------------------------------------------------------
     def start(self, console, demo: bool = False) -> None:
-        """A console was opened at this desk: ask who is there when its database knows a supervisor. `demo`:
-        the page says the demo's PIN."""
-        from app.services import access, people
+        """A console was opened at this desk: it is locked at once (nothing written for no one) until the
+        database says whether it knows a supervisor; then the page asks who is there, or the desk opens when
+        no supervisor exists yet. A check that fails keeps the desk locked and is tried again. `demo`: the page
+        says the demo's PIN."""
+        from app.services import access
         from app.services.demo import DEMO_PIN
 
-        self.console, self.user, self.required = console, None, False
+        self.console, self.user, self.required = console, None, True
+        access.require_sign_in(console)  # closed first: opened only once the database says nobody signs in
         self.page.hint.setText(self.tr("Demo: every supervisor's PIN is {pin}.").format(pin=DEMO_PIN) if demo
                                else "")
         self.page.hint.setVisible(demo)
+        self.lock("start")
+        self.timer.start()
+        self._check_needed()
+
+    def _check_needed(self) -> None:
+        from app.services import access, people
+
+        console = self.console
+        if console is None:
+            return
 
         def work():
-            needed = access.sign_in_needed(console)
-            if needed:
-                access.require_sign_in(console)  # from now on nothing is written for no one
-            return needed, people.list_supervisors(console, active_only=True)
+            return access.sign_in_needed(console), people.list_supervisors(console, active_only=True)
 
         self.context.runner.run(work, on_done=lambda result: self._started(console, *result),
-                                on_error=errors.report_error)
+                                on_error=lambda exc: self._not_checked(console, exc))
 
-    def _started(self, console, needed: bool, people) -> None:
+    def _not_checked(self, console, exc: BaseException) -> None:
+        """The database could not say who may sign in: the desk stays locked and asks again shortly."""
         if console is not self.console:
             return
-        self.required = needed
+        self.page.failed(self.tr("Who may sign in cannot be read: {reason} The desk stays locked and tries again "
+                                 "in a few seconds.").format(reason=errors.describe(exc)))
+        QTimer.singleShot(RETRY_MS, self._retry)
+
+    def _retry(self) -> None:
+        if self.required and self.user is None:
+            self._check_needed()
+
+    def _started(self, console, needed: bool, people) -> None:
+        from app.services import access
+
+        if console is not self.console:
+            return
         self.page.fill(people)
         if needed:
-            self.lock("start")
+            self.required = True
+            self.page.error.clear()
+            if not self.locked:
+                self.lock("start")
         else:
+            access.release_sign_in(console)
+            self.required = False
             self._unlock()
-        self.timer.start()
         self.changed.emit(self.user)
 
     # --- signing in and out ---------------------------------------------------------------
@@ -233,6 +264,8 @@ class SignIn(QObject):
     def _signed_in(self, console, person) -> None:
         if console is not self.console:
             return
+        if self.user is None or self.user.id != person.id:
+            self.context.personal_until = None
         self.user, self.wrong = person, 0
         self.page.error.clear()
         self.idle.last_input = time.monotonic()
@@ -268,12 +301,44 @@ class SignIn(QObject):
             self.lock("signed_out")
 
     def check_idle(self) -> None:
-        """Lock when no key or click came for the desk's idle time."""
+        """Lock when no key or click came for the desk's idle time (work under way counts as use). Every minute:
+        the person signed in read again, and a desk without sign-in asks whether a supervisor exists now."""
+        self.ticks += 1
+        if self.ticks % REFRESH_TICKS == 0:
+            self._refresh()
         if not self.required or self.locked:
+            return
+        if self.context.runner.pending:
+            self.idle.last_input = time.monotonic()  # an import the supervisor is watching is use
             return
         minutes = max(1, int(self.context.settings.get(IDLE_MINUTES)))
         if self.idle.idle_seconds() >= minutes * 60:
             self.lock("idle", minutes)
+
+    def _refresh(self) -> None:
+        from app.services import access
+
+        console = self.console
+        if console is None:
+            return
+        if not self.required:
+            self._check_needed()  # the first supervisor may have been added at this desk
+            return
+        if self.user is None:
+            return
+        user = self.user
+        self.context.runner.run(access.refresh, console, on_done=lambda person: self._refreshed(console, user, person),
+                                on_error=lambda exc: None)
+
+    def _refreshed(self, console, was, person) -> None:
+        """Another desk changed the person signed in: a new role applies at once; made inactive, signed out."""
+        if console is not self.console or self.user is not was or self.locked:
+            return
+        if person is None:
+            self.lock("signed_out")
+        elif person.role != was.role:
+            self.user = person
+            self.changed.emit(person)
 
     def lock(self, kind: str, minutes: int = 0) -> None:
         """Cover the views with the sign-in page; the person is signed out (the desk writes only its own
@@ -283,8 +348,10 @@ class SignIn(QObject):
         name = self.user.name if self.user is not None else None
         preselect = self.user.id if self.user is not None else None
         self.user, self.locked = None, True
+        self.context.personal_until = None  # customer numbers shown whole end with the person
         if self.console is not None:
             access.sign_out(self.console)
+        self._hide_windows()
         self.page.show_reason(kind, name, minutes)
         self.page.fill(self.page.people, preselect)
         self.window.show_locked(True)
@@ -294,6 +361,24 @@ class SignIn(QObject):
     def _unlock(self) -> None:
         self.locked = False
         self.window.show_locked(False)
+        for widget in self.hidden:  # the dialogs and the wallboard come back as they were, typed text and all
+            try:
+                widget.show()
+            except RuntimeError:  # closed meanwhile
+                pass
+        self.hidden = []
+
+    def _hide_windows(self) -> None:
+        """Every other window of the application (dialogs, the wallboard, the abandoned calls) is hidden while
+        the desk is locked: nothing of it is seen or used by the next person before they sign in."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.window or not widget.isVisible() or widget in self.hidden:
+                continue
+            if widget.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+                widget.hide()
+                continue
+            widget.hide()
+            self.hidden.append(widget)
 
     def stop(self) -> None:
         self.timer.stop()

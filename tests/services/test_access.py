@@ -148,3 +148,83 @@ def test_only_supervisors_export_and_a_refused_export_writes_no_file(console, tm
     assert refused.value.action == "export" and not written.exists()
     access.sign_in(console, w.lead.id, "2468")
     assert access.exported(console, write, written).read_text(encoding="utf-8") == "the shift's log"
+
+
+def test_a_block_is_done_for_the_person_it_began_with(console):
+    """A lock or another sign-in in the middle of a long piece of work (an import) does not cut it in two, and
+    the audit trail names the person who started it."""
+    w, lead, morning = _world(console)
+    access.sign_in(console, w.lead.id, "2468")
+    with console.acting(Action.MANAGE):
+        access.sign_out(console)  # the desk locked meanwhile
+        late = shifts.save_definition(console, "Late", time(18), time(23))
+        access.sign_in(console, lead.id, LEAD_PIN)  # a team leader signed in meanwhile
+        later = shifts.save_definition(console, "Later", time(19), time(23, 30))
+    with console.db.transaction() as tx:
+        actors = {r.actor for d in (late, later) for r in audit_store.history(tx, "shift_definitions", {"id": d.id})}
+    assert actors == {"王丽"}
+    with pytest.raises(NotPermittedError):  # after the block, the team leader's role decides again
+        shifts.save_definition(console, "Latest", time(20), time(23, 30))
+
+
+def test_an_import_the_role_may_not_do_is_refused_before_its_file_is_read(console, tmp_path):
+    from app.domain.calls import FeedFormat
+    from app.services.import_common import ImportRequest
+    from app.services.imports import import_feed
+
+    w, lead, morning = _world(console)
+    access.sign_in(console, lead.id, LEAD_PIN)
+    feed = tmp_path / "calls.csv"
+    feed.write_text("call_id,queue,arrived_at,answered_at,ended_at,abandoned_at,agent,caller\n"
+                    "c1,Q,2026-12-01T09:00:00,2026-12-01T09:00:05,2026-12-01T09:03:00,,Ann,13800138000\n",
+                    encoding="utf-8")
+    with pytest.raises(NotPermittedError):  # refused before the file is read: a team leader imports nothing
+        import_feed(console, ImportRequest(path=feed, format=FeedFormat.CALLS_CSV, source="acd", tz="UTC"))
+    from app.services import sources
+
+    assert sources.list_sources(console) == ()
+
+
+def test_the_signers_are_named_in_the_audit_trail_whoever_is_signed_in(console, tmp_path):
+    hw = build_handover_world(console, tmp_path)
+    h = ho.open_handover(console, hw.morning.id, hw.now)
+    access.sign_in(console, hw.outgoing.id, PIN)  # 王丽 is at the desk; Li Ming signs with his own PIN
+    ho.sign_outgoing(console, h.id, hw.outgoing.id, PIN, hw.now, talk_done=True)
+    ho.sign_incoming(console, h.id, hw.incoming.id, OTHER_PIN, hw.now)
+    with console.db.transaction() as tx:
+        trail = audit_store.history(tx, "handovers", {"id": h.id})
+    signed = [(r.actor, r.after) for r in trail if r.after and "signer_name" in r.after]
+    assert [actor for actor, _after in signed] == [hw.outgoing.name, hw.incoming.name]
+
+
+def test_statements_the_guard_must_not_miss(console):
+    w, _lead, _m = _world(console)
+    access.sign_in(console, w.viewer.id, "0000")
+    statements = ["WITH x AS (SELECT 1) UPDATE shift_definitions SET name = name WHERE id IN (SELECT 1 FROM x)"]
+    if console.db.dialect == "sqlite":
+        statements += ["INSERT OR REPLACE INTO log_templates (id) VALUES (999)", "REPLACE INTO log_templates (id) "
+                       "VALUES (999)", "UPDATE OR IGNORE shift_definitions SET name = name"]
+    for sql in statements:
+        with pytest.raises(NotPermittedError):
+            with console.db.transaction() as tx:
+                tx.connection().exec_driver_sql(sql)
+
+
+def test_another_desk_changing_the_person_signed_in_applies_at_the_next_refresh(console):
+    from app.services.console import Console
+
+    w, lead, morning = _world(console)
+    access.sign_in(console, w.lead.id, "2468")
+    other = Console.open(console.db.engine.url.render_as_string(hide_password=False))  # another desk
+    try:
+        with other.db.transaction() as tx:  # makes 王丽 a team leader
+            tx.connection().exec_driver_sql(f"UPDATE supervisors SET role = 'team_leader' WHERE id = {w.lead.id}")
+        assert access.refresh(console).role is Role.TEAM_LEADER
+        with pytest.raises(NotPermittedError):
+            shifts.save_definition(console, "Late", time(18), time(23))
+        with other.db.transaction() as tx:  # and then inactive
+            false = "0" if console.db.dialect == "sqlite" else "false"
+            tx.connection().exec_driver_sql(f"UPDATE supervisors SET active = {false} WHERE id = {w.lead.id}")
+    finally:
+        other.close()
+    assert access.refresh(console) is None and access.signed_in(console) is None

@@ -184,3 +184,63 @@ def test_every_view_opens_for_the_lesser_roles_without_an_error(signed_desk, qtb
     signed_desk.wait_idle()
     assert said == []
     assert window.live.errors == {} and window.live.results
+
+
+def test_a_failed_check_of_who_may_sign_in_keeps_the_desk_locked(signed_desk, qtbot, monkeypatch):
+    from app.services import access
+
+    window = signed_desk.window
+    calls = []
+
+    def unreachable(console):
+        calls.append(1)
+        if len(calls) == 1:
+            from app.domain.errors import DatabaseUnavailableError
+
+            raise DatabaseUnavailableError(console.db.url, "unreachable", "server closed the connection")
+        return real(console)
+
+    real = access.sign_in_needed
+    monkeypatch.setattr(access, "sign_in_needed", unreachable)
+    window.load_demo()
+    page = window.signing.page
+    assert window.signing.locked and window.front.currentWidget() is page
+    assert signed_desk.context.console.db.access.required  # the guard is closed meanwhile
+    assert "cannot be read" in page.error.text()
+    window.signing._retry()  # the retry a few seconds later
+    assert window.signing.required and window.signing.locked and page.error.text() == ""
+    assert page.who.count() == 5
+
+
+def test_locking_hides_the_other_windows_and_ends_shown_customer_numbers(signed_desk, qtbot):
+    from datetime import timedelta
+
+    window = signed_desk.window
+    window.load_demo()
+    _sign_in(window, qtbot, _people(signed_desk)["Grace Chen"], DEMO_PIN)
+    signed_desk.context.personal_until = NOW + timedelta(minutes=15)
+    window.show_view("work_log")
+    window.work_log.new_entry()
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    dialog = QDialog(window)
+    typed = QLineEdit(dialog)
+    typed.setText("half a sentence")
+    dialog.show()
+    window.actions[ActionId.SIGN_OUT].trigger()
+    assert not dialog.isVisible() and signed_desk.context.personal_until is None
+    _sign_in(window, qtbot, _people(signed_desk)["Daniel Wong"], DEMO_PIN)
+    assert dialog.isVisible() and typed.text() == "half a sentence"
+    dialog.close()
+
+
+def test_a_desk_without_supervisors_opens_and_asks_once_one_exists(signed_desk, qtbot):
+    from app.domain.people import Role
+
+    window = signed_desk.window
+    assert not window.signing.required and not window.signing.locked
+    people.add_supervisor(signed_desk.context.console, "First Boss", Role.SUPERVISOR, "2468")
+    for _ in range(12):  # a minute of idle checks
+        window.signing.check_idle()
+    assert window.signing.required and window.signing.locked
+    assert window.signing.page.who.itemText(0) == "First Boss (supervisor)"
