@@ -3,9 +3,10 @@
 Rejected lines leave the service with their caller numbers masked
 (`app.domain.privacy.masked_feed_line`): in the report file, in the
 summary's first lines and when a report is read back (one written before
-masking existed too). The database keeps them whole until the site's
-retention runs out (`app.services.privacy.purge_callers`, which also
-deletes the report files that old).
+masking existed too); the report file splits calls-csv rows at the
+delimiter of the import's mapping file. The database keeps them whole
+until the site's retention runs out (`app.services.privacy.purge_callers`,
+which also deletes the report files that old).
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from pathlib import Path
 
 from app import paths
 from app.domain.calls import FeedFormat, RejectedLine
-from app.domain.errors import InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
+from app.domain.errors import AppError, InvalidSettingError, SourceFormatMismatchError, UnknownSiteError
 from app.domain.privacy import masked_feed_line
 from app.domain.service_level import SlDefinition, SlSettings
 from app.domain.sources import FeedSource, Site
 from app.feeds.base import BATCH_LINES
+from app.feeds.mapping import load_calls_mapping
 from app.storage import sites as site_store
 
 SHOWN_REJECTS = 20
@@ -129,9 +131,20 @@ def check_source(existing: FeedSource | None, request: ImportRequest) -> None:
         raise InvalidSettingError("site", request.site, f"source {request.source!r} belongs to site {existing.site.name!r}")
 
 
-def masked_lines(format: FeedFormat | str, lines) -> tuple[RejectedLine, ...]:
-    """Rejected lines of a feed of `format` with the caller numbers in their text masked."""
-    return tuple(RejectedLine(r.line_no, r.reason, masked_feed_line(format, r.text)) for r in lines)
+def masked_lines(format: FeedFormat | str, lines, delimiter: str | None = None) -> tuple[RejectedLine, ...]:
+    """Rejected lines of a feed of `format` with the caller numbers in their text masked (`delimiter`: a calls-csv
+    mapping's; None: the usual ones are tried)."""
+    return tuple(RejectedLine(r.line_no, r.reason, masked_feed_line(format, r.text, delimiter)) for r in lines)
+
+
+def mapping_delimiter(request: ImportRequest) -> str | None:
+    """The delimiter of a calls-csv import's mapping file (None: no mapping, or the file no longer reads)."""
+    if request.mapping is None or FeedFormat(request.format) is not FeedFormat.CALLS_CSV:
+        return None
+    try:
+        return load_calls_mapping(request.mapping).delimiter
+    except AppError:  # changed or gone since the import read it: the masking tries the usual delimiters
+        return None
 
 
 def report_name(source: str, at: datetime) -> str:
@@ -147,7 +160,7 @@ def write_report(request: ImportRequest, rejected: list[RejectedLine]) -> Path:
         fh.write(f"# file\t{request.path}\n# format\t{request.format.value}\n# source\t{source}\n{MASKED_MARK}\n")
         fh.write("line\treason\ttext\n")
         # Masked before a tab in the text becomes a space: anonymous-bank finds its fields by the tabs.
-        for r in masked_lines(request.format, rejected):
+        for r in masked_lines(request.format, rejected, mapping_delimiter(request)):
             fh.write(f"{r.line_no}\t{r.reason}\t{r.text.replace(chr(9), ' ')}\n")
     return path
 

@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, text
 from app import paths
 from app.domain.calls import FeedFormat
 from app.services.console import Console
-from app.services.import_common import read_report
+from app.services.import_common import mapping_delimiter, read_report
 from app.services.imports import ImportRequest, import_feed
 from tests.conftest import JANUARY, SHARED_DATA
 
@@ -111,3 +111,52 @@ def test_a_report_written_before_masking_is_masked_when_read(tmp_path):
     )
     assert [(r.line_no, r.text) for r in read_report(str(old))] == [
         (7, "x|1546027700.7613|201|NONE|ENTERQUEUE||+*******5399|1"), (9, "cut +*******5388")]
+
+
+def test_calls_csv_through_a_semicolon_mapping_masks_numbers_written_with_separators(tmp_path, db_url):
+    """The review's leaks: a row whose agent name holds a comma, rows of the wrong width in the file's column order
+    (caller first), numbers written with spaces, dashes and parentheses; the dates and times stay readable."""
+    mapping = tmp_path / "vendor.toml"
+    mapping.write_text(
+        'delimiter = ";"\ntime_format = "%d/%m/%Y %H:%M:%S"\n'
+        '[columns]\ncall_id = "Call ID"\nqueue = "Skill"\narrived_at = "Start"\nanswered_at = "Answer"\n'
+        'ended_at = "End"\noutcome = "Result"\nagent = "Agent name"\ncaller = "ANI"\n'
+        '[outcomes]\nanswered = ["Handled"]\nabandoned = ["Aband"]\n',
+        encoding="utf-8",
+    )
+    feed = tmp_path / "export.csv"
+    feed.write_text(
+        "ANI;Call ID;Skill;Start;Answer;End;Result;Agent name;Notes\n"
+        "13800138000;c1;Hotline;27/11/2026 09:00:00;27/11/2026 09:00:12;27/11/2026 09:04:12;Handled;Ann;\n"
+        "+44 20 7946 0958;c2;Hotline;27/11/2026 09:01:xx;;27/11/2026 09:01:30;Aband;Smith, Ann;\n"
+        "+86 138 0013 8000;c3;Hotline;27/11/2026 09:02:00;;27/11/2026 09:02:30;Aband;Ann\n"
+        "(010) 6552 9988;c4;Hotline;1999-01-03 07:12:55;;;Aband;Ann;note;extra\n",
+        encoding="utf-8",
+    )
+    console = Console.open(db_url)
+    try:
+        request = ImportRequest(path=feed, format=FeedFormat.CALLS_CSV, source="vendor", site="Floor", tz="UTC",
+                                mapping=mapping)
+        summary = import_feed(console, request)
+    finally:
+        console.close()
+    assert summary.calls == 1 and summary.rejected == 3
+    want = [
+        # Not converted: the reader's fields joined by ","; the comma of the agent's name makes nine.
+        (3, "c2,Hotline,27/11/2026 09:01:xx,,27/11/2026 09:01:30,Aband,Smith, Ann,+** ** **** 0958"),
+        # Eight fields in the file's order: the field where the caller would be is masked, the caller too.
+        (4, "+** *** **** 8000;c3;Hotline;27/11/2026 09:02:00;;27/11/2026 09:02:30;Aband;**n"),
+        # Ten fields: the whole line.
+        (5, "(***) **** 9988;c4;Hotline;1999-01-03 07:12:55;;;Aband;Ann;note;extra"),
+    ]
+    assert [(r.line_no, r.text) for r in summary.first_rejected] == want
+    report = open(summary.report_path, encoding="utf-8").read()
+    for whole in ("7946 0958", "138 0013 8000", "6552 9988", "13800138000"):
+        assert whole not in report
+    assert [(r.line_no, r.text) for r in read_report(summary.report_path)] == want
+    # The report is masked with the mapping's delimiter; a mapping file gone since is no error.
+    assert mapping_delimiter(request) == ";"
+    mapping.unlink()
+    assert mapping_delimiter(request) is None
+    assert mapping_delimiter(ImportRequest(path=feed, format=FeedFormat.QUEUE_LOG, source="pbx")) is None
+    assert stored_texts(db_url)[1] == "+86 138 0013 8000;c3;Hotline;27/11/2026 09:02:00;;27/11/2026 09:02:30;Aband;Ann"
