@@ -241,3 +241,16 @@ class ChangedSeat:
     wanted: SeatVersion
     changed_by: str | None = None
     changed_at: datetime | None = None
+
+
+def own_changes(seen: SeenSeats | None, before: SeatMap, after: SeatMap) -> dict[int, SeatVersion]:
+    """The seats a desk's seating write changed itself, as the write left them (seat id -> version): seated otherwise
+    in `after` (the write's answer) than in `before` (the map read just before the write, on the same lane) and, in
+    `before`, as `seen` (what the write was checked against) has them. Another desk's change that came back with the
+    answer is not among them: a next change checked against it would overwrite what this desk never saw."""
+    was, now = seen_in(before), seen_in(after)
+    if was.instance_id != now.instance_id:
+        return {}
+    return {v.seat_id: v for v in now.versions
+            if v.agent_ids != was.version(v.seat_id).agent_ids
+            and (seen is None or seen.version(v.seat_id) == was.version(v.seat_id))}

@@ -135,8 +135,11 @@ class HeldLane(Lane):
         self.held.append((future, fn, args))
         return future
 
-    def release(self) -> None:
-        while self.held:
+    def release(self, count: int | None = None) -> None:
+        """Run the work held (the first `count` pieces only, when given)."""
+        left = len(self.held) if count is None else count
+        while self.held and left > 0:
+            left -= 1
             future, fn, args = self.held.pop(0)
             try:
                 future.set_result(fn(*args))
@@ -179,3 +182,94 @@ def test_quick_gestures_in_a_row_build_on_the_desks_own_writes_not_a_conflict(fl
                                       "was saved. Look at the map again.")
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert _seating(desktop, instance) == {}
+
+
+@pytest.mark.parametrize("when", ["before the first write ran", "after the first write ran"])
+def test_another_desks_change_that_came_back_with_my_first_write_is_not_overwritten_by_my_second(
+        floor, other_desk, qtbot, when):  # noqa: F811
+    """Agent 00 dropped on A-07, then at once Agent 01 on A-01, both still on the lane. Meanwhile the other desk
+    seats Agent 02 on A-01: before the first write ran, its answer carries Agent 02 on A-01, which this desk never
+    saw. The second gesture is checked against the screen plus this desk's own change (A-07) only, so it is a
+    conflict on A-01, not a silent overwrite of the other desk's change."""
+    desktop, view, agents, instance = floor
+    runner = desktop.context.runner
+    inline, runner.lane = runner.lane, HeldLane()
+    try:
+        _drop(view, agent_mime(agents[0].id), "A-07")
+        _drop(view, agent_mime(agents[1].id), "A-01")  # the screen shows A-01 free
+        if when == "after the first write ran":
+            runner.lane.release(1)
+        seating.assign(other_desk, instance.id, _seat_id(view, "A-01"), agents[2].id, "Tom Baker", NOW,
+                       seen=seen_in(seating.seat_map(other_desk, instance.id, NOW)))
+        runner.lane.release()
+        qtbot.waitUntil(lambda: runner.pending == 0)
+    finally:
+        runner.lane = inline
+    dialog = view.actions.dialog
+    assert dialog is not None and dialog.objectName() == "seat_conflict_dialog" and dialog.isVisible()
+    assert _cells(dialog) == [["A-01", "free", "Agent 02", f"Tom Baker at {NOW:%m-%d %H:%M}", "Agent 01"]]
+    assert _seating(desktop, instance) == {"Agent 00": "A-07", "Agent 02": "A-01"}  # nothing of the second stored
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # keep the other desk's version: the map is read again
+    assert _seating(desktop, instance) == {"Agent 00": "A-07", "Agent 02": "A-01"}
+    seat = next(i for i in view.scene.seats.values() if i.seat.code == "A-01")
+    assert seat.agent_names == ("Agent 02",)
+    view.undo.undo()  # the refused second gesture goes, leaving nothing to undo
+    assert _seating(desktop, instance) == {"Agent 00": "A-07", "Agent 02": "A-01"}
+    view.undo.undo()  # the first: Agent 00 off A-07 again; the other desk's change stays
+    assert _seating(desktop, instance) == {"Agent 02": "A-01"}
+
+
+def test_a_gesture_queued_behind_a_refused_one_is_checked_against_the_screen_not_an_older_answer(
+        floor, other_desk, qtbot):  # noqa: F811
+    """Agent 00 seated on A-02 (its answer came back long ago); the other desk then seats Agent 03 on A-04 and this
+    window reads the map again, so A-04 shows Agent 03. Then "start from the previous shift" (refused: no earlier
+    seating) and at once Agent 05 dropped on A-04: that drop is checked against the screen (Agent 03 on A-04, as the
+    supervisor saw), not against the answer of the A-02 write (A-04 free then), so it is no conflict."""
+    desktop, view, agents, instance = floor
+    runner = desktop.context.runner
+    _drop(view, agent_mime(agents[0].id), "A-02")
+    seating.assign(other_desk, instance.id, _seat_id(view, "A-04"), agents[3].id, "Tom Baker", NOW,
+                   seen=seen_in(seating.seat_map(other_desk, instance.id, NOW)))
+    view.load()
+    assert next(i for i in view.scene.seats.values() if i.seat.code == "A-04").agent_names == ("Agent 03",)
+    inline, runner.lane = runner.lane, HeldLane()
+    try:
+        view.actions.start_from_previous()
+        _drop(view, agent_mime(agents[5].id), "A-04")
+        runner.lane.release()
+        qtbot.waitUntil(lambda: runner.pending == 0)
+    finally:
+        runner.lane = inline
+    assert "no earlier shift of the site has seating" in desktop.window.statusBar().currentMessage()
+    assert view.actions.dialog is None or view.actions.dialog.objectName() != "seat_conflict_dialog"
+    assert _seating(desktop, instance) == {"Agent 00": "A-02", "Agent 05": "A-04"}
+    assert next(i for i in view.scene.seats.values() if i.seat.code == "A-04").agent_names == ("Agent 05",)
+    view.undo.undo()  # the drop; the refused gesture left nothing to undo
+    assert _seating(desktop, instance) == {"Agent 00": "A-02", "Agent 03": "A-04"}
+
+
+def test_a_seat_put_out_of_service_then_at_once_given_an_agent_is_no_conflict(floor, qtbot):  # noqa: F811
+    """A-03 put out of service, then at once Agent 00 dropped on it, before the outage's answer came back: the drop is
+    checked against the screen plus this desk's own outage of A-03, so it is stored (and shown as a seat out of
+    service in use), not taken for another desk's change."""
+    from app.ui.seat_map.map_files import ask_out_of_service
+
+    desktop, view, agents, instance = floor
+    runner = desktop.context.runner
+    seat = next(i for i in view.scene.seats.values() if i.seat.code == "A-03").seat
+    inline, runner.lane = runner.lane, HeldLane()
+    try:
+        ask = ask_out_of_service(view.actions, seat)
+        ask.reason.setCurrentText("PC down")
+        ask.accept()
+        _drop(view, agent_mime(agents[0].id), "A-03")  # the screen still shows A-03 in service
+        while runner.pending:  # the outage's answer reads the map again: that read is held too
+            runner.lane.release()
+            qtbot.waitUntil(lambda: runner.pending == len(runner.lane.held))
+    finally:
+        runner.lane = inline
+    assert view.actions.dialog is ask
+    assert _seating(desktop, instance) == {"Agent 00": "A-03"}
+    item = next(i for i in view.scene.seats.values() if i.seat.code == "A-03")
+    assert item.seat.out_of_service.reason == "PC down" and item.agent_names == ("Agent 00",)

@@ -2,11 +2,13 @@
 
 Every change goes to the services on the lane; a seating write answers with
 the shift's new SeatMap, a layout write with the floor's layout (the map is
-then read again). A seat change carries what this desk saw (the map on
-screen; while one of its own writes is still on the lane, what that write
-left): when another desk changed one of its seats meanwhile, the conflict
-dialog shows both versions, and the supervisor keeps the stored one (the map
-is read again) or applies the change again on top of it.
+then read again). A seat change carries what this desk saw: the map on
+screen, plus the seats that this desk's own writes still on their way to the
+screen changed (quick gestures in a row build on each other), never the other
+desks' changes that came back with those writes' answers. When another desk
+changed one of its seats meanwhile, the conflict dialog shows both versions,
+and the supervisor keeps the stored one (the map is read again) or applies
+the change again on top of it.
 """
 
 from __future__ import annotations
@@ -18,22 +20,27 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from app.domain.errors import SeatConflictError
-from app.domain.seating import GRID, SEAT_H, SEAT_W, SeatMap, SeenSeats, ZoneKind, seen_in
+from app.domain.seating import GRID, SEAT_H, SEAT_W, SeatMap, SeatVersion, SeenSeats, ZoneKind, own_changes, seen_in
 from app.ui.errors import report_error
 from app.ui.seat_map import words
 from app.ui.seat_map.commands import AddCommand, LayoutCommand, RetireCommand, SeatingCommand
 
 
 class MapActions(QObject):
-    """State: the view, its menu, the notes of the last automatic assignment, the dialog open now, the number of
-    this desk's seat writes still on the lane and (read and written on the lane only) what the last one left."""
+    """State: the view, its menu, the notes of the last automatic assignment, the dialog open now; this desk's seat
+    writes sent to the lane (`_issued`, numbered from 1) and the last of them the map on screen shows
+    (`_shown_upto`: its answer was shown, or the map was read again after it was sent); read and written on the lane
+    only, the seats each write changed itself (`_own`: number -> shift instance, seat id -> version as it left
+    them, until the screen shows them) and the last write that failed (`_cleared_upto`)."""
 
     def __init__(self, view) -> None:
         super().__init__(view)
         self.view = view
         self.dialog = None
-        self._writing = 0
-        self._lane_seen: SeenSeats | None = None
+        self._issued = self._shown_upto = 0
+        self._answering = False
+        self._own: dict[int, tuple[int | None, dict[int, SeatVersion]]] = {}
+        self._cleared_upto = 0
         self.unplaced_notes: list[str] = []
         self.allow_kept_apart = QAction(view, objectName="map_allow_kept_apart", checkable=True)
         self.menu = QMenu(view)
@@ -61,6 +68,7 @@ class MapActions(QObject):
         view.map.delete_pressed.connect(self.delete_selected)
         view.map.rotate_pressed.connect(self.rotate_selected)
         view.map.context_requested.connect(self.seat_menu)
+        view.map_loaded.connect(self._map_shown)
 
     def retranslate(self) -> None:
         texts = {
@@ -91,63 +99,93 @@ class MapActions(QObject):
         sheet = getattr(self.view.window(), "shift_sheet", None)
         return sheet.supervisor_name() if sheet is not None else None
 
-    def _seen(self, given: SeenSeats | None):
-        """What the write is checked against, as a callable run on the lane: `given` (the stored versions the
-        supervisor chose to build on), else the map on screen, or what this desk's own write still on the lane
-        left (so quick gestures in a row are not taken for another desk's changes)."""
+    def _base(self, given: SeenSeats | None, number: int):
+        """What write `number` is checked against, as a callable run on the lane: `given` (the stored versions the
+        supervisor chose to build on), else the map on screen with the seats that this desk's own writes sent after
+        it (and before this one) changed, as they left them. Only their own changes: another desk's changes that
+        came back with their answers were never seen here. A write that failed, or the map read again, starts the
+        base from the screen again."""
         screen = seen_in(self.view.seat_map) if self.view.seat_map is not None else None
-        chained = self._writing > 0
+        shown = self._shown_upto
 
-        def seen() -> SeenSeats | None:
-            if given is not None:
-                return given
-            lane = self._lane_seen
-            if chained and lane is not None and screen is not None and lane.instance_id == screen.instance_id:
-                return lane
-            return screen
-        return seen
+        def base() -> SeenSeats | None:
+            if given is not None or screen is None:
+                return given if given is not None else screen
+            start = max(shown, self._cleared_upto)
+            for n in [n for n in self._own if n <= start]:  # later writes start there or after: no longer needed
+                del self._own[n]
+            mine = [v for n in sorted(self._own) if start < n < number and self._own[n][0] == screen.instance_id
+                    for v in self._own[n][1].values()]
+            return screen.updated(mine) if mine else screen
+        return base
 
-    def _write_seats(self, fn, seen: SeenSeats | None, on_done, on_error, map_of=None) -> None:
-        """fn(console, seen) on the lane; what the SeatMap it answers (map_of(result), by default the result when
-        it is one) shows is remembered there."""
-        base = self._seen(seen)
-        self._writing += 1
+    def _map_shown(self, _seat_map) -> None:
+        if not self._answering:  # the map was read again: the chained base starts from it
+            self._shown_upto = self._issued
+
+    def _show(self, number: int, seat_map: SeatMap) -> None:
+        """Put write `number`'s answer on screen: it shows that write and those sent before it."""
+        self._answering = True
+        try:
+            self.view.show_map(seat_map)
+        finally:
+            self._answering = False
+        self._shown_upto = max(self._shown_upto, number)
+
+    def _write_seats(self, fn, given: SeenSeats | None, on_done, on_error, changed) -> None:
+        """Write number n: changed(console, seen, fn) runs fn(console, seen) on the lane, `seen` from _base, and
+        answers (result, the seats fn changed itself: seat id -> version), remembered there for the writes after
+        it. on_done(n, result) or on_error(exc) on the GUI thread."""
+        self._issued += 1
+        number = self._issued
+        base = self._base(given, number)
+        instance = self._instance()
 
         def work(console):
-            result = fn(console, base())
-            seat_map = map_of(result) if map_of is not None else result
-            self._lane_seen = seen_in(seat_map) if isinstance(seat_map, SeatMap) else None  # None: the screen's
+            try:
+                result, seats = changed(console, base(), fn)
+            except BaseException:
+                self._cleared_upto = number  # a write that failed clears the chained base
+                raise
+            self._own[number] = (instance, seats)
             return result
 
-        def done(result) -> None:
-            self._writing -= 1
-            on_done(result)
+        self.context.runner.run(work, self.context.console, on_done=lambda result: on_done(number, result),
+                                on_error=on_error)
 
-        def refused(exc) -> None:
-            self._writing -= 1
-            on_error(exc)
+    def _seating_write(self, now):
+        """changed() for a seating write: the map read just before it on the lane, the write, the seats whose
+        agents it changed itself (app.domain.seating.own_changes); the result is (before, answer, those seats)."""
+        from app.services import seating
 
-        self.context.runner.run(work, self.context.console, on_done=done, on_error=refused)
+        instance = self._instance()
+
+        def changed(console, seen, fn):
+            before = seating.seat_map(console, instance, now)
+            answer = fn(console, seen)
+            seats = own_changes(seen, before, answer[0] if isinstance(answer, tuple) else answer)
+            return (before, answer, seats), seats
+        return changed
+
+    @staticmethod
+    def _outage_write(console, seen, fn):
+        """changed() for an outage write: only that seat's outage changed (its agents as this desk saw them)."""
+        seat = fn(console, seen)
+        return seat, ({seat.id: replace(seen.version(seat.id), out_of_service=seat.out_of_service)}
+                      if seen is not None else {})
 
     def run_gesture(self, fn, done, failed, seen: SeenSeats | None = None) -> None:
         """Run a gesture's seating write (fn(console, seen) -> SeatMap, or (SeatMap, AutoResult)) on the lane,
-        with the seating just before it read there too; show the answer; tell the command what changed. Another
-        desk's change to its seats: the conflict dialog (apply mine: the gesture again on the stored version)."""
-        from app.services import seating
-
-        instance, now = self._instance(), self.context.now()
-
-        def work(console, seen_now):
-            before = seating.seat_map(console, instance, now).assignments
-            return before, fn(console, seen_now)
-
-        def shown(answer) -> None:
-            before, result = answer
+        with the seating just before it read there too; show the answer; tell the command the seating before and
+        after and the seats the write changed itself. Another desk's change to its seats: the conflict dialog
+        (apply mine: the gesture again on the stored version)."""
+        def shown(number, answer) -> None:
+            before, result, seats = answer
             seat_map = result[0] if isinstance(result, tuple) else result
             if isinstance(result, tuple):
                 self._explain(result[1], seat_map)
-            self.view.show_map(seat_map)
-            done(before, seat_map)
+            self._show(number, seat_map)
+            done(before, seat_map, seats)
 
         def refused(exc) -> None:
             if isinstance(exc, SeatConflictError):
@@ -156,8 +194,7 @@ class MapActions(QObject):
             failed()
             report_error(exc)
 
-        self._write_seats(work, seen, shown, refused,
-                          map_of=lambda answer: answer[1][0] if isinstance(answer[1], tuple) else answer[1])
+        self._write_seats(fn, seen, shown, refused, self._seating_write(self.context.now()))
 
     def change_seating(self, add, remove, seen: SeenSeats | None = None) -> None:
         """Undo or redo a gesture on the seating as it is now."""
@@ -172,7 +209,7 @@ class MapActions(QObject):
             report_error(exc)
 
         self._write_seats(lambda c, s: seating.change_seating(c, instance, add, remove, by, now, seen=s), seen,
-                          self.view.show_map, refused)
+                          lambda number, answer: self._show(number, answer[1]), refused, self._seating_write(now))
 
     def run_seat(self, fn, seen: SeenSeats | None = None) -> None:
         """A seat's outage changed (fn(console, seen) -> Seat) on the lane, checked like a seating write; the map
@@ -183,7 +220,7 @@ class MapActions(QObject):
                 return
             report_error(exc)
 
-        self._write_seats(fn, seen, lambda _seat: self.view.load(), refused)
+        self._write_seats(fn, seen, lambda _number, _seat: self.view.load(), refused, self._outage_write)
 
     def conflict(self, error: SeatConflictError, again, gave_up=None) -> None:
         from app.ui.seat_map.conflict_dialog import ask_which
