@@ -21,7 +21,10 @@ Per half hour of the day (the service-level view's slots, `day_view`), for the c
 - logged_in: from the feed, for the covered part of the day up to `now`: the agents logged in, time-weighted
   (agent events replayed by the floor's rules, `app.domain.floor`; an agent serving a call counts as logged
   in), or, for a feed without agent events, the distinct agents seen serving calls in the half hour.
-- expected_sl / abandon_rate: with the staffed agents, Erlang A when the callers' patience is known, else
+- on_phones: the staffing the expectations use: the feed's logged-in agents for a half hour that has started
+  where the feed saw any (who really came), else the sheet's staffed agents; `understaffed` compares it with
+  the required agents.
+- expected_sl / abandon_rate: with `on_phones`, Erlang A when the callers' patience is known, else
   Erlang C (no abandon rate). Patience: the maximum-likelihood mean of `app.domain.erlang.patience_estimate`
   (total wait of answered and abandoned calls / abandons) over the calls of the 28 days before `now`, summed
   in the database (one aggregate query, whatever the volume).
@@ -78,10 +81,11 @@ class StaffingSlot:
     actual_sl: float | None  # 0..1
     abandon_rate: float | None  # 0..1
     future: bool
+    on_phones: float | None = None  # logged in where the feed knows it (a half hour that has started), else staffed
 
     @property
     def understaffed(self) -> bool:
-        return self.staffed is not None and self.required is not None and self.staffed < self.required
+        return self.on_phones is not None and self.required is not None and self.on_phones < self.required
 
 
 @dataclass(frozen=True)
@@ -101,10 +105,10 @@ class StaffingDay:
         tz = zone(self.timezone)
         target = min(self.target, MAX_TARGET)
         return tuple(
-            IntervalLoad(datetime.fromtimestamp(s.start, tz), s.calls, s.aht_s or 0.0, s.staffed, self.threshold_s,
+            IntervalLoad(datetime.fromtimestamp(s.start, tz), s.calls, s.aht_s or 0.0, s.on_phones, self.threshold_s,
                          target, self.patience_s)
             for s in self.slots
-            if s.calls is not None and s.staffed is not None and (s.calls == 0 or s.aht_s)
+            if s.calls is not None and s.on_phones is not None and (s.calls == 0 or s.aht_s)
         )
 
 
@@ -152,11 +156,13 @@ def staffing_day(console: Console, source_name: str, day: date, now: datetime,
         forecast_aht = aht_fc[wall][1] if wall in aht_fc else None
         future = slot.start > now.timestamp()
         calls, aht = _calls(slot.figures, slot.start, now, future, forecast_calls, forecast_aht)
+        seen = logged.get(slot.start)
+        phones = seen if not future and seen else staffed[slot.start]
         load = None
         if calls is not None and (calls == 0 or aht):
-            load = IntervalLoad(datetime.fromtimestamp(slot.start, tz), calls, aht or 0.0, staffed[slot.start] or 0.0,
+            load = IntervalLoad(datetime.fromtimestamp(slot.start, tz), calls, aht or 0.0, phones or 0.0,
                                 threshold, min(target, MAX_TARGET), patience)
-        with_staff = load is not None and staffed[slot.start] is not None
+        with_staff = load is not None and phones is not None
         slots.append(StaffingSlot(
             start=slot.start,
             label=slot.label,
@@ -171,6 +177,7 @@ def staffing_day(console: Console, source_name: str, day: date, now: datetime,
             abandon_rate=(erlang.erlang_a(load.calls, load.aht_s, load.staffed, patience, threshold).abandon_rate
                           if with_staff and patience is not None else None),
             future=future,
+            on_phones=phones,
         ))
     return StaffingDay(source.name, source.site.name, source.site.timezone, day, view.queues, threshold, target,
                        patience, tuple(slots))
@@ -197,12 +204,20 @@ def meeting_slot(console: Console, source_name: str, day: date, now: datetime, a
 
 
 def meeting_slot_for_shift(console: Console, instance_id: int, now: datetime, minutes: int = 15,
-                           window_minutes: int = 120) -> SlotAdvice | None:
-    """The best slot for the pre-shift meeting of a shift: the `window_minutes` before its start, every agent
-    rostered on it and not marked absent or on leave taken off the phones, on the site's first live source
-    (else the first one added). None when the site has no feed, nobody is rostered, the shift does not run
-    (a closed special day) or nothing is known of the window."""
+                           window_minutes: int = 120, step_minutes: int = 5) -> SlotAdvice | None:
+    """The best slot for the pre-shift meeting of a shift, in the `window_minutes` before its start (a meeting
+    ends by the shift's start), on the site's first live source (else the first one added).
+
+    The meeting takes the shift's agents (rostered, not marked absent or on leave) off the phones only where
+    they are on them: an agent whose roster entry starts before the shift (a staggered start) or who works the
+    shift before; for each half hour the slot touches, their seconds on the phones inside the slot are taken
+    from the agents on the phones there (`on_phones`). Damage: the calls expected to miss the threshold in
+    addition; the least damaging start wins (every `step_minutes`, and the one ending as the shift starts), the
+    latest of equals (closest to the shift). None when the site has no feed, nobody is rostered, the shift does not run (a closed special day)
+    or nothing is known of the window."""
     aware("now", now)
+    if minutes <= 0 or window_minutes < minutes:
+        raise InvalidSettingError("minutes", minutes, f"must be 1 to {window_minutes}")
     with console.db.transaction() as tx:
         instance = shift_store.get_instance(tx, instance_id)
         if instance is None:
@@ -213,23 +228,53 @@ def meeting_slot_for_shift(console: Console, instance_id: int, now: datetime, mi
         entries = sheet_store.shift_entries(tx, site.id, instance.day, instance.definition.id)
         marks = sheet_store.latest_marks(tx, instance.id)
         sources = [s for s in site_store.list_sources(tx) if s.site.id == site.id]
-    coming = {e.agent_id for e in entries if e.agent_id not in marks or marks[e.agent_id].mark.status not in MISSING}
-    if not sources or not runs or not coming:
-        return None
+        coming = [e for e in entries if e.agent_id not in marks or marks[e.agent_id].mark.status not in MISSING]
+        agents = {e.agent_id for e in coming}
+        if not sources or not runs or not agents:
+            return None
+        lo = runs[0].start.astimezone(zone(site.timezone)).date() - timedelta(days=1)
+        others = [e for e in sheet_store.entries_between(tx, site.id, lo, instance.day) if e.agent_id in agents]
+        day_marks = staffing_store.marks_between(tx, site.id, lo, instance.day)
     source = min(sources, key=lambda s: (not s.live, s.id))
     tz = zone(site.timezone)
-    start = runs[0].start.astimezone(tz)
-    window_start = start - timedelta(minutes=window_minutes)
-    loads = _loads(console, source.name, window_start.date(), now, (), window_start, start)
-    best = _best(loads, len(coming), minutes, window_start, start)
+    shift_start = runs[0].start.astimezone(tz)
+    window_start = shift_start - timedelta(minutes=window_minutes)
+    # When the meeting's agents are on the phones (any of their entries: the shift's own and earlier ones).
+    spans = [span for e in others
+             for span in on_phones(e, day_marks.get((e.definition_id, e.day), {}).get(e.agent_id))]
+    loads = {load.start.timestamp(): load
+             for load in _loads(console, source.name, window_start.date(), now, (), window_start, shift_start)}
+    if not any(window_start.timestamp() - INTERVAL_SECONDS < t < shift_start.timestamp() for t in loads):
+        return None
+    best: tuple[float, datetime, list[tuple[IntervalLoad, float]]] | None = None
+    starts, start = [], window_start
+    while start + timedelta(minutes=minutes) <= shift_start:
+        starts.append(start)
+        start += timedelta(minutes=step_minutes)
+    if shift_start - timedelta(minutes=minutes) not in starts:  # the slot ending as the shift starts, too
+        starts.append(shift_start - timedelta(minutes=minutes))
+    for start in starts:
+        a, b = start.timestamp(), start.timestamp() + 60 * minutes
+        touched = []
+        for t, load in loads.items():
+            lo_t, hi_t = max(a, t), min(b, t + INTERVAL_SECONDS)
+            if hi_t <= lo_t:
+                continue
+            on = sum(max(0.0, min(q, hi_t) - max(p, lo_t)) for p, q in spans)
+            touched.append((load, max(0.0, load.staffed - on / INTERVAL_SECONDS)))
+        damage = sum(load.calls * (rules.expected_sl(load) - rules.expected_sl(load, after))
+                     for load, after in touched if after != load.staffed)
+        if best is None or damage <= best[0] + 1e-9:
+            best = (damage, start, touched)
     if best is None:
         return None
-    touched = rules.what_if(loads, len(coming), best.start, minutes)
-    calls = sum(w.calls for w in touched)
-    before = sum(w.calls * w.before_sl for w in touched) / calls if calls > 0 else None
-    after = sum(w.calls * w.after_sl for w in touched) / calls if calls > 0 else None
-    return SlotAdvice(source.name, best.start.astimezone(tz), best.end.astimezone(tz), best.damage, best.sl_drop,
-                      len(coming), before, after)
+    damage, start, touched = best
+    calls = sum(load.calls for load, _ in touched)
+    before = sum(load.calls * rules.expected_sl(load) for load, _ in touched) / calls if calls > 0 else None
+    after = sum(load.calls * rules.expected_sl(load, off) for load, off in touched) / calls if calls > 0 else None
+    drop = (before - after) if before is not None and after is not None else 0.0
+    return SlotAdvice(source.name, start, start + timedelta(minutes=minutes), damage, drop, len(agents), before,
+                      after)
 
 
 def staffed_at(console: Console, site_id: int, starts: Sequence[int]) -> dict[int, float | None]:

@@ -132,17 +132,21 @@ def test_required_and_expected_service_level_are_the_domain_values(floor, tmp_pa
     for label, n, aht, staffed, actual in (("09:00", 32, 240.0, 3.0, 30 / 32), ("10:00", 6, 120.0, 2.5, 1.0),
                                            ("11:00", 10, 180.0, 2 + 1 / 3, 0.0)):
         s = slots[label]
-        load = IntervalLoad(at(DAY, int(label[:2]), int(label[3:])), n, aht, s.staffed, 20.0, 0.8, patience)
+        # The expectations use the agents the feed saw on the phones where it saw any, else the sheet's.
+        assert s.on_phones == (s.logged_in or s.staffed)
+        load = IntervalLoad(at(DAY, int(label[:2]), int(label[3:])), n, aht, s.on_phones, 20.0, 0.8, patience)
         assert (s.calls, s.aht_s, s.future, s.forecast_calls) == (n, aht, False, None)
         assert s.staffed == pytest.approx(staffed)
         assert s.required == erlang.required_agents(n, aht, 20, 0.8) == rules.required(load)
         assert s.expected_sl == pytest.approx(rules.expected_sl(load), abs=1e-12)
-        assert s.abandon_rate == pytest.approx(erlang.erlang_a(n, aht, s.staffed, patience, 20).abandon_rate)
+        assert s.abandon_rate == pytest.approx(erlang.erlang_a(n, aht, s.on_phones, patience, 20).abandon_rate)
         assert s.actual_sl == pytest.approx(actual)
-        assert s.understaffed is (s.staffed < s.required)
-    # 09:00 needs 7 agents for 32 calls of 240 s at 80/20 and has 3: understaffed; 10:00 needs 2 and has 2.5.
+        assert s.understaffed is (s.on_phones < s.required)
+    # 09:00 needs 7 agents for 32 calls of 240 s at 80/20 and has 3: understaffed; 10:00 needs 2: the sheet has
+    # 2.5 but the feed saw ana alone, understaffed too.
     assert (slots["09:00"].required, slots["09:00"].understaffed) == (7, True)
-    assert (slots["10:00"].required, slots["10:00"].understaffed) == (2, False)
+    assert (slots["10:00"].required, slots["10:00"].staffed, slots["10:00"].on_phones) == (2, 2.5, 1.0)
+    assert slots["10:00"].understaffed
     assert slots["09:00"].expected_sl < 0.5 < slots["10:00"].expected_sl
     # Covered without calls: 0 required, nothing expected to miss; not covered and no forecast: unknown.
     assert (slots["09:30"].calls, slots["09:30"].required, slots["09:30"].expected_sl) == (0, 0, 1.0)
@@ -256,8 +260,9 @@ def test_what_if_and_meeting_slot_on_the_built_day(floor, tmp_path):
     assert staffing.meeting_slot(floor, "acd", DAY, now, 2, 15, at(DAY, 10), at(DAY, 11)).start == at(DAY, 10, 30)
     eleven = staffing.meeting_slot(floor, "acd", DAY, now, 2, 15, at(DAY, 11), at(DAY, 11, 30))
     assert eleven == rules.best_slot(day.loads(), 2, 15, at(DAY, 11), at(DAY, 11, 30))
-    load = IntervalLoad(at(DAY, 11), 10, 180.0, 2 + 1 / 3, 20.0, 0.8, day.patience_s)
-    damage = 10 * (rules.expected_sl(load) - rules.expected_sl(load, 2 + 1 / 3 - 1))
+    on = {s.label: s for s in day.slots}["11:00"].on_phones  # bo alone, as the feed saw
+    load = IntervalLoad(at(DAY, 11), 10, 180.0, on, 20.0, 0.8, day.patience_s)
+    damage = 10 * (rules.expected_sl(load) - rules.expected_sl(load, on - 1))
     assert (eleven.start, eleven.damage) == (at(DAY, 11), pytest.approx(damage))
     # Nothing known of the window (no calls, no forecast): no advice.
     assert staffing.meeting_slot(floor, "acd", DAY, now, 2, 15, at(DAY, 7), at(DAY, 8, 30)) is None
@@ -277,15 +282,40 @@ def test_meeting_slot_before_the_demos_next_shift(tmp_path):
         advice = staffing.meeting_slot_for_shift(console, instance.id, now)
         assert advice is not None
         assert advice.source == "demo-acd" and advice.agents_off == coming > 0
-        assert datetime(2026, 11, 27, 13, tzinfo=tz) <= advice.start < advice.end <= upcoming.start
-        assert advice.end - advice.start == timedelta(minutes=15)
-        assert advice.expected_sl_after <= advice.expected_sl_before and advice.damage >= 0
-        # The same answer from meeting_slot over the window, with the loads of the demo's day.
-        window = (upcoming.start - timedelta(minutes=120), upcoming.start)
-        slot = staffing.meeting_slot(console, "demo-acd", now.date(), now, coming, 15, *window)
-        assert (slot.start, slot.damage) == (advice.start, pytest.approx(advice.damage))
-        day = staffing.staffing_day(console, "demo-acd", now.date(), now)
-        assert slot == rules.best_slot(day.loads(), coming, 15, *window)
+        # No agent of the afternoon is on the phones before 15:00 in the demo: the meeting costs nothing
+        # anywhere in the window, and the slot closest to the shift wins (it ends as the shift starts).
+        assert (advice.start, advice.end, advice.damage) == (upcoming.start - timedelta(minutes=15), upcoming.start,
+                                                             0)
+        assert advice.expected_sl_after == advice.expected_sl_before is not None
+        with pytest.raises(InvalidSettingError):
+            staffing.meeting_slot_for_shift(console, instance.id, now, minutes=150)
+
+
+def test_the_meeting_takes_off_only_its_agents_who_are_on_the_phones(floor, tmp_path):
+    """A Late shift from 12:00 whose agent Ed also works 10:30-12:00 on the Day shift: a meeting of the Late shift
+    before 12:00 takes him off the phones only where he is on them."""
+    import_calls(floor, tmp_path, "acd", day_calls())
+    late = shifts.save_definition(floor, "Late", time(12), time(20))
+    ed = next(a for a in people.list_agents(floor) if a.employee_no == "1005")
+    day_shift = next(d for d in shifts.list_definitions(floor) if d.name == "Day")
+    roster.add_entry(floor, ed.id, DAY, late.id)
+    roster.add_entry(floor, ed.id, DAY, day_shift.id, at(DAY, 10, 30), at(DAY, 12))
+    instance = shifts.ensure_instance(floor, DAY, late.id)
+    now = at(DAY, 13, 10)
+    day = staffing.staffing_day(floor, "acd", DAY, now)
+    # 09:30-12:00, 30 minutes: before 10:30 Ed is not on the phones, 10:30 has no call, 11:30 is not known: only
+    # a slot touching 11:00 costs; the latest slot that costs nothing wins.
+    advice = staffing.meeting_slot_for_shift(floor, instance.id, now, minutes=30, window_minutes=150)
+    assert (advice.start, advice.end, advice.damage, advice.agents_off) == (at(DAY, 11, 30), at(DAY, 12), 0, 1)
+    # 10:30-12:00, 60 minutes: every slot holds the whole of 11:00-11:30, where Ed is one of the agents on the
+    # phones (the feed saw one: bo): the latest is kept, its cost is those 10 calls' service level.
+    eleven = {s.label: s for s in day.slots}["11:00"]
+    load = IntervalLoad(at(DAY, 11), eleven.calls, eleven.aht_s, eleven.on_phones, 20.0, 0.8, day.patience_s)
+    advice = staffing.meeting_slot_for_shift(floor, instance.id, now, minutes=60, window_minutes=90)
+    assert (advice.start, advice.end) == (at(DAY, 11), at(DAY, 12))
+    assert advice.damage == pytest.approx(10 * (rules.expected_sl(load) - rules.expected_sl(load, 0.0)))
+    assert advice.expected_sl_before == pytest.approx(rules.expected_sl(load))
+    assert advice.expected_sl_after == pytest.approx(0.0) and advice.sl_drop == pytest.approx(advice.expected_sl_before)
 
 
 # --- January 1999 of the Anonymous Bank (real data) ---
