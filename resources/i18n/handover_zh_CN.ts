@@ -317,222 +317,237 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="190"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="203"/>
         <source>Next shift</source>
         <translation>下一班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="191"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="204"/>
         <source>Meeting starts</source>
         <translation>会议开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="192"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="205"/>
         <source>End at the shift&apos;s start</source>
         <translation>在班次开始时结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="193"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
         <source>Move the meeting&apos;s start so that it ends when the shift starts</source>
         <translation>调整会议开始时间，使其在班次开始时结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
+        <source>Hold it then</source>
+        <translation>就在那时开</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="208"/>
+        <source>Move the meeting to the slot with the least expected damage</source>
+        <translation>把会议移到预计影响最小的时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
         <source>Part</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="194"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="195"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="211"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="196"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="212"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="197"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="213"/>
         <source>Add a part</source>
         <translation>添加环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="198"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="214"/>
         <source>Remove the part</source>
         <translation>删除环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="199"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="215"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="200"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="216"/>
         <source>What to say</source>
         <translation>讲解内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="201"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
         <source>Where to find it</source>
         <translation>系统中的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="202"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="218"/>
         <source>Warm-up</source>
         <translation>热身活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="203"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="219"/>
         <source>Warm-ups…</source>
         <translation>热身活动库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="204"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="220"/>
         <source>Topic</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="205"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="221"/>
         <source>The topic set at yesterday&apos;s post-shift meeting</source>
         <translation>昨天班后会定下的话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="222"/>
         <source>Save the agenda</source>
         <translation>保存议程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="223"/>
         <source>Build again</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="208"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="224"/>
         <source>Build the agenda again from the console&apos;s data (edits not saved are lost)</source>
         <translation>根据系统数据重新生成议程（未保存的修改将丢失）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="226"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="211"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="227"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="257"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="273"/>
         <source>No shift is defined for this day.</source>
         <translation>这一天没有定义班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="315"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="306"/>
+        <source>Least damage to the service level: {start}–{end} ({source}: the {agents} agents of the shift leave the phones where they are on them; about {damage:.1f} more calls miss the threshold; expected {before} → {after}).</source>
+        <translation>对服务水平影响最小：{start}–{end}（{source}：本班次 {agents} 名坐席在接线时段离线参会；预计多约 {damage:.1f} 个来电超出阈值；预计 {before} → {after}）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="378"/>
         <source>The meeting ends at {end}, {late} min after the shift starts at {start}: shorten a time box or start earlier.</source>
         <translation>会议在 {end} 结束，比班次开始时间 {start} 晚 {late} 分钟：请缩短某个环节或提前开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="319"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="382"/>
         <source>A part of your own needs a title or a text.</source>
         <translation>自行添加的环节需要标题或内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="334"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="397"/>
         <source>Prepared by {by} at {time} (revision {revision})</source>
         <translation>由 {by} 于 {time} 准备（第 {revision} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="338"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="401"/>
         <source>Not prepared yet: built automatically</source>
         <translation>尚未准备：自动生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="340"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="403"/>
         <source>{state} · changed, not saved</source>
         <translation>{state} · 已修改，未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="341"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="404"/>
         <source>{shift} {day}: meeting {start}–{end}, shift starts {shift_start}</source>
         <translation>{shift} {day}：会议 {start}–{end}，班次 {shift_start} 开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="405"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="468"/>
         <source>{name} ({kind}, {minutes} min)</source>
         <translation>{name}（{kind}，{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="413"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="476"/>
         <source>No warm-up chosen.</source>
         <translation>未选择热身活动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="419"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="482"/>
         <source>Nobody is rostered on this shift.</source>
         <translation>本班次没有排班人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="423"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="486"/>
         <source>no team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="424"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="487"/>
         <source>{count} rostered ({teams}); ticked on the printed agenda.</source>
         <translation>排班 {count} 人（{teams}）；在打印的议程上勾选签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="428"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="491"/>
         <source>No open item is carried into this shift.</source>
         <translation>没有转入本班次的未结事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="432"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="495"/>
         <source>No half hour below target in the last shift.</source>
         <translation>上一班次没有低于目标的半小时时段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="433"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="496"/>
         <source>{time} {source}: {sl}% (target {target}%)</source>
         <translation>{time} {source}：{sl}%（目标 {target}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="565"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="628"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="582"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="645"/>
         <source>Agenda saved (revision {revision}).</source>
         <translation>议程已保存（第 {revision} 版）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="633"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="696"/>
         <source>Save the agenda as PDF</source>
         <translation>将议程另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="634"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="697"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1783,72 +1798,72 @@
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="319"/>
+        <location filename="../../app/ui/main_window.py" line="320"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="323"/>
+        <location filename="../../app/ui/main_window.py" line="324"/>
         <source>Reminder times saved.</source>
         <translation>提醒时间已保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="403"/>
+        <location filename="../../app/ui/main_window.py" line="404"/>
         <source>Site: {name}</source>
         <translation>站点：{name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Database: {url}</source>
         <translation>数据库：{url}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="405"/>
+        <location filename="../../app/ui/main_window.py" line="406"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="421"/>
+        <location filename="../../app/ui/main_window.py" line="422"/>
         <source>Log: {open} open · {overdue} overdue · {unacked} not acknowledged</source>
         <translation>日志：未结 {open} · 逾期 {overdue} · 未确认 {unacked}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="430"/>
+        <location filename="../../app/ui/main_window.py" line="431"/>
         <source>No shift now; next: {name} at {time}</source>
         <translation>当前无班次；下一班：{name} {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="434"/>
+        <location filename="../../app/ui/main_window.py" line="435"/>
         <source>Shift: {name} {start}–{end}</source>
         <translation>班次：{name} {start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="437"/>
+        <location filename="../../app/ui/main_window.py" line="438"/>
         <source>handover with {name} until {time}</source>
         <translation>与{name}交接至 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="495"/>
+        <location filename="../../app/ui/main_window.py" line="496"/>
         <source>There is no playbook “{key}” any more.</source>
         <translation>预案“{key}”已不存在。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>Dismiss the alert</source>
         <translation>忽略预警</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="512"/>
+        <location filename="../../app/ui/main_window.py" line="513"/>
         <source>Why (kept with the alert)</source>
         <translation>原因（随预警保存）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="522"/>
+        <location filename="../../app/ui/main_window.py" line="523"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="535"/>
+        <location filename="../../app/ui/main_window.py" line="536"/>
         <source>The database is still opening; try again in a moment.</source>
         <translation>数据库仍在打开中，请稍后再试。</translation>
     </message>
@@ -1856,117 +1871,117 @@
 <context>
     <name>MapActions</name>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="67"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="251"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="76"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="276"/>
         <source>Assign automatically</source>
         <translation>自动排座</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="68"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="258"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="77"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="283"/>
         <source>Start from the previous shift</source>
         <translation>沿用上一班次的座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="69"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="265"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="78"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="290"/>
         <source>Start from fixed seats</source>
         <translation>按固定座位开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="70"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="79"/>
         <source>Print the seat chart (PDF)…</source>
         <translation>打印座位表（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="71"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="80"/>
         <source>Export the list agent → seat…</source>
         <translation>导出“坐席 → 座位”名单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="72"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="333"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="81"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="358"/>
         <source>Add a seat</source>
         <translation>添加座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="73"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="82"/>
         <source>Add a zone…</source>
         <translation>添加区域…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="74"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="83"/>
         <source>Add a floor…</source>
         <translation>添加楼层…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="75"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="84"/>
         <source>Import a layout (CSV)…</source>
         <translation>导入布局（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="76"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="85"/>
         <source>Export the layout (CSV)…</source>
         <translation>导出布局（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="80"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="89"/>
         <source>… and use kept-apart zones too</source>
         <translation>……也可使用隔离区</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="227"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="252"/>
         <source>Seat {name}</source>
         <translation>安排 {name} 的座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="234"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="259"/>
         <source>Swap seats</source>
         <translation>交换座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="243"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="268"/>
         <source>Free a seat</source>
         <translation>空出座位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="272"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="297"/>
         <source>{placed} agents seated; {left} notes.</source>
         <translation>已安排 {placed} 人；{left} 条说明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="290"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="315"/>
         <source>Move</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="310"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="335"/>
         <source>Rotate</source>
         <translation>旋转</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="316"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="341"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="343"/>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="349"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="368"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="374"/>
         <source>Add a zone</source>
         <translation>添加区域</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="343"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="368"/>
         <source>Name of the zone</source>
         <translation>区域名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="356"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="381"/>
         <source>Add a floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/map_actions.py" line="356"/>
+        <location filename="../../app/ui/seat_map/map_actions.py" line="381"/>
         <source>Name of the floor</source>
         <translation>楼层名称</translation>
     </message>
@@ -2932,94 +2947,104 @@
 <context>
     <name>QualityModel</name>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="32"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="32"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
         <source>Change</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="32"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
         <source>Outgoing → incoming</source>
         <translation>交班 → 接班</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="33"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="40"/>
         <source>SL around</source>
         <translation>交接前后服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="33"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="40"/>
         <source>SL rest</source>
         <translation>其余时段服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="33"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="40"/>
         <source>Drop (points)</source>
         <translation>下降（百分点）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="34"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
         <source>Calls around / rest</source>
         <translation>来电 前后 / 其余</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="34"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
         <source>Handover</source>
         <translation>交接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="35"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <source>Agents short</source>
+        <translation>缺员（坐席）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="42"/>
         <source>Signed by both</source>
         <translation>双方签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="35"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="42"/>
         <source>On time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="35"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="42"/>
         <source>Playbook runs</source>
         <translation>应急预案执行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="38"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="45"/>
         <source>not opened</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="38"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="45"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="46"/>
         <source>outgoing signed</source>
         <translation>交班已签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="39"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="46"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="48"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="48"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../app/ui/handover_quality/model.py" line="41"/>
+        <location filename="../../app/ui/handover_quality/model.py" line="48"/>
         <source>not yet due</source>
         <translation>尚未到期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/handover_quality/model.py" line="85"/>
+        <source>Around the change: {required:.1f} agents required on average (Erlang C), {staffed:.1f} staffed; agent-half-hours short in all: {short:.1f}</source>
+        <translation>交接前后：平均需要 {required:.1f} 名坐席（Erlang C），排班 {staffed:.1f} 名；共缺 {short:.1f} 个坐席·半小时</translation>
     </message>
 </context>
 <context>
@@ -3662,57 +3687,57 @@
 <context>
     <name>ServiceLevelChart</name>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="79"/>
+        <location filename="../../app/ui/service_level/chart.py" line="91"/>
         <source>Calls offered</source>
         <translation>呼入量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="80"/>
+        <location filename="../../app/ui/service_level/chart.py" line="92"/>
         <source>Service level %</source>
         <translation>服务水平 %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="146"/>
+        <location filename="../../app/ui/service_level/chart.py" line="185"/>
         <source>{time}: no data</source>
         <translation>{time}：无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="150"/>
+        <location filename="../../app/ui/service_level/chart.py" line="189"/>
         <source>{time} ({state})</source>
         <translation>{time}（{state}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="150"/>
+        <location filename="../../app/ui/service_level/chart.py" line="189"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="150"/>
+        <location filename="../../app/ui/service_level/chart.py" line="189"/>
         <source>closed</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="151"/>
+        <location filename="../../app/ui/service_level/chart.py" line="190"/>
         <source>Offered {n}, answered {a}, abandoned {b}</source>
         <translation>呼入 {n}，接通 {a}，放弃 {b}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="152"/>
+        <location filename="../../app/ui/service_level/chart.py" line="191"/>
         <source>Answered within T: {n}</source>
         <translation>T 内接通：{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="153"/>
+        <location filename="../../app/ui/service_level/chart.py" line="192"/>
         <source>Service level: {sl}</source>
         <translation>服务水平：{sl}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="154"/>
+        <location filename="../../app/ui/service_level/chart.py" line="193"/>
         <source>ASA {asa} s, AHT {aht} s, longest wait {mx} s</source>
         <translation>平均应答 {asa} 秒，平均处理 {aht} 秒，最长等待 {mx} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/chart.py" line="159"/>
+        <location filename="../../app/ui/service_level/chart.py" line="198"/>
         <source>Waiting now: {n}</source>
         <translation>当前排队：{n}</translation>
     </message>
@@ -3828,133 +3853,143 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="125"/>
+        <location filename="../../app/ui/service_level/view.py" line="138"/>
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="126"/>
+        <location filename="../../app/ui/service_level/view.py" line="139"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="127"/>
+        <location filename="../../app/ui/service_level/view.py" line="140"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="128"/>
+        <location filename="../../app/ui/service_level/view.py" line="141"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="129"/>
+        <location filename="../../app/ui/service_level/view.py" line="142"/>
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="130"/>
+        <location filename="../../app/ui/service_level/view.py" line="143"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="131"/>
+        <location filename="../../app/ui/service_level/view.py" line="144"/>
         <source>Abandoned calls…</source>
         <translation>放弃呼叫…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="134"/>
+        <location filename="../../app/ui/service_level/view.py" line="147"/>
         <source>The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)</source>
         <translation>所选时段的放弃呼叫，可转为回电跟进（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="135"/>
+        <location filename="../../app/ui/service_level/view.py" line="148"/>
+        <source>What if…</source>
+        <translation>假如…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="151"/>
+        <source>Take agents off the phones for a while: the service level expected before and after, and the best slot for a meeting (Ctrl+Shift+W)</source>
+        <translation>让坐席暂时离线：前后的预计服务水平，以及开会的最佳时段（Ctrl+Shift+W）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/view.py" line="153"/>
         <source>Queue settings…</source>
         <translation>队列设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="136"/>
+        <location filename="../../app/ui/service_level/view.py" line="154"/>
         <source>Threshold, target and definition per queue</source>
         <translation>按队列设置阈值、目标和口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="137"/>
+        <location filename="../../app/ui/service_level/view.py" line="155"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="138"/>
+        <location filename="../../app/ui/service_level/view.py" line="156"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="139"/>
+        <location filename="../../app/ui/service_level/view.py" line="157"/>
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="148"/>
+        <location filename="../../app/ui/service_level/view.py" line="167"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="170"/>
-        <location filename="../../app/ui/service_level/view.py" line="192"/>
+        <location filename="../../app/ui/service_level/view.py" line="189"/>
+        <location filename="../../app/ui/service_level/view.py" line="211"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="275"/>
+        <location filename="../../app/ui/service_level/view.py" line="298"/>
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="275"/>
+        <location filename="../../app/ui/service_level/view.py" line="298"/>
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="277"/>
+        <location filename="../../app/ui/service_level/view.py" line="300"/>
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="280"/>
+        <location filename="../../app/ui/service_level/view.py" line="303"/>
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="285"/>
+        <location filename="../../app/ui/service_level/view.py" line="308"/>
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="287"/>
+        <location filename="../../app/ui/service_level/view.py" line="310"/>
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="289"/>
+        <location filename="../../app/ui/service_level/view.py" line="312"/>
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="359"/>
+        <location filename="../../app/ui/service_level/view.py" line="398"/>
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="359"/>
+        <location filename="../../app/ui/service_level/view.py" line="398"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="366"/>
+        <location filename="../../app/ui/service_level/view.py" line="405"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="369"/>
+        <location filename="../../app/ui/service_level/view.py" line="408"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -4323,17 +4358,22 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="197"/>
+        <location filename="../../app/ui/sign_in.py" line="204"/>
         <source>Demo: every supervisor&apos;s PIN is {pin}.</source>
         <translation>演示：每位主管的 PIN 都是 {pin}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="240"/>
+        <location filename="../../app/ui/sign_in.py" line="228"/>
+        <source>Who may sign in cannot be read: {reason} The desk stays locked and tries again in a few seconds.</source>
+        <translation>无法读取可登录人员：{reason} 席位保持锁定，几秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sign_in.py" line="273"/>
         <source>Signed in: {name} ({role}).</source>
         <translation>已登录：{name}（{role}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="253"/>
+        <location filename="../../app/ui/sign_in.py" line="286"/>
         <source>{count} wrong PINs in a row: try again in {seconds} seconds.</source>
         <translation>连续 {count} 次 PIN 错误：请 {seconds} 秒后再试。</translation>
     </message>
@@ -4341,47 +4381,47 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="90"/>
+        <location filename="../../app/ui/sign_in.py" line="92"/>
         <source>Who is at this desk?</source>
         <translation>谁在使用这个席位？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="91"/>
+        <location filename="../../app/ui/sign_in.py" line="93"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="92"/>
+        <location filename="../../app/ui/sign_in.py" line="94"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="93"/>
+        <location filename="../../app/ui/sign_in.py" line="95"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="103"/>
+        <location filename="../../app/ui/sign_in.py" line="105"/>
         <source>{name} ({role})</source>
         <translation>{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="111"/>
+        <location filename="../../app/ui/sign_in.py" line="113"/>
         <source>Sign in with your PIN. What you can do here follows your role: supervisors do everything, team leaders write the work log and attendance, viewers read.</source>
         <translation>请用您的 PIN 登录。可做的操作取决于您的角色：主管可做全部操作，组长可写工作日志和考勤，查看者只能查看。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="113"/>
+        <location filename="../../app/ui/sign_in.py" line="115"/>
         <source>The desk locked itself after {minutes} minutes without use; {name} was signed in. What was typed is kept: sign in again, or as someone else.</source>
         <translation>席位 {minutes} 分钟无操作后已自动锁定；之前登录的是 {name}。已输入的内容都保留：请重新登录，或以其他人身份登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="116"/>
+        <location filename="../../app/ui/sign_in.py" line="118"/>
         <source>{name} signed out. What was typed is kept for whoever signs in next.</source>
         <translation>{name} 已退出登录。已输入的内容保留给下一位登录的人。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="134"/>
+        <location filename="../../app/ui/sign_in.py" line="136"/>
         <source>No one to sign in: the database has no active supervisor.</source>
         <translation>无人可登录：数据库中没有在职的主管。</translation>
     </message>
@@ -4434,6 +4474,99 @@
         <location filename="../../app/ui/shift_sheet/setup_dialog.py" line="193"/>
         <source>A special day needs a name (e.g. National Day).</source>
         <translation>特殊日期需要名称（例如：国庆节）。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingPanel</name>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="81"/>
+        <source>Agents</source>
+        <translation>坐席数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="83"/>
+        <source>required (Erlang C)</source>
+        <translation>需要（Erlang C）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="84"/>
+        <source>staffed (shift sheet)</source>
+        <translation>排班在岗（班次表）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="85"/>
+        <source>logged in (feed)</source>
+        <translation>已登录（话务数据）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="86"/>
+        <source>short</source>
+        <translation>缺员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="101"/>
+        <source>No staffing to compare: the site needs shifts with a roster and calls with handle times.</source>
+        <translation>无人力可比较：站点需要有排班的班次和带处理时长的来电。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="134"/>
+        <source>Required for {target:.0f} % within {threshold:.0f} s</source>
+        <translation>按 {threshold:.0f} 秒内接通 {target:.0f} % 计算所需</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="136"/>
+        <source>callers wait {seconds:.0f} s on average before hanging up (from the feed)</source>
+        <translation>来电者平均等待 {seconds:.0f} 秒后挂断（据话务数据）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="137"/>
+        <source>no abandons to estimate patience</source>
+        <translation>没有放弃来电，无法估计耐心</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="139"/>
+        <source>no half hour understaffed</source>
+        <translation>没有缺员的半小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="143"/>
+        <source>understaffed: {slots}</source>
+        <translation>缺员：{slots}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="150"/>
+        <source>{time} ({kind})</source>
+        <translation>{time}（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="150"/>
+        <source>forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="150"/>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="151"/>
+        <source>Calls {calls} (forecast {forecast}), AHT {aht} s</source>
+        <translation>来电 {calls}（预测 {forecast}），平均处理时长 {aht} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="153"/>
+        <source>Required {required}, staffed {staffed}, logged in {logged}</source>
+        <translation>需要 {required}，排班 {staffed}，已登录 {logged}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="155"/>
+        <source>Expected service level {expected}, actual {actual}</source>
+        <translation>预计服务水平 {expected}，实际 {actual}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/staffing_panel.py" line="160"/>
+        <source>Expected abandons {rate}</source>
+        <translation>预计放弃率 {rate}</translation>
     </message>
 </context>
 <context>
@@ -4650,6 +4783,109 @@
         <location filename="../../app/ui/meetings/warmups_dialog.py" line="156"/>
         <source>A warm-up lasts 1 to 30 minutes.</source>
         <translation>热身活动时长为 1 到 30 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfDialog</name>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="99"/>
+        <source>What if agents go off the phones — {source}, {day}</source>
+        <translation>假如坐席离线 — {source}，{day}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="101"/>
+        <source>Take agents off the phones</source>
+        <translation>让坐席离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="102"/>
+        <source>Best slot for a meeting or a huddle</source>
+        <translation>开会或小组碰头的最佳时段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="103"/>
+        <source>&amp;Agents</source>
+        <translation>坐席数(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="104"/>
+        <source>&amp;From</source>
+        <translation>开始(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="105"/>
+        <source>For (&amp;minutes)</source>
+        <translation>时长（分钟）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="106"/>
+        <source>&amp;Between</source>
+        <translation>时间范围(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="107"/>
+        <source>and</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="108"/>
+        <source>Meeting (mi&amp;nutes)</source>
+        <translation>会议（分钟）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="109"/>
+        <source>&amp;Show the effect</source>
+        <translation>查看影响(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="110"/>
+        <source>Find the &amp;best slot</source>
+        <translation>找最佳时段(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="111"/>
+        <source>Half hour</source>
+        <translation>半小时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="111"/>
+        <source>Calls expected</source>
+        <translation>预计来电</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
+        <source>SL before</source>
+        <translation>之前服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
+        <source>SL after</source>
+        <translation>之后服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="140"/>
+        <source>No half hour with calls expected is touched.</source>
+        <translation>不涉及有预计来电的半小时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="145"/>
+        <source>{agents} agents off the phones for {minutes} min: about {missed:.1f} more of {calls:.0f} calls expected would wait longer than the threshold.</source>
+        <translation>{agents} 名坐席离线 {minutes} 分钟：预计 {calls:.0f} 个来电中约多 {missed:.1f} 个等待超过阈值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="165"/>
+        <source>No slot fits in that window (it must hold the meeting, and calls must be known or forecast).</source>
+        <translation>该时间范围内没有合适的时段（需容纳会议，且来电须已知或有预测）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="168"/>
+        <source>Best: {start}–{end} with {agents} agents off: about {damage:.1f} more calls would miss the threshold (service level −{drop:.1f} points).</source>
+        <translation>最佳：{start}–{end}，{agents} 名坐席离线：约多 {damage:.1f} 个来电超出阈值（服务水平 −{drop:.1f} 个百分点）。</translation>
     </message>
 </context>
 <context>
@@ -8097,17 +8333,17 @@
 <context>
     <name>sign_in</name>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="34"/>
+        <location filename="../../app/ui/sign_in.py" line="36"/>
         <source>supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="35"/>
+        <location filename="../../app/ui/sign_in.py" line="37"/>
         <source>team leader</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sign_in.py" line="36"/>
+        <location filename="../../app/ui/sign_in.py" line="38"/>
         <source>viewer</source>
         <translation>查看者</translation>
     </message>

@@ -10,6 +10,8 @@ from app.domain.people import Role
 from app.services import handover, people, shifts
 from app.services.imports import ImportRequest, import_feed
 from app.services.sources import list_sites
+from PySide6.QtCore import Qt
+
 from app.ui.handover_quality.model import COLUMNS, ROW_ROLE
 from app.ui.handover_quality.view import HandoverQualityView
 from tests.services.shift_world import DAY, PIN, at, build
@@ -59,7 +61,13 @@ def test_a_month_of_changes_with_the_summary_line(desktop_any_db, tmp_path, qtmo
     rows = [view.model.index(r, 0).data(ROW_ROLE) for r in range(90)]
     change = next(r for r, row in enumerate(rows) if row.change_at == at(console, DAY, 15))
     assert [cell(view, change, c) for c in COLUMNS] == [
-        "2026-12-01", "15:00", "早班 → Evening", "25.0 %", "100.0 %", "+75.0", "4 / 4", "signed", "15:11", "yes", ""]
+        "2026-12-01", "15:00", "早班 → Evening", "25.0 %", "100.0 %", "+75.0", "4 / 4", "2.0", "signed", "15:11", "yes",
+        ""]
+    row = rows[change]
+    assert row.understaffing == 2.0  # agent-half-hours short around the change (services.handover_quality)
+    tip = view.model.index(change, COLUMNS.index("short")).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == (f"Around the change: {row.required_around:.1f} agents required on average (Erlang C), "
+                   f"{row.staffed_around:.1f} staffed; agent-half-hours short in all: 2.0")
     night = next(r for r, row in enumerate(rows) if row.change_at == at(console, DAY, 23))
     assert [cell(view, night, c) for c in ("shifts", "drop", "handover", "on_time")] == [
         "Evening → Night", "", "not opened", "no"]

@@ -8,7 +8,14 @@ from PySide6.QtGui import QBrush, QColor
 from app.domain.handover import HandoverStatus
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the ChangeRow of a line
-COLUMNS = ("day", "change", "shifts", "around", "rest", "drop", "calls", "handover", "signed", "on_time", "runs")
+COLUMNS = ("day", "change", "shifts", "around", "rest", "drop", "calls", "short", "handover", "signed", "on_time",
+           "runs")
+
+
+def staffing_of(row, name: str):
+    """A staffing figure of the change (services.handover_quality: on the row or its quality), None: unknown."""
+    value = getattr(row, name, None)
+    return getattr(row.quality, name, None) if value is None else value
 DROP_WARN = 5.0  # points: a drop this large is tinted
 BAD = QColor("#fde2e1")
 GOOD = QColor("#e3f4e6")
@@ -31,7 +38,7 @@ class QualityModel(QAbstractTableModel):
         self._titles = {
             "day": self.tr("Date"), "change": self.tr("Change"), "shifts": self.tr("Outgoing → incoming"),
             "around": self.tr("SL around"), "rest": self.tr("SL rest"), "drop": self.tr("Drop (points)"),
-            "calls": self.tr("Calls around / rest"), "handover": self.tr("Handover"),
+            "calls": self.tr("Calls around / rest"), "short": self.tr("Agents short"), "handover": self.tr("Handover"),
             "signed": self.tr("Signed by both"), "on_time": self.tr("On time"), "runs": self.tr("Playbook runs"),
         }
         self._status = {
@@ -72,10 +79,18 @@ class QualityModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "runs" and row.runs:
             return "\n".join(row.runs)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("around", "rest", "drop", "calls"):
+        if role == Qt.ItemDataRole.ToolTipRole and column == "short":
+            required, staffed = staffing_of(row, "required_around"), staffing_of(row, "staffed_around")
+            if required is not None and staffed is not None:
+                return self.tr("Around the change: {required:.1f} agents required on average (Erlang C), {staffed:.1f} "
+                               "staffed; agent-half-hours short in all: {short:.1f}").format(
+                    required=required, staffed=staffed, short=staffing_of(row, "understaffing") or 0.0)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("around", "rest", "drop", "calls", "short"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == "drop" and q.drop is not None and q.drop >= DROP_WARN:
+                return QBrush(BAD)
+            if column == "short" and (staffing_of(row, "understaffing") or 0) >= 1:
                 return QBrush(BAD)
             if column == "on_time":
                 return QBrush(PENDING if row.pending else GOOD if row.signed_on_time else BAD)
@@ -97,6 +112,9 @@ class QualityModel(QAbstractTableModel):
             return "" if q.drop is None else f"{q.drop:+.1f}"
         if column == "calls":
             return f"{q.calls_around} / {q.calls_rest}"
+        if column == "short":
+            short = staffing_of(row, "understaffing")
+            return "" if short is None else f"{short:.1f}"
         if column == "handover":
             return self._status[row.handover_status]
         if column == "signed":

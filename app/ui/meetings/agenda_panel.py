@@ -80,6 +80,18 @@ class AgendaPanel(QWidget):
         self.warning = QLabel(objectName="agenda_warning", wordWrap=True)
         self.warning.setStyleSheet("color: #b00020; font-weight: bold")
         self.warning.hide()
+        # The least damaging slot for the meeting from the traffic expected (services.staffing), with a button
+        # that moves the meeting there.
+        self.advice = None
+        self.slot_advice = QLabel(objectName="agenda_slot_advice", wordWrap=True)
+        self.slot_advice.setStyleSheet("color: #1f4e79")
+        self.use_slot_button = QPushButton(objectName="agenda_use_slot")
+        self.use_slot_button.clicked.connect(self.use_slot)
+        advice_row = QHBoxLayout()
+        advice_row.addWidget(self.slot_advice, 1)
+        advice_row.addWidget(self.use_slot_button)
+        self.slot_advice.hide()
+        self.use_slot_button.hide()
 
         self.parts = QTableWidget(0, 3, objectName="agenda_parts")
         self.parts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -178,6 +190,7 @@ class AgendaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.warning)
+        layout.addLayout(advice_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -191,6 +204,9 @@ class AgendaPanel(QWidget):
         self.start_label.setText(self.tr("Meeting starts"))
         self.fit_button.setText(self.tr("End at the shift's start"))
         self.fit_button.setToolTip(self.tr("Move the meeting's start so that it ends when the shift starts"))
+        self.use_slot_button.setText(self.tr("Hold it then"))
+        self.use_slot_button.setToolTip(self.tr("Move the meeting to the slot with the least expected damage"))
+        self._show_advice()
         self.parts.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Part"), self.tr("Time box")])
         self.up_button.setText(self.tr("Up"))
         self.down_button.setText(self.tr("Down"))
@@ -257,6 +273,51 @@ class AgendaPanel(QWidget):
         self._say("" if agenda is not None else self.tr("No shift is defined for this day."),
                   error=agenda is None)
         self._show_agenda()
+        self._ask_advice()
+
+    # --- when to hold it ----------------------------------------------------------------------------
+    def _ask_advice(self) -> None:
+        """The least damaging slot for a meeting as long as this one, in the two hours before the shift."""
+        self.advice = None
+        self._show_advice()
+        agenda, console = self.agenda, self.context.console
+        if agenda is None or console is None:
+            return
+        from app.services import staffing
+
+        minutes = max(5, int((agenda.meeting_end - agenda.meeting_start).total_seconds() // 60))
+        instance_id = agenda.instance_id
+
+        def shown(advice) -> None:
+            if self.agenda is not None and self.agenda.instance_id == instance_id:
+                self.advice = advice
+                self._show_advice()
+
+        self.context.runner.run(_advice, staffing.meeting_slot_for_shift, console, instance_id, self.context.now(),
+                                minutes, on_done=shown, on_error=lambda exc: None)
+
+    def _show_advice(self) -> None:
+        advice = self.advice
+        if advice is None:
+            self.slot_advice.hide()
+            self.use_slot_button.hide()
+            return
+        self.slot_advice.setText(self.tr(
+            "Least damage to the service level: {start}–{end} ({source}: the {agents} agents of the shift leave the "
+            "phones where they are on them; about {damage:.1f} more calls miss the threshold; expected {before} → "
+            "{after}).").format(
+            start=self._hm(advice.start), end=self._hm(advice.end), source=advice.source, damage=advice.damage,
+            agents=advice.agents_off, before=_pct(advice.expected_sl_before), after=_pct(advice.expected_sl_after)))
+        self.slot_advice.show()
+        self.use_slot_button.show()
+        self.use_slot_button.setEnabled(self.agenda is not None and self.agenda.meeting_start != advice.start)
+
+    def use_slot(self) -> None:
+        """Start the meeting at the advised slot's start."""
+        if self.advice is None or self.agenda is None:
+            return
+        local = self.advice.start.astimezone(self.tz)
+        self.start_edit.setTime(QTime(local.hour, local.minute))  # -> _start_changed
 
     def _slot_label(self, slot) -> str:
         return "{name} {start}–{end}".format(name=slot.definition.name, start=self._hm(slot.start),
@@ -296,6 +357,8 @@ class AgendaPanel(QWidget):
 
     def _show_times(self) -> None:
         """The parts' clock times, the state line and the warning (after any change of time)."""
+        if self.advice is not None:
+            self._show_advice()
         if self.agenda is None:
             self.warning.hide()
             return
@@ -661,3 +724,17 @@ def gather_agenda(console, day, definition_id, now, language: str, mode: str):
     library = meetings.list_warmups(console, agenda.language, agenda.site_id)
     site = next((s for s in sites if s.id == agenda.site_id), sites[0] if sites else None)
     return day, slots, definition_id, agenda, library, site
+
+
+def _advice(find, console, instance_id: int, now, minutes: int):
+    """The advice, or None when the site's data cannot tell (no feed, no calls known)."""
+    from app.domain.errors import AppError
+
+    try:
+        return find(console, instance_id, now, minutes)
+    except AppError:
+        return None
+
+
+def _pct(value) -> str:
+    return "–" if value is None else f"{value * 100:.1f} %"

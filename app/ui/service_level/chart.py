@@ -30,6 +30,7 @@ LINE = QColor("#1b7f3b")
 TARGET = QColor("#c0392b")
 BELOW = QColor("#d62728")
 GHOST = QColor("#999999")
+AXIS_LEFT, AXIS_RIGHT = 62, 54  # pixels
 
 
 
@@ -52,6 +53,9 @@ class ServiceLevelChart(pg.PlotWidget):
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         plot.showAxis("right")
+        # Fixed axis widths: the staffing panel below lines its half hours up under these.
+        plot.getAxis("left").setWidth(AXIS_LEFT)
+        plot.getAxis("right").setWidth(AXIS_RIGHT)
         self.sl_box = pg.ViewBox()
         plot.scene().addItem(self.sl_box)
         plot.getAxis("right").linkToView(self.sl_box)
@@ -69,7 +73,15 @@ class ServiceLevelChart(pg.PlotWidget):
         self.ghost = pg.PlotDataItem([], [], pen=pg.mkPen(GHOST, width=1.5, style=Qt.PenStyle.DashLine), connect="finite")
         self.below = pg.ScatterPlotItem([], [], symbol="t", size=12, brush=BELOW, pen=pg.mkPen("w"))
         self.target = pg.InfiniteLine(angle=0, pen=pg.mkPen(TARGET, width=1.5, style=Qt.PenStyle.DashLine))
-        for item in (self.ghost, self.sl_line, self.below, self.target):
+        # The staffing forecast (services.staffing): calls expected per half hour as a dotted line on the calls
+        # axis, and the service level expected with the staffing on the sheet as a dash-dot line.
+        self.forecast = pg.PlotDataItem([], [], pen=pg.mkPen(BAR, width=1.6, style=Qt.PenStyle.DotLine),
+                                        connect="finite")
+        plot.addItem(self.forecast)
+        self.expected = pg.PlotDataItem([], [], pen=pg.mkPen(LINE, width=1.6, style=Qt.PenStyle.DashDotLine),
+                                        connect="finite")
+        self.staffing = None
+        for item in (self.ghost, self.expected, self.sl_line, self.below, self.target):
             self.sl_box.addItem(item)
         self.scene().sigMouseMoved.connect(self._mouse_moved)
         self.retranslate()
@@ -113,6 +125,33 @@ class ServiceLevelChart(pg.PlotWidget):
         ticks = [(i, s.label) for i, s in enumerate(view.slots) if s.label.endswith(":00") and int(s.label[:2]) % 2 == 0]
         plot.getAxis("bottom").setTicks([ticks])
         self._sync_boxes()
+
+    def show_staffing(self, staffing) -> None:
+        """The forecast calls and the expected service level of a services.staffing.StaffingDay (None: cleared)."""
+        self.staffing = staffing
+        if staffing is None or self.view is None or len(staffing.slots) != len(self.view.slots):
+            self.forecast.setData([], [])
+            self.expected.setData([], [])
+            return
+        forecast, expected = self.staffing_arrays()
+        x = np.arange(len(staffing.slots), dtype=float)
+        self.forecast.setData(x, forecast) if np.isfinite(forecast).any() else self.forecast.setData([], [])
+        self.expected.setData(x, expected) if np.isfinite(expected).any() else self.expected.setData([], [])
+        if np.isfinite(forecast).any():
+            plot = self.getPlotItem()
+            low, high = plot.vb.viewRange()[1]
+            plot.setYRange(0, max(high, float(np.nanmax(forecast)) * 1.15), padding=0)
+
+    def staffing_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Forecast calls and expected service level (percent) per slot, NaN where unknown (for tests)."""
+        nan = float("nan")
+        slots = self.staffing.slots
+        forecast = np.array([nan if s.forecast_calls is None else float(s.forecast_calls) for s in slots])
+        # The service level expected with the staffing on the sheet, for the half hours still to come (what has
+        # passed has its actual line).
+        expected = np.array([nan if s.expected_sl is None or not s.future else float(s.expected_sl) * 100
+                             for s in slots])
+        return forecast, expected
 
     @staticmethod
     def _offered(view: DayView) -> np.ndarray:

@@ -6,6 +6,7 @@ abandoned calls to turn them into callback follow-ups (Ctrl+Shift+B).
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from app.ui.service_level.chart import ServiceLevelChart
+from app.ui.service_level.staffing_panel import StaffingPanel
 from app.ui.service_level.models import SORT_ROLE, DefinitionsModel, IntervalTableModel, WeekModel, definition_name
 
 if TYPE_CHECKING:
@@ -81,12 +83,20 @@ class ServiceLevelView(QWidget):
         self.addAction(self.abandoned_action)
         self.abandoned_button = QToolButton(objectName="abandoned_calls")
         self.abandoned_button.setDefaultAction(self.abandoned_action)
+        self.what_if_action = QAction(self, objectName="what_if_action")
+        self.what_if_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.what_if_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.what_if_action.triggered.connect(self.open_what_if)
+        self.addAction(self.what_if_action)
+        self.what_if_button = QToolButton(objectName="what_if")
+        self.what_if_button.setDefaultAction(self.what_if_action)
         bar = QHBoxLayout()
         for w in (self.source_box, self.queue_button, self.previous_button, self.date_edit, self.next_button,
                   self.today_button, self.compare_box):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.abandoned_button)
+        bar.addWidget(self.what_if_button)
         bar.addWidget(self.queue_settings_button)
         bar.addWidget(self.export_button)
         self.title = QLabel(objectName="title", wordWrap=True)
@@ -103,9 +113,12 @@ class ServiceLevelView(QWidget):
         self.table.addAction(self.abandoned_action)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._abandoned_enabled())
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="day_splitter")
+        self.staffing_panel = StaffingPanel()  # required vs staffed agents, the same half hours as the chart
+        self.staffing = None
         self.splitter.addWidget(self.chart)
+        self.splitter.addWidget(self.staffing_panel)
         self.splitter.addWidget(self.table)
-        self.splitter.setSizes([380, 300])
+        self.splitter.setSizes([330, 200, 250])
         self.week_model = WeekModel(self)
         self.week_table = _table(self.week_model, "week")
         self.week_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -132,17 +145,23 @@ class ServiceLevelView(QWidget):
         self.abandoned_action.setIconText(self.abandoned_action.text())  # keep the "…" on the button
         self.abandoned_action.setToolTip(self.tr(
             "The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)"))
+        self.what_if_action.setText(self.tr("What if…"))
+        self.what_if_action.setIconText(self.what_if_action.text())
+        self.what_if_action.setToolTip(self.tr(
+            "Take agents off the phones for a while: the service level expected before and after, and the best "
+            "slot for a meeting (Ctrl+Shift+W)"))
         self.queue_settings_button.setText(self.tr("Queue settings…"))
         self.queue_settings_button.setToolTip(self.tr("Threshold, target and definition per queue"))
         self.tabs.setTabText(0, self.tr("Day"))
         self.tabs.setTabText(1, self.tr("Week"))
         self.tabs.setTabText(2, self.tr("Definitions side by side"))
         self.chart.retranslate()
+        self.staffing_panel.retranslate()
         self._queue_label()
         for table in (self.table, self.definitions_table):
             table.setProperty("fitted", False)  # headers change width with the language
         if self.current is not None:
-            self._show(self.current, self.chart.previous)
+            self._show(self.current, self.chart.previous, None, self.staffing)
 
     def title_text(self) -> str:
         return self.tr("Service level")
@@ -218,7 +237,7 @@ class ServiceLevelView(QWidget):
             view = day_service.day_view(console, source, day, queues, now)
             previous = day_service.day_view(console, source, day - timedelta(days=7), queues, now) if compare else None
             days = day_service.week_view(console, source, day, queues, now) if week else None
-            return view, previous, days
+            return view, previous, days, None if week else _staffing(console, source, day, now, queues)
 
         self.context.runner.run(work, on_done=lambda r: self._show(*r), on_error=self._failed)
 
@@ -228,7 +247,7 @@ class ServiceLevelView(QWidget):
         self.error = report_error(exc)
         self.title.setText(self.error)
 
-    def _show(self, view: DayView, previous: DayView | None, days=None) -> None:
+    def _show(self, view: DayView, previous: DayView | None, days=None, staffing=None) -> None:
         self.current = view
         self.error = None
         self.date_edit.blockSignals(True)
@@ -236,6 +255,10 @@ class ServiceLevelView(QWidget):
         self.date_edit.blockSignals(False)
         self._fill_queue_menu(view.all_queues)
         self.chart.show_day(view, previous)
+        if days is None:  # the day tab: required vs staffed, the forecast and the expected service level
+            self.staffing = staffing
+            self.chart.show_staffing(staffing)
+            self.staffing_panel.show_staffing(staffing)
         kept = self.selected_slot()  # a live refresh resets the model: keep the interval selected
         kept_day = self.table_model.view.day if self.table_model.view is not None else None
         self.table_model.set_view(view)
@@ -331,6 +354,22 @@ class ServiceLevelView(QWidget):
         return dialog
 
     # --- per-queue settings ---------------------------------------------------------------
+    def open_what_if(self):
+        """Take agents off the phones (what if), and the best slot for a meeting, on the day and queues shown."""
+        from app.ui.service_level.what_if_dialog import WhatIfDialog
+
+        view = self.current
+        if view is None:
+            return None
+        now = self.context.now()
+        start = now.astimezone(ZoneInfo(view.timezone)).time() if view.day == now.date() else None
+        if start is not None:
+            start = start.replace(minute=(start.minute // 5) * 5, second=0, microsecond=0)
+        dialog = WhatIfDialog(self.context, view.source, view.day, view.queues, view.timezone, start, self)
+        self.what_if_dialog = dialog
+        dialog.open()
+        return dialog
+
     def open_queue_settings(self):
         from app.ui.feeds.queue_settings_dialog import QueueSettingsDialog
 
@@ -370,6 +409,18 @@ class ServiceLevelView(QWidget):
             on_error=self._failed,
         )
         return path
+
+
+def _staffing(console, source: str, day, now, queues):
+    """Required vs staffed agents of the day (services.staffing); None when the site cannot tell (no shifts, no
+    handle times): the panel says so, the rest of the view is shown."""
+    from app.domain.errors import AppError
+    from app.services import staffing
+
+    try:
+        return staffing.staffing_day(console, source, day, now, queues)
+    except AppError:
+        return None
 
 
 def _table(model, name: str) -> QTableView:
