@@ -24,6 +24,11 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f} %"
 
 
+def _points(value: float) -> str:
+    """A change in points, signed; one that rounds to nothing is 0.0 (never −0.0)."""
+    return "0.0" if abs(value) < 0.05 else f"{value:+.1f}"
+
+
 class WhatIfDialog(QDialog):
     """State: the source, day and queues asked about; the last results shown."""
 
@@ -132,7 +137,7 @@ class WhatIfDialog(QDialog):
             start = r.start.astimezone(self.tz)
             change = None if r.before_sl is None or r.after_sl is None else r.after_sl - r.before_sl
             cells = (f"{start:%H:%M}", f"{r.calls:.0f}", _pct(r.before_sl), _pct(r.after_sl),
-                     "–" if change is None else f"{change * 100:+.1f}")
+                     "–" if change is None else _points(change * 100))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -168,4 +173,4 @@ class WhatIfDialog(QDialog):
         self.slot_text.setText(self.tr("Best: {start}–{end} with {agents} agents off: about {damage:.1f} more calls "
                                        "would miss the threshold (service level −{drop:.1f} points).").format(
             start=f"{slot.start.astimezone(self.tz):%H:%M}", end=f"{slot.end.astimezone(self.tz):%H:%M}",
-            agents=self.agents.value(), damage=slot.damage, drop=slot.sl_drop * 100))
+            agents=self.agents.value(), damage=abs(slot.damage), drop=abs(slot.sl_drop * 100)))
