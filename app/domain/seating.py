@@ -152,7 +152,9 @@ class SeatMap:
 
     agents: the shift's rostered agents with their marks (SheetRow-like values:
     agent, mark); present_ids: those expected on the floor (present, late,
-    swapped, or not marked yet); assignments: the shift's seating as stored.
+    swapped, or not marked yet); assignments: the shift's seating as stored;
+    change: on the answer of a seating write, what that write changed itself
+    (SeatingChange), None on a map read.
     """
 
     site_name: str
@@ -168,6 +170,7 @@ class SeatMap:
     freed: tuple[SeatFreed, ...]
     team_colours: tuple[tuple[int, str], ...]  # team id -> colour
     at: datetime
+    change: SeatingChange | None = None
 
 
 def is_trainee(agent: Agent) -> bool:
@@ -243,14 +246,24 @@ class ChangedSeat:
     changed_at: datetime | None = None
 
 
-def own_changes(seen: SeenSeats | None, before: SeatMap, after: SeatMap) -> dict[int, SeatVersion]:
-    """The seats a desk's seating write changed itself, as the write left them (seat id -> version): seated otherwise
-    in `after` (the write's answer) than in `before` (the map read just before the write, on the same lane) and, in
-    `before`, as `seen` (what the write was checked against) has them. Another desk's change that came back with the
-    answer is not among them: a next change checked against it would overwrite what this desk never saw."""
-    was, now = seen_in(before), seen_in(after)
-    if was.instance_id != now.instance_id:
-        return {}
-    return {v.seat_id: v for v in now.versions
-            if v.agent_ids != was.version(v.seat_id).agent_ids
-            and (seen is None or seen.version(v.seat_id) == was.version(v.seat_id))}
+@dataclass(frozen=True)
+class SeatingChange:
+    """What one seating write changed itself, told from inside its transaction: the pairs it added and removed, and
+    the seats whose agents it changed, as it left them (sorted by seat id). Another desk's changes stored before it,
+    which its answer shows too, are not among them: a next change checked against them would overwrite what the desk
+    never saw."""
+
+    added: frozenset[SeatAssignment] = frozenset()
+    removed: frozenset[SeatAssignment] = frozenset()
+    seats: tuple[SeatVersion, ...] = ()
+
+
+def seating_change(stored: Iterable[SeatAssignment], wanted: Iterable[SeatAssignment],
+                   outages: Mapping[int, OutOfService | None]) -> SeatingChange:
+    """What a write that makes the seating `wanted` where it was `stored` changes (`outages`: seat id -> its open
+    outage, for the versions of the seats changed)."""
+    was, now = frozenset(stored), frozenset(wanted)
+    added, removed = now - was, was - now
+    ids = sorted({p.seat_id for p in added | removed})
+    versions = seat_versions(ids, now, outages)
+    return SeatingChange(added, removed, tuple(versions[i] for i in ids))

@@ -10,7 +10,9 @@ A shift's map shows the site's current layout (every floor, retired zones
 and seats left out), the shift's rostered agents (absent: marked absent or on
 leave; present: the others) and the seating as stored, conflicts included
 (app.domain.seat_rules.conflicts); pairs on retired seats stay stored but are
-left off the map. Every write is one transaction and returns the new map.
+left off the map. Every write is one transaction and returns the new map,
+carrying what that write changed itself (SeatMap.change: the pairs it added
+and removed, the seats it changed), told from inside the transaction.
 The layout and seat-list files are in app.services.seating_files.
 
 Two desks: a seating write holds a lock on the shift instance, so desks take
@@ -43,6 +45,7 @@ from app.domain.seating import (
     SeenSeats,
     Zone,
     ZoneKind,
+    seating_change,
 )
 from app.domain.shifts import ShiftInstance, slots_on
 from app.services import seating_checks as check
@@ -386,7 +389,8 @@ def free_seat(console: Console, instance_id: int, seat_id: int, by: str | None, 
 def _write(console: Console, instance_id: int, by: str | None, now: datetime, change,
            seen: SeenSeats | None = None) -> SeatMap:
     """One transaction: the shift's pairs -> change(tx, instance, pairs) -> checked against `seen` -> stored; the
-    new map."""
+    new map, with what this write changed itself (its `change`: not another desk's changes stored before it, which
+    the map shows too)."""
     aware("now", now)
     with console.db.transaction() as tx:
         instance = check.instance(tx, instance_id)
@@ -396,7 +400,9 @@ def _write(console: Console, instance_id: int, by: str | None, now: datetime, ch
         if seen is not None:
             check.seating_unchanged(tx, instance, seen, pairs, wanted)
         store.replace_assignments(tx, instance.id, wanted, check.by(by), now)
-        return _map(tx, instance, now)
+        after = _map(tx, instance, now)
+        outages = {s.id: s.out_of_service for s in _layout_parts(after)[0]}
+        return replace(after, change=seating_change(pairs, wanted, outages))
 
 
 def _layout_parts(seat_map: SeatMap) -> tuple[list[Seat], list[Zone]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.errors import InvalidSettingError, SeatConflictError
-from app.domain.seating import OutOfService, SeatAssignment, SeatVersion, seen_in
+from app.domain.seating import OutOfService, SeatAssignment, SeatingChange, SeatVersion, seen_in
 from app.services import seating
 from app.services.console import Console
 from tests.services.seat_world import build_seats
@@ -77,6 +77,45 @@ def test_changes_to_seats_the_other_desk_did_not_touch_go_through_and_keep_its_c
     after = seating.swap(a, iid, seat["A02"].id, seat["A03"].id, "王丽", now, seen=seen_in(after))
     assert pairs(after, s) == [("A01", "1001"), ("A03", "1002")]
 
+
+
+def test_a_write_tells_what_it_changed_itself_not_what_another_desk_stored_before_it(desks):
+    """Desk B seats Zhang Wei on A01 and puts A04 out of service; desk A's writes answer with the whole seating, but
+    each one's `change` holds only its own pairs and seats (as it left them), told from inside its transaction."""
+    a, b = desks
+    s, map_a, map_b, now = opened(desks)
+    iid, agent, seat = map_a.instance_id, s.agents, s.seats
+    a01, a02, a03, a04 = (seat[c].id for c in ("A01", "A02", "A03", "A04"))
+    zhang, anna, li = agent["1001"].id, agent["1002"].id, agent["1003"].id
+    seating.assign(b, iid, a01, zhang, "Tom Baker", now, seen=seen_in(map_b))
+    assert seating.seat_map(a, iid, now).change is None  # a map read changed nothing
+
+    after = seating.assign(a, iid, a02, anna, "王丽", now, seen=seen_in(map_a))
+    assert pairs(after, s) == [("A01", "1001"), ("A02", "1002")]
+    assert after.change == SeatingChange(frozenset({SeatAssignment(a02, anna)}), frozenset(),
+                                         (SeatVersion(a02, (anna,)),))
+    after = seating.swap(a, iid, a02, a03, "王丽", now, seen=seen_in(after))
+    assert after.change == SeatingChange(frozenset({SeatAssignment(a03, anna)}), frozenset({SeatAssignment(a02, anna)}),
+                                         (SeatVersion(a02), SeatVersion(a03, (anna,))))
+    # Zhang Wei (desk B's) moved onto Anna Li's seat: he leaves A01, she is unseated.
+    after = seating.assign(a, iid, a03, zhang, "王丽", now, seen=seen_in(after))
+    assert pairs(after, s) == [("A03", "1001")]
+    assert after.change == SeatingChange(frozenset({SeatAssignment(a03, zhang)}),
+                                         frozenset({SeatAssignment(a01, zhang), SeatAssignment(a03, anna)}),
+                                         (SeatVersion(a01), SeatVersion(a03, (zhang,))))
+
+    since = at(a, DAY, 7, 40)
+    seating.set_out_of_service(b, a04, "PC down", None, "Tom Baker", since, seen=seen_in(seating.seat_map(b, iid, now)))
+    after = seating.assign(a, iid, a04, li, "王丽", since, seen=seen_in(seating.seat_map(a, iid, since)))
+    assert after.change.seats == (SeatVersion(a04, (li,), OutOfService("PC down", since, None, "Tom Baker")),)
+    # An undo of that gesture, and automatic assignment (its map beside its notes), tell theirs too.
+    after = seating.change_seating(a, iid, [], [SeatAssignment(a04, li)], "王丽", since, seen=seen_in(after))
+    assert after.change == SeatingChange(frozenset(), frozenset({SeatAssignment(a04, li)}),
+                                         (SeatVersion(a04, (), OutOfService("PC down", since, None, "Tom Baker")),))
+    auto, result = seating.auto_assign(a, iid, "王丽", since, seen=seen_in(after))
+    assert auto.change.added and auto.change.added == frozenset(result.assignments) - frozenset(after.assignments)
+    assert auto.change.removed == frozenset() and [v.seat_id for v in auto.change.seats] == sorted(
+        {p.seat_id for p in auto.change.added})
 
 def test_moving_an_agent_another_desk_moved_meanwhile_names_the_seat_it_moved_to(desks):
     a, b = desks
@@ -248,3 +287,27 @@ def test_outage_changes_of_one_seat_take_turns(pg_desks):
             second, a02, "phone line fault", None, "desk B", now, seen=seen_in(map_b)))
     assert caught.value.seats[0].stored.out_of_service.by == "desk A"
     assert [h.outage.reason for h in seating.outage_history(second, a02)] == ["PC down"]
+
+
+@pytest.mark.pg
+def test_a_write_that_waited_for_the_other_desk_tells_only_its_own_change(pg_desks):
+    """Desk A seats Zhang Wei on A01 in an open transaction; desk B, which saw the map empty, seats Anna Li on A02
+    meanwhile: B waits for A's lock, then stores its change. B's answer shows both, but its change is A02 alone: what
+    B read before its write started (A01 free) cannot tell A's change from B's own."""
+    from app.storage import seating as seat_store
+    from app.storage import shifts as shift_store
+    from tests.services.test_meetings import _second_desk_meanwhile
+
+    first, second, engine = pg_desks
+    s, map_a, map_b, now = opened((first, second))
+    iid, agent, seat = map_a.instance_id, s.agents, s.seats
+
+    def desk_a(tx):
+        shift_store.lock_instance(tx, iid)
+        seat_store.replace_assignments(tx, iid, [SeatAssignment(seat["A01"].id, agent["1001"].id)], "desk A", now)
+
+    after = _second_desk_meanwhile(first, engine, desk_a, lambda: seating.assign(
+        second, iid, seat["A02"].id, agent["1002"].id, "desk B", now, seen=seen_in(map_b)))
+    assert pairs(after, s) == [("A01", "1001"), ("A02", "1002")]
+    assert after.change == SeatingChange(frozenset({SeatAssignment(seat["A02"].id, agent["1002"].id)}), frozenset(),
+                                         (SeatVersion(seat["A02"].id, (agent["1002"].id,)),))

@@ -273,3 +273,72 @@ def test_a_seat_put_out_of_service_then_at_once_given_an_agent_is_no_conflict(fl
     assert _seating(desktop, instance) == {"Agent 00": "A-03"}
     item = next(i for i in view.scene.seats.values() if i.seat.code == "A-03")
     assert item.seat.out_of_service.reason == "PC down" and item.agent_names == ("Agent 00",)
+
+
+def test_another_desks_change_stored_while_my_write_waited_for_its_turn_is_not_overwritten_by_my_next(
+        floor, other_desk, qtbot, monkeypatch):  # noqa: F811
+    """Agent 00 dropped on A-07, then at once Agent 01 on A-01, both still on the lane. The first write waits for its
+    turn (on PostgreSQL, for the other desk's lock on the shift): the other desk seats Agent 02 on A-01 just before
+    the first write's transaction starts, after anything this desk read before it. The first write changed A-07
+    only, as it tells from inside its transaction, though its answer shows Agent 02 on A-01 too: the second gesture
+    is checked against the screen plus A-07, so it is a conflict on A-01, not a silent overwrite."""
+    desktop, view, agents, instance = floor
+    runner, mine, a01 = desktop.context.runner, desktop.context.console, _seat_id(view, "A-01")
+    write, waited = seating._write, []
+
+    def after_the_other_desk(console, *args, **kwargs):
+        if console is mine and not waited:  # this desk's first write: the other desk's goes first
+            waited.append(True)
+            seating.assign(other_desk, instance.id, a01, agents[2].id, "Tom Baker", NOW,
+                           seen=seen_in(seating.seat_map(other_desk, instance.id, NOW)))
+        return write(console, *args, **kwargs)
+
+    monkeypatch.setattr(seating, "_write", after_the_other_desk)
+    inline, runner.lane = runner.lane, HeldLane()
+    try:
+        _drop(view, agent_mime(agents[0].id), "A-07")
+        _drop(view, agent_mime(agents[1].id), "A-01")  # the screen shows A-01 free
+        runner.lane.release()
+        qtbot.waitUntil(lambda: runner.pending == 0)
+    finally:
+        runner.lane = inline
+    assert waited
+    dialog = view.actions.dialog
+    assert dialog is not None and dialog.objectName() == "seat_conflict_dialog" and dialog.isVisible()
+    assert _cells(dialog) == [["A-01", "free", "Agent 02", f"Tom Baker at {NOW:%m-%d %H:%M}", "Agent 01"]]
+    assert _seating(desktop, instance) == {"Agent 00": "A-07", "Agent 02": "A-01"}  # nothing of the second stored
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # keep the other desk's version: the map is read again
+    seat = next(i for i in view.scene.seats.values() if i.seat.code == "A-01")
+    assert seat.agent_names == ("Agent 02",)
+    view.undo.undo()  # the refused second gesture goes, leaving nothing to undo
+    view.undo.undo()  # the first: Agent 00 off A-07 again; the other desk's change stays
+    assert _seating(desktop, instance) == {"Agent 02": "A-01"}
+
+
+def test_a_refused_write_between_two_of_mine_keeps_the_first_ones_change_mine(floor, qtbot):  # noqa: F811
+    """Agent 00 dropped on A-01, then at once "start from the previous shift" (refused: no earlier seating), then at
+    once Agent 01 dropped on A-01, all three on the lane before any answer came back. The refused write stored
+    nothing, so the third is checked against the screen plus the first one's own change (Agent 00 on A-01): no
+    conflict with this desk's own change, and Agent 01 takes A-01 as a drop onto a seat does."""
+    desktop, view, agents, instance = floor
+    runner = desktop.context.runner
+    inline, runner.lane = runner.lane, HeldLane()
+    try:
+        _drop(view, agent_mime(agents[0].id), "A-01")
+        view.actions.start_from_previous()
+        _drop(view, agent_mime(agents[1].id), "A-01")  # the screen still shows A-01 free
+        runner.lane.release()
+        qtbot.waitUntil(lambda: runner.pending == 0)
+    finally:
+        runner.lane = inline
+    assert "no earlier shift of the site has seating" in desktop.window.statusBar().currentMessage()
+    assert view.actions.dialog is None or view.actions.dialog.objectName() != "seat_conflict_dialog"
+    assert _seating(desktop, instance) == {"Agent 01": "A-01"}
+    assert next(i for i in view.scene.seats.values() if i.seat.code == "A-01").agent_names == ("Agent 01",)
+
+    view.undo.undo()  # the third: Agent 00 back on A-01
+    assert _seating(desktop, instance) == {"Agent 00": "A-01"}
+    view.undo.undo()  # the refused gesture goes, leaving nothing to undo
+    view.undo.undo()  # the first
+    assert _seating(desktop, instance) == {}

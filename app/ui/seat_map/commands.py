@@ -2,23 +2,24 @@
 
 A seating command keeps what its gesture changed: the first redo runs the
 gesture's own service call (assign, swap, automatic assignment...) and
-records the pairs it added and removed itself (another desk's changes read
-with its answer are not its own); undo then removes those it added and puts
-back those it removed, on the seating as it is by then (so seats freed by
-attendance meanwhile stay free), and redo does the reverse. A gesture the
-service refused becomes obsolete (so does one whose seats another desk
-changed meanwhile, when the supervisor keeps the other desk's version). A
-layout command keeps the seats and zones before and after (or the ids it
-added or retired). The QUndoCommand only holds the two sides.
+records the pairs it added and removed itself, as the write told them from
+inside its transaction (another desk's changes read with its answer are not
+its own); undo then removes those it added and puts back those it removed,
+on the seating as it is by then (so seats freed by attendance meanwhile stay
+free), and redo does the reverse. A gesture the service refused becomes
+obsolete (so does one whose seats another desk changed meanwhile, when the
+supervisor keeps the other desk's version). A layout command keeps the seats
+and zones before and after (or the ids it added or retired). The
+QUndoCommand only holds the two sides.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from app.domain.seating import Seat, SeatAssignment, SeatMap, Zone
+from app.domain.seating import Seat, SeatAssignment, SeatingChange, Zone
 
 
 class SeatingCommand(QUndoCommand):
@@ -36,12 +37,10 @@ class SeatingCommand(QUndoCommand):
         else:
             self.view.change_seating(self.added, self.removed)
 
-    def _done(self, before: SeatMap, after: SeatMap, seats: Collection[int]) -> None:
-        """The first call's seating before and after it, and the seats it changed itself: the pairs it added and
-        removed there (another desk's changes read with them are not this command's to undo)."""
-        was = frozenset(p for p in before.assignments if p.seat_id in seats)
-        now = frozenset(p for p in after.assignments if p.seat_id in seats)
-        self.added, self.removed = now - was, was - now
+    def _done(self, change: SeatingChange) -> None:
+        """What the first call changed itself: the pairs it added and removed (another desk's changes read with its
+        answer are not this command's to undo)."""
+        self.added, self.removed = change.added, change.removed
 
     def _failed(self) -> None:
         self.setObsolete(True)

@@ -4,11 +4,13 @@ Every change goes to the services on the lane; a seating write answers with
 the shift's new SeatMap, a layout write with the floor's layout (the map is
 then read again). A seat change carries what this desk saw: the map on
 screen, plus the seats that this desk's own writes still on their way to the
-screen changed (quick gestures in a row build on each other), never the other
-desks' changes that came back with those writes' answers. When another desk
-changed one of its seats meanwhile, the conflict dialog shows both versions,
-and the supervisor keeps the stored one (the map is read again) or applies
-the change again on top of it.
+screen changed (quick gestures in a row build on each other), as each write
+told from inside its transaction (SeatMap.change), never the other desks'
+changes that came back with those writes' answers. A write that failed
+stored nothing: it adds nothing, and the earlier writes' changes stay. When
+another desk changed one of its seats meanwhile, the conflict dialog shows
+both versions, and the supervisor keeps the stored one (the map is read
+again) or applies the change again on top of it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from app.domain.errors import SeatConflictError
-from app.domain.seating import GRID, SEAT_H, SEAT_W, SeatMap, SeatVersion, SeenSeats, ZoneKind, own_changes, seen_in
+from app.domain.seating import GRID, SEAT_H, SEAT_W, SeatMap, SeatVersion, SeenSeats, ZoneKind, seen_in
 from app.ui.errors import report_error
 from app.ui.seat_map import words
 from app.ui.seat_map.commands import AddCommand, LayoutCommand, RetireCommand, SeatingCommand
@@ -30,8 +32,8 @@ class MapActions(QObject):
     """State: the view, its menu, the notes of the last automatic assignment, the dialog open now; this desk's seat
     writes sent to the lane (`_issued`, numbered from 1) and the last of them the map on screen shows
     (`_shown_upto`: its answer was shown, or the map was read again after it was sent); read and written on the lane
-    only, the seats each write changed itself (`_own`: number -> shift instance, seat id -> version as it left
-    them, until the screen shows them) and the last write that failed (`_cleared_upto`)."""
+    only, the seats each write that succeeded changed itself (`_own`: number -> shift instance, seat id -> version
+    as it left them, until the screen shows them)."""
 
     def __init__(self, view) -> None:
         super().__init__(view)
@@ -40,7 +42,6 @@ class MapActions(QObject):
         self._issued = self._shown_upto = 0
         self._answering = False
         self._own: dict[int, tuple[int | None, dict[int, SeatVersion]]] = {}
-        self._cleared_upto = 0
         self.unplaced_notes: list[str] = []
         self.allow_kept_apart = QAction(view, objectName="map_allow_kept_apart", checkable=True)
         self.menu = QMenu(view)
@@ -103,18 +104,17 @@ class MapActions(QObject):
         """What write `number` is checked against, as a callable run on the lane: `given` (the stored versions the
         supervisor chose to build on), else the map on screen with the seats that this desk's own writes sent after
         it (and before this one) changed, as they left them. Only their own changes: another desk's changes that
-        came back with their answers were never seen here. A write that failed, or the map read again, starts the
-        base from the screen again."""
+        came back with their answers were never seen here. A write that failed adds nothing (it stored nothing);
+        the map read again starts the base from it."""
         screen = seen_in(self.view.seat_map) if self.view.seat_map is not None else None
         shown = self._shown_upto
 
         def base() -> SeenSeats | None:
             if given is not None or screen is None:
                 return given if given is not None else screen
-            start = max(shown, self._cleared_upto)
-            for n in [n for n in self._own if n <= start]:  # later writes start there or after: no longer needed
+            for n in [n for n in self._own if n <= shown]:  # later writes start there or after: no longer needed
                 del self._own[n]
-            mine = [v for n in sorted(self._own) if start < n < number and self._own[n][0] == screen.instance_id
+            mine = [v for n in sorted(self._own) if shown < n < number and self._own[n][0] == screen.instance_id
                     for v in self._own[n][1].values()]
             return screen.updated(mine) if mine else screen
         return base
@@ -135,37 +135,27 @@ class MapActions(QObject):
     def _write_seats(self, fn, given: SeenSeats | None, on_done, on_error, changed) -> None:
         """Write number n: changed(console, seen, fn) runs fn(console, seen) on the lane, `seen` from _base, and
         answers (result, the seats fn changed itself: seat id -> version), remembered there for the writes after
-        it. on_done(n, result) or on_error(exc) on the GUI thread."""
+        it (a write that failed remembers nothing). on_done(n, result) or on_error(exc) on the GUI thread."""
         self._issued += 1
         number = self._issued
         base = self._base(given, number)
         instance = self._instance()
 
         def work(console):
-            try:
-                result, seats = changed(console, base(), fn)
-            except BaseException:
-                self._cleared_upto = number  # a write that failed clears the chained base
-                raise
+            result, seats = changed(console, base(), fn)
             self._own[number] = (instance, seats)
             return result
 
         self.context.runner.run(work, self.context.console, on_done=lambda result: on_done(number, result),
                                 on_error=on_error)
 
-    def _seating_write(self, now):
-        """changed() for a seating write: the map read just before it on the lane, the write, the seats whose
-        agents it changed itself (app.domain.seating.own_changes); the result is (before, answer, those seats)."""
-        from app.services import seating
-
-        instance = self._instance()
-
-        def changed(console, seen, fn):
-            before = seating.seat_map(console, instance, now)
-            answer = fn(console, seen)
-            seats = own_changes(seen, before, answer[0] if isinstance(answer, tuple) else answer)
-            return (before, answer, seats), seats
-        return changed
+    @staticmethod
+    def _seating_write(console, seen, fn):
+        """changed() for a seating write: the seats whose agents it changed itself, as its answer's SeatMap.change
+        tells them from inside the write's transaction."""
+        answer = fn(console, seen)
+        change = (answer[0] if isinstance(answer, tuple) else answer).change
+        return answer, {v.seat_id: v for v in change.seats}
 
     @staticmethod
     def _outage_write(console, seen, fn):
@@ -175,17 +165,15 @@ class MapActions(QObject):
                       if seen is not None else {})
 
     def run_gesture(self, fn, done, failed, seen: SeenSeats | None = None) -> None:
-        """Run a gesture's seating write (fn(console, seen) -> SeatMap, or (SeatMap, AutoResult)) on the lane,
-        with the seating just before it read there too; show the answer; tell the command the seating before and
-        after and the seats the write changed itself. Another desk's change to its seats: the conflict dialog
-        (apply mine: the gesture again on the stored version)."""
-        def shown(number, answer) -> None:
-            before, result, seats = answer
+        """Run a gesture's seating write (fn(console, seen) -> SeatMap, or (SeatMap, AutoResult)) on the lane;
+        show the answer; tell the command what the write changed itself (SeatMap.change). Another desk's change to
+        its seats: the conflict dialog (apply mine: the gesture again on the stored version)."""
+        def shown(number, result) -> None:
             seat_map = result[0] if isinstance(result, tuple) else result
             if isinstance(result, tuple):
                 self._explain(result[1], seat_map)
             self._show(number, seat_map)
-            done(before, seat_map, seats)
+            done(seat_map.change)
 
         def refused(exc) -> None:
             if isinstance(exc, SeatConflictError):
@@ -194,7 +182,7 @@ class MapActions(QObject):
             failed()
             report_error(exc)
 
-        self._write_seats(fn, seen, shown, refused, self._seating_write(self.context.now()))
+        self._write_seats(fn, seen, shown, refused, self._seating_write)
 
     def change_seating(self, add, remove, seen: SeenSeats | None = None) -> None:
         """Undo or redo a gesture on the seating as it is now."""
@@ -209,7 +197,7 @@ class MapActions(QObject):
             report_error(exc)
 
         self._write_seats(lambda c, s: seating.change_seating(c, instance, add, remove, by, now, seen=s), seen,
-                          lambda number, answer: self._show(number, answer[1]), refused, self._seating_write(now))
+                          self._show, refused, self._seating_write)
 
     def run_seat(self, fn, seen: SeenSeats | None = None) -> None:
         """A seat's outage changed (fn(console, seen) -> Seat) on the lane, checked like a seating write; the map
