@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING
 
 from app.ui.service_level.chart import ServiceLevelChart
 from app.ui.service_level.staffing_panel import StaffingPanel
+
+STAFFING_EVERY = timedelta(minutes=5)  # the staffing of the same day is read again at most this often
 from app.ui.service_level.models import SORT_ROLE, DefinitionsModel, IntervalTableModel, WeekModel, definition_name
 
 if TYPE_CHECKING:
@@ -115,6 +117,7 @@ class ServiceLevelView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="day_splitter")
         self.staffing_panel = StaffingPanel()  # required vs staffed agents, the same half hours as the chart
         self.staffing = None
+        self._staffing_key, self._staffing_at = None, None
         self.splitter.addWidget(self.chart)
         self.splitter.addWidget(self.staffing_panel)
         self.splitter.addWidget(self.table)
@@ -161,7 +164,7 @@ class ServiceLevelView(QWidget):
         for table in (self.table, self.definitions_table):
             table.setProperty("fitted", False)  # headers change width with the language
         if self.current is not None:
-            self._show(self.current, self.chart.previous, None, self.staffing)
+            self._show(self.current, self.chart.previous)
 
     def title_text(self) -> str:
         return self.tr("Service level")
@@ -237,7 +240,7 @@ class ServiceLevelView(QWidget):
             view = day_service.day_view(console, source, day, queues, now)
             previous = day_service.day_view(console, source, day - timedelta(days=7), queues, now) if compare else None
             days = day_service.week_view(console, source, day, queues, now) if week else None
-            return view, previous, days, None if week else _staffing(console, source, day, now, queues)
+            return view, previous, days
 
         self.context.runner.run(work, on_done=lambda r: self._show(*r), on_error=self._failed)
 
@@ -247,7 +250,7 @@ class ServiceLevelView(QWidget):
         self.error = report_error(exc)
         self.title.setText(self.error)
 
-    def _show(self, view: DayView, previous: DayView | None, days=None, staffing=None) -> None:
+    def _show(self, view: DayView, previous: DayView | None, days=None) -> None:
         self.current = view
         self.error = None
         self.date_edit.blockSignals(True)
@@ -255,10 +258,9 @@ class ServiceLevelView(QWidget):
         self.date_edit.blockSignals(False)
         self._fill_queue_menu(view.all_queues)
         self.chart.show_day(view, previous)
-        if days is None:  # the day tab: required vs staffed, the forecast and the expected service level
-            self.staffing = staffing
-            self.chart.show_staffing(staffing)
-            self.staffing_panel.show_staffing(staffing)
+        key = (view.source, view.day, view.queues)
+        if self.staffing is not None and self._staffing_key == key:
+            self.chart.show_staffing(self.staffing)  # drawn again over the new day's bars (nothing read)
         kept = self.selected_slot()  # a live refresh resets the model: keep the interval selected
         kept_day = self.table_model.view.day if self.table_model.view is not None else None
         self.table_model.set_view(view)
@@ -272,6 +274,34 @@ class ServiceLevelView(QWidget):
         self.title.setText(self._describe(view))
         self._scroll_to_now(view)
         self.day_shown.emit(view)
+        if days is None:
+            self._ask_staffing(view)
+
+    # --- staffing ----------------------------------------------------------------------------
+    def _ask_staffing(self, view: DayView, force: bool = False) -> None:
+        """Required vs staffed agents, the forecast and the expected service level of the day shown: read after
+        the chart (a live refresh shows the new calls first) and again at most once a minute for the same day
+        and queues (staffing moves slowly; the live feed polls every few seconds)."""
+        key = (view.source, view.day, view.queues)
+        now = self.context.now()
+        if (not force and key == self._staffing_key and self._staffing_at is not None
+                and now - self._staffing_at < STAFFING_EVERY):
+            return
+        if key != self._staffing_key:
+            self.staffing = None
+            self.chart.show_staffing(None)
+            self.staffing_panel.show_staffing(None)
+        self._staffing_key, self._staffing_at = key, now
+        console = self.context.console
+        self.context.runner.run(_staffing, console, view.source, view.day, now, view.queues,
+                                on_done=lambda staffing: self._show_staffing(key, staffing), on_error=self._failed)
+
+    def _show_staffing(self, key, staffing) -> None:
+        if key != self._staffing_key:
+            return  # another day or queues chosen meanwhile
+        self.staffing = staffing
+        self.chart.show_staffing(staffing)
+        self.staffing_panel.show_staffing(staffing)
 
     def showEvent(self, event) -> None:  # Qt override: a table scrolls only once it has a size
         super().showEvent(event)
@@ -386,6 +416,7 @@ class ServiceLevelView(QWidget):
 
     def _settings_applied(self, source) -> None:
         self.sources = tuple(source if s.name == source.name else s for s in self.sources)
+        self._staffing_at = None  # a new threshold or target: the staffing is read again at once
         self.refresh()
 
     # --- export -------------------------------------------------------------------------
