@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import timezone, date, datetime, time, timedelta
 
 from app.domain import erlang
 from app.domain.errors import InvalidSettingError
@@ -84,25 +84,32 @@ def what_if(loads: Iterable[IntervalLoad], agents_off: int, start: datetime, min
             interval_s: float = INTERVAL_S) -> tuple[WhatIf, ...]:
     """Take `agents_off` agents off the phones from `start` for `minutes`.
 
-    Each interval the span overlaps loses agents_off × (overlap / interval length) agents (never
-    below 0); the result lists those intervals in time order with their service level before and after.
+    In each interval the span overlaps, the part it covers runs with agents_off fewer agents (never below
+    0) and the rest with all of them: the service level after is the time-weighted mean of the two (calls
+    arriving evenly through the interval). The result lists those intervals in time order with their
+    service level before and after. Times are compared as instants (a clock change night included).
     """
     _whole("agents_off", agents_off, positive=False)
     _whole("minutes", minutes, positive=True)
-    _aware("start", start)
+    return tuple(w for w, _share in _touched(loads, start, minutes, lambda load, overlap: agents_off, interval_s))
+
+
+def _touched(loads: Iterable[IntervalLoad], start: datetime, minutes: int, off, interval_s: float):
+    """(WhatIf, covered share) of each interval the span [start, start + minutes) overlaps, `off(load,
+    overlap seconds)` agents fewer during the covered part."""
+    start = _aware("start", start).astimezone(timezone.utc)
     end = start + timedelta(minutes=minutes)
     length = timedelta(seconds=interval_s)
-    result = []
-    for load in sorted(loads, key=lambda item: item.start):
-        _aware("interval start", load.start)
-        overlap = (min(end, load.start + length) - max(start, load.start)).total_seconds()
+    for load in sorted(loads, key=lambda item: item.start.astimezone(timezone.utc)):
+        first = _aware("interval start", load.start).astimezone(timezone.utc)
+        overlap = (min(end, first + length) - max(start, first)).total_seconds()
         if overlap <= 0:
             continue
-        after = max(0.0, load.staffed - agents_off * overlap / interval_s)
+        share = min(1.0, overlap / interval_s)
+        after = max(0.0, load.staffed - off(load, overlap))
         before_sl = expected_sl(load, interval_s=interval_s)
-        after_sl = before_sl if after == load.staffed else expected_sl(load, after, interval_s)
-        result.append(WhatIf(load.start, before_sl, after_sl, load.calls))
-    return tuple(result)
+        during = before_sl if after == load.staffed else expected_sl(load, after, interval_s)
+        yield WhatIf(load.start, before_sl, share * during + (1 - share) * before_sl, load.calls), share
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,14 +136,17 @@ def best_slot(loads: Iterable[IntervalLoad], agents_off: int, minutes: int, wind
     _aware("window_end", window_end)
     loads = tuple(loads)
     best: Slot | None = None
-    start = window_start
+    zone_of_window = window_start.tzinfo
+    start = window_start.astimezone(timezone.utc)  # stepped as instants: a clock change night has its hours
+    window_end = window_end.astimezone(timezone.utc)
     span = timedelta(minutes=minutes)
     while start + span <= window_end:
         touched = what_if(loads, agents_off, start, minutes, interval_s)
         damage = sum(w.calls * (w.before_sl - w.after_sl) for w in touched)
         calls = sum(w.calls for w in touched)
         if best is None or damage < best.damage - _TIE:
-            best = Slot(start, start + span, damage, damage / calls if calls > 0 else 0.0)
+            best = Slot(start.astimezone(zone_of_window), (start + span).astimezone(zone_of_window), damage,
+                        damage / calls if calls > 0 else 0.0)
         start += timedelta(minutes=step_minutes)
     return best
 

@@ -100,16 +100,18 @@ class StaffingDay:
     patience_s: float | None
     slots: tuple[StaffingSlot, ...]
 
-    def loads(self) -> tuple[IntervalLoad, ...]:
-        """The half hours whose calls, AHT and staffing are known, as the domain's loads."""
+    def loads(self, sheet: bool = False) -> tuple[IntervalLoad, ...]:
+        """The half hours whose calls, AHT and staffing are known, as the domain's loads: staffed with the
+        agents on the phones (`on_phones`), or with the sheet's (`sheet`)."""
         tz = zone(self.timezone)
         target = min(self.target, MAX_TARGET)
-        return tuple(
-            IntervalLoad(datetime.fromtimestamp(s.start, tz), s.calls, s.aht_s or 0.0, s.on_phones, self.threshold_s,
-                         target, self.patience_s)
-            for s in self.slots
-            if s.calls is not None and s.on_phones is not None and (s.calls == 0 or s.aht_s)
-        )
+        out = []
+        for s in self.slots:
+            agents = s.staffed if sheet else s.on_phones
+            if s.calls is not None and agents is not None and (s.calls == 0 or s.aht_s):
+                out.append(IntervalLoad(datetime.fromtimestamp(s.start, tz), s.calls, s.aht_s or 0.0, agents,
+                                        self.threshold_s, target, self.patience_s))
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -141,8 +143,9 @@ def staffing_day(console: Console, source_name: str, day: date, now: datetime,
             tx, source.site.id, day - timedelta(weeks=HISTORY_WEEKS), day - timedelta(weeks=1))}
         history = _history(tx, source, tz, day, view.queues)
         staffed = _staffed(tx, source.site, [s.start for s in view.slots])
-        waits = staffing_store.wait_totals(tx, source.id, (now - timedelta(days=PATIENCE_DAYS)).timestamp(),
-                                           now.timestamp(), only)
+        # The callers' patience of the 28 days up to the end of the day shown (or now, for today and later).
+        until = min(now.timestamp(), float(view.slots[-1].start + INTERVAL_SECONDS) if view.slots else now.timestamp())
+        waits = staffing_store.wait_totals(tx, source.id, until - PATIENCE_DAYS * 86400, until, only)
         logged = _logged_in(tx, source, view, now, only)
     patience = (waits.abandoned_wait_s + waits.answered_wait_s) / waits.abandoned if waits.abandoned else None
     calls_fc = rules.forecast({d: [(t, c, 0.0) for t, c, _ in rows] for d, rows in history.items()}, day, special)
@@ -157,7 +160,7 @@ def staffing_day(console: Console, source_name: str, day: date, now: datetime,
         future = slot.start > now.timestamp()
         calls, aht = _calls(slot.figures, slot.start, now, future, forecast_calls, forecast_aht)
         seen = logged.get(slot.start)
-        phones = seen if not future and seen else staffed[slot.start]
+        phones = seen if not future and seen is not None else staffed[slot.start]  # the feed's 0 is real
         load = None
         if calls is not None and (calls == 0 or aht):
             load = IntervalLoad(datetime.fromtimestamp(slot.start, tz), calls, aht or 0.0, phones or 0.0,
@@ -242,11 +245,14 @@ def meeting_slot_for_shift(console: Console, instance_id: int, now: datetime, mi
     # When the meeting's agents are on the phones (any of their entries: the shift's own and earlier ones).
     spans = [span for e in others
              for span in on_phones(e, day_marks.get((e.definition_id, e.day), {}).get(e.agent_id))]
+    # The agents the meeting takes are the sheet's (their roster entries): the staffing they leave is the
+    # sheet's too, not the feed's count (which may not hold them).
     loads = {load.start.timestamp(): load
-             for load in _loads(console, source.name, window_start.date(), now, (), window_start, shift_start)}
+             for load in _loads(console, source.name, window_start.date(), now, (), window_start, shift_start,
+                                sheet=True)}
     if not any(window_start.timestamp() - INTERVAL_SECONDS < t < shift_start.timestamp() for t in loads):
         return None
-    best: tuple[float, datetime, list[tuple[IntervalLoad, float]]] | None = None
+    best: tuple[float, datetime, list[tuple[IntervalLoad, float, float]]] | None = None
     starts, start = [], window_start
     while start + timedelta(minutes=minutes) <= shift_start:
         starts.append(start)
@@ -260,18 +266,23 @@ def meeting_slot_for_shift(console: Console, instance_id: int, now: datetime, mi
             lo_t, hi_t = max(a, t), min(b, t + INTERVAL_SECONDS)
             if hi_t <= lo_t:
                 continue
-            on = sum(max(0.0, min(q, hi_t) - max(p, lo_t)) for p, q in spans)
-            touched.append((load, max(0.0, load.staffed - on / INTERVAL_SECONDS)))
-        damage = sum(load.calls * (rules.expected_sl(load) - rules.expected_sl(load, after))
-                     for load, after in touched if after != load.staffed)
+            on = sum(max(0.0, min(q, hi_t) - max(p, lo_t)) for p, q in spans)  # their seconds on the phones
+            share = (hi_t - lo_t) / INTERVAL_SECONDS
+            # During the part of the half hour the meeting covers, the agents it holds on average are off; the
+            # rest of the half hour runs as staffed (time-weighted, as app.domain.staffing.what_if).
+            during = max(0.0, load.staffed - on / (hi_t - lo_t))
+            touched.append((load, share, during))
+        damage = sum(load.calls * share * (rules.expected_sl(load) - rules.expected_sl(load, during))
+                     for load, share, during in touched if during != load.staffed)
         if best is None or damage <= best[0] + 1e-9:
             best = (damage, start, touched)
     if best is None:
         return None
     damage, start, touched = best
-    calls = sum(load.calls for load, _ in touched)
-    before = sum(load.calls * rules.expected_sl(load) for load, _ in touched) / calls if calls > 0 else None
-    after = sum(load.calls * rules.expected_sl(load, off) for load, off in touched) / calls if calls > 0 else None
+    calls = sum(load.calls for load, _share, _during in touched)
+    before = sum(load.calls * rules.expected_sl(load) for load, _s, _d in touched) / calls if calls > 0 else None
+    after = (sum(load.calls * (share * rules.expected_sl(load, during) + (1 - share) * rules.expected_sl(load))
+                 for load, share, during in touched) / calls if calls > 0 else None)
     drop = (before - after) if before is not None and after is not None else 0.0
     return SlotAdvice(source.name, start, start + timedelta(minutes=minutes), damage, drop, len(agents), before,
                       after)
@@ -441,8 +452,9 @@ def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 # --- what-if and the meeting slot ---
 
 def _loads(console: Console, source_name: str, day: date, now: datetime, queues: Sequence[str], first: datetime,
-           last: datetime) -> tuple[IntervalLoad, ...]:
-    """The loads of `day` and of the other local days [first, last] reaches."""
+           last: datetime, sheet: bool = False) -> tuple[IntervalLoad, ...]:
+    """The loads of `day` and of the other local days [first, last] reaches (`sheet`: staffed as the sheet
+    has it)."""
     with console.db.transaction() as tx:
         source = site_store.find_source(tx, source_name)
     if source is None:
@@ -451,7 +463,8 @@ def _loads(console: Console, source_name: str, day: date, now: datetime, queues:
     days = {day, first.astimezone(tz).date(), (max(last, first + timedelta(seconds=1))
                                                 - timedelta(seconds=1)).astimezone(tz).date()}
     days |= {min(days) + timedelta(days=k) for k in range((max(days) - min(days)).days)}
-    return tuple(load for d in sorted(days) for load in staffing_day(console, source_name, d, now, queues).loads())
+    return tuple(load for d in sorted(days)
+                 for load in staffing_day(console, source_name, d, now, queues).loads(sheet))
 
 
 def _best(loads: tuple[IntervalLoad, ...], agents_off: int, minutes: int, window_start: datetime,

@@ -64,17 +64,20 @@ def test_expected_sl_by_erlang_c_or_a():
     assert expected_sl(impatient, agents=9) > 0  # with abandons, 9 agents on 10 Erlangs still answer calls
 
 
-def test_what_if_takes_agents_off_in_proportion_to_the_overlap():
+def test_what_if_takes_agents_off_for_the_part_of_each_half_hour_it_covers():
     loads = [load("11:00"), load("10:00"), load("10:30")]  # any order
-    # 2 agents off 10:15-10:45: half of each of the two half hours, one agent less in each.
+    # 2 agents off 10:15-10:45: half of each half hour runs with 12 agents, the other half with 14.
+    half = (sl(10, 12) + sl(10, 14)) / 2
     assert what_if(loads, 2, at("10:15"), 30) == (
-        WhatIf(at("10:00"), pytest.approx(sl(10, 14)), pytest.approx(sl(10, 13)), 100),
-        WhatIf(at("10:30"), pytest.approx(sl(10, 14)), pytest.approx(sl(10, 13)), 100),
+        WhatIf(at("10:00"), pytest.approx(sl(10, 14)), pytest.approx(half), 100),
+        WhatIf(at("10:30"), pytest.approx(sl(10, 14)), pytest.approx(half), 100),
     )
-    # 3 agents off 10:20-10:35: 10 min of 10:00 (1 agent), 5 min of 10:30 (0.5 agent).
+    # Not the same as fractional agents over the whole half hour (13 agents): the time-weighted mean.
+    assert half != pytest.approx(sl(10, 13), abs=1e-3)
+    # 3 agents off 10:20-10:35: 10 of the 30 minutes of 10:00, 5 of 10:30, with 11 agents.
     before, after = what_if(loads, 3, at("10:20"), 15)
-    assert after.after_sl == pytest.approx(sl(10, 13.5), abs=1e-12)
-    assert before.after_sl == pytest.approx(sl(10, 13), abs=1e-12)
+    assert before.after_sl == pytest.approx(sl(10, 11) / 3 + sl(10, 14) * 2 / 3, abs=1e-12)
+    assert after.after_sl == pytest.approx(sl(10, 11) / 6 + sl(10, 14) * 5 / 6, abs=1e-12)
     # Staffing never goes below 0; nobody off changes nothing; a span between loads touches none.
     (whole,) = what_if([load("10:00", staffed=3)], 10, at("10:00"), 30)
     assert whole.after_sl == 0.0 and whole.before_sl == 0.0
@@ -85,16 +88,30 @@ def test_what_if_takes_agents_off_in_proportion_to_the_overlap():
     assert what_if(loads, 2, utc, 30) == what_if(loads, 2, at("10:15"), 30)
 
 
+def test_what_if_and_best_slot_count_a_clock_change_night_in_instants():
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")  # 25 October 2026: 03:00 CEST becomes 02:00 CET
+    first = datetime(2026, 10, 25, 0, 0, tzinfo=timezone.utc)
+    loads = [IntervalLoad((first + timedelta(minutes=30 * i)).astimezone(berlin), 100, 180.0, 14, 20, 0.8)
+             for i in range(6)]
+    start = datetime(2026, 10, 25, 2, 50, tzinfo=berlin)  # 00:50 UTC, the first 02:50
+    touched = what_if(loads, 2, start, 30)
+    assert [w.start.astimezone(timezone.utc).strftime("%H:%M") for w in touched] == ["00:30", "01:00"]
+    slot = best_slot(loads, 2, 30, loads[0].start, loads[-1].start)
+    assert (slot.end - slot.start).total_seconds() == 1800
+
+
 def test_best_slot_least_damage_earliest_of_equals():
     # 10:30 is quiet (20 calls = 2 Erlangs on 4 agents); 10:00 and 11:00 are busy (10 Erlangs on 14).
     loads = [load("10:00"), load("10:30", calls=20, staffed=4), load("11:00")]
-    quiet = 20 * (sl(2, 4) - sl(2, 3))  # 2 agents off for 15 min = 1 agent less in that half hour
-    busy = 100 * (sl(10, 14) - sl(10, 13))
-    assert quiet == pytest.approx(5.17, abs=0.01) and busy == pytest.approx(9.27, abs=0.01)
+    quiet = 20 * (sl(2, 4) - sl(2, 2)) / 2  # 2 agents off for 15 of its 30 minutes
+    busy = 100 * (sl(10, 14) - sl(10, 12)) / 2
+    assert quiet < busy
     slot = best_slot(loads, 2, 15, at("10:00"), at("11:30"))
     # 10:30, 10:35, 10:40 and 10:45 do the same damage; a slot across 10:30 mixes in the busy half hour.
     assert slot == Slot(at("10:30"), at("10:45"), pytest.approx(quiet), pytest.approx(quiet / 20))
-    assert slot.sl_drop == pytest.approx(sl(2, 4) - sl(2, 3))
+    assert slot.sl_drop == pytest.approx((sl(2, 4) - sl(2, 2)) / 2)
     # Only busy half hours in the window: its first slot; a slot across two busy ones weighs both.
     assert best_slot(loads, 2, 15, at("11:00"), at("11:30")).start == at("11:00")
     across = best_slot([load("09:30"), *loads], 2, 30, at("09:45"), at("10:15"), step_minutes=15)

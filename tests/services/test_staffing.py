@@ -245,10 +245,11 @@ def test_what_if_and_meeting_slot_on_the_built_day(floor, tmp_path):
     day = staffing.staffing_day(floor, "acd", DAY, now)
     nine = {s.label: s for s in day.slots}["09:00"]
     load = IntervalLoad(at(DAY, 9), 32, 240.0, 3.0, 20.0, 0.8, day.patience_s)
-    # One agent off 09:15-09:45: half an agent less in 09:00 and in 09:30 (no call there).
+    # One agent off 09:15-09:45: the second half of 09:00 with 2 agents, the first of 09:30 (no call there).
     got = staffing.what_if(floor, "acd", DAY, now, 1, at(DAY, 9, 15), 30)
+    half = (rules.expected_sl(load, 2.0) + rules.expected_sl(load)) / 2
     assert got == (
-        WhatIf(at(DAY, 9), pytest.approx(nine.expected_sl), pytest.approx(rules.expected_sl(load, 2.5)), 32),
+        WhatIf(at(DAY, 9), pytest.approx(nine.expected_sl), pytest.approx(half), 32),
         WhatIf(at(DAY, 9, 30), 1.0, 1.0, 0),
     )
     assert got[0].after_sl < got[0].before_sl
@@ -262,7 +263,7 @@ def test_what_if_and_meeting_slot_on_the_built_day(floor, tmp_path):
     assert eleven == rules.best_slot(day.loads(), 2, 15, at(DAY, 11), at(DAY, 11, 30))
     on = {s.label: s for s in day.slots}["11:00"].on_phones  # bo alone, as the feed saw
     load = IntervalLoad(at(DAY, 11), 10, 180.0, on, 20.0, 0.8, day.patience_s)
-    damage = 10 * (rules.expected_sl(load) - rules.expected_sl(load, on - 1))
+    damage = 10 * (rules.expected_sl(load) - rules.expected_sl(load, max(0.0, on - 2))) / 2  # 15 of 30 minutes
     assert (eleven.start, eleven.damage) == (at(DAY, 11), pytest.approx(damage))
     # Nothing known of the window (no calls, no forecast): no advice.
     assert staffing.meeting_slot(floor, "acd", DAY, now, 2, 15, at(DAY, 7), at(DAY, 8, 30)) is None
@@ -307,15 +308,17 @@ def test_the_meeting_takes_off_only_its_agents_who_are_on_the_phones(floor, tmp_
     # a slot touching 11:00 costs; the latest slot that costs nothing wins.
     advice = staffing.meeting_slot_for_shift(floor, instance.id, now, minutes=30, window_minutes=150)
     assert (advice.start, advice.end, advice.damage, advice.agents_off) == (at(DAY, 11, 30), at(DAY, 12), 0, 1)
-    # 10:30-12:00, 60 minutes: every slot holds the whole of 11:00-11:30, where Ed is one of the agents on the
-    # phones (the feed saw one: bo): the latest is kept, its cost is those 10 calls' service level.
+    # 10:30-12:00, 60 minutes: every slot holds the whole of 11:00-11:30, where Ed is one of the agents the sheet
+    # has on the phones (Ana, Bo, Di until 11:10, Ed): the latest is kept, its cost is one agent less there.
     eleven = {s.label: s for s in day.slots}["11:00"]
-    load = IntervalLoad(at(DAY, 11), eleven.calls, eleven.aht_s, eleven.on_phones, 20.0, 0.8, day.patience_s)
+    assert eleven.staffed == pytest.approx(2 + 1 / 3 + 1)
+    load = IntervalLoad(at(DAY, 11), eleven.calls, eleven.aht_s, eleven.staffed, 20.0, 0.8, day.patience_s)
     advice = staffing.meeting_slot_for_shift(floor, instance.id, now, minutes=60, window_minutes=90)
     assert (advice.start, advice.end) == (at(DAY, 11), at(DAY, 12))
-    assert advice.damage == pytest.approx(10 * (rules.expected_sl(load) - rules.expected_sl(load, 0.0)))
+    assert advice.damage == pytest.approx(10 * (rules.expected_sl(load) - rules.expected_sl(load, eleven.staffed - 1)))
     assert advice.expected_sl_before == pytest.approx(rules.expected_sl(load))
-    assert advice.expected_sl_after == pytest.approx(0.0) and advice.sl_drop == pytest.approx(advice.expected_sl_before)
+    assert advice.expected_sl_after == pytest.approx(rules.expected_sl(load, eleven.staffed - 1))
+    assert advice.damage > 0 and advice.sl_drop == pytest.approx(advice.expected_sl_before - advice.expected_sl_after)
 
 
 # --- January 1999 of the Anonymous Bank (real data) ---
@@ -367,15 +370,16 @@ def test_january_required_against_the_agents_seen_serving(bank):
     shown = table(day)
     assert (day.threshold_s, day.target) == (20.0, 0.8), shown
     assert not any(s.future for s in day.slots) and all(s.staffed is None for s in day.slots), shown
-    # Patience over the 28 days before 1 February (4 to 31 January): the domain's estimate over every wait.
+    # Patience over the 28 days up to the end of the day shown: the domain's estimate over every wait.
     with bank.db.transaction() as tx:
         waits = tx.execute(text(
             "SELECT state, wait_seconds FROM calls WHERE state IN ('abandoned', 'answered') "
             "AND wait_seconds IS NOT NULL AND arrived_at >= :a AND arrived_at < :b"),
-            {"a": datetime(1999, 1, 4, tzinfo=BANK).timestamp(), "b": FEBRUARY.timestamp()}).all()
+            {"a": (datetime(1999, 1, 4, tzinfo=BANK) - timedelta(days=28)).timestamp(),
+             "b": datetime(1999, 1, 4, tzinfo=BANK).timestamp()}).all()
     assert day.patience_s == pytest.approx(erlang.patience_estimate(
         [w for s, w in waits if s == "abandoned"], [w for s, w in waits if s == "answered"]), rel=1e-12)
-    assert round(day.patience_s, 1) == 369.6
+    assert round(day.patience_s, 1) == 321.6  # the 28 days up to the end of the day shown: 1 to 3 January here
     # The peak: 16:30, 150 calls of 154 s: Erlang C asks for 17 agents at 80/20, 11 were seen serving, 14 % in 20 s.
     peak = max(day.slots, key=lambda s: s.calls or 0)
     assert (peak.label, peak.calls, round(peak.aht_s, 1), peak.required, peak.logged_in) == (

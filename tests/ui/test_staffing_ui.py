@@ -4,6 +4,7 @@ what-if dialog, the advice for the pre-shift meeting, and the agents short aroun
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 import numpy as np
 from PySide6.QtCore import QTime, Qt
@@ -88,8 +89,19 @@ def test_the_agenda_says_when_to_hold_the_meeting(desktop, qtbot):
     assert advice is not None and panel.slot_advice.isVisibleTo(window)
     assert advice.end <= panel.agenda.shift_start
     assert panel.slot_advice.text().startswith(f"Least damage to the service level: {advice.start:%H:%M}–")
+    length = advice.end - advice.start
+    assert length == panel.agenda.meeting_end - panel.agenda.meeting_start
+    # A longer meeting: the advice for the old length goes, and comes back for the new one.
+    panel.set_minutes(0, panel.agenda.parts[0].minutes + 10)
+    assert panel.advice is None and not panel.slot_advice.isVisibleTo(window)
+    qtbot.waitUntil(lambda: panel.advice is not None, timeout=5000)
+    desktop.wait_idle()
+    advice = panel.advice
+    assert advice.end - advice.start == length + timedelta(minutes=10) and advice.end <= panel.agenda.shift_start
     qtbot.mouseClick(panel.use_slot_button, Qt.MouseButton.LeftButton)
     assert panel.agenda.meeting_start.astimezone(advice.start.tzinfo).strftime("%H:%M") == f"{advice.start:%H:%M}"
+    assert not panel.warning.isVisible()  # it fits before the shift
+    assert not panel.use_slot_button.isEnabled()  # already there
 
 
 def test_handover_quality_shows_the_agents_short_around_each_change(desktop):
@@ -105,3 +117,4 @@ def test_handover_quality_shows_the_agents_short_around_each_change(desktop):
     for row, text in zip(rows, shown):
         short = getattr(row, "understaffing", None)
         assert text == ("" if short is None else f"{short:.1f}")
+    assert any(row.understaffing for row in rows)  # the demo's history has changes with agents short

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTimeEdit, QVBoxLayout,
@@ -83,6 +83,8 @@ class AgendaPanel(QWidget):
         # The least damaging slot for the meeting from the traffic expected (services.staffing), with a button
         # that moves the meeting there.
         self.advice = None
+        self._advice_timer = QTimer(self, singleShot=True, interval=600)  # a time box changed: ask again after
+        self._advice_timer.timeout.connect(self._ask_advice)
         self.slot_advice = QLabel(objectName="agenda_slot_advice", wordWrap=True)
         self.slot_advice.setStyleSheet("color: #1f4e79")
         self.use_slot_button = QPushButton(objectName="agenda_use_slot")
@@ -285,7 +287,7 @@ class AgendaPanel(QWidget):
             return
         from app.services import staffing
 
-        minutes = max(5, int((agenda.meeting_end - agenda.meeting_start).total_seconds() // 60))
+        minutes = max(1, int(self._length().total_seconds() // 60))
         instance_id = agenda.instance_id
 
         def shown(advice) -> None:
@@ -295,6 +297,9 @@ class AgendaPanel(QWidget):
 
         self.context.runner.run(_advice, staffing.meeting_slot_for_shift, console, instance_id, self.context.now(),
                                 minutes, on_done=shown, on_error=lambda exc: None)
+
+    def _length(self):
+        return self.agenda.meeting_end - self.agenda.meeting_start
 
     def _show_advice(self) -> None:
         advice = self.advice
@@ -358,7 +363,12 @@ class AgendaPanel(QWidget):
     def _show_times(self) -> None:
         """The parts' clock times, the state line and the warning (after any change of time)."""
         if self.advice is not None:
-            self._show_advice()
+            if self.agenda is not None and self.advice.end - self.advice.start != self._length():
+                self.advice = None  # for another length: asked again once the time boxes rest
+                self._show_advice()
+                self._advice_timer.start()
+            else:
+                self._show_advice()
         if self.agenda is None:
             self.warning.hide()
             return

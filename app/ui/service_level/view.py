@@ -392,7 +392,8 @@ class ServiceLevelView(QWidget):
         if view is None:
             return None
         now = self.context.now()
-        start = now.astimezone(ZoneInfo(view.timezone)).time() if view.day == now.date() else None
+        local = now.astimezone(ZoneInfo(view.timezone))  # the site's clock, the day shown is the site's
+        start = local.time() if view.day == local.date() else None
         if start is not None:
             start = start.replace(minute=(start.minute // 5) * 5, second=0, microsecond=0)
         dialog = WhatIfDialog(self.context, view.source, view.day, view.queues, view.timezone, start, self)
