@@ -350,7 +350,11 @@ def _demo(lang: str) -> int:
     print(f"Demo database: {built.db_url}")
     print(f"Site {built.site!r}, source {built.source!r}: {s.calls:,} calls of today ({built.today}) so far, "
           f"{s.waiting:,} waiting")
-    print(f"Live feed: {built.feed_path} (Asterisk queue_log; the window appends today's calls as the clock reaches them)")
+    h, days = built.history, built.history_days
+    print(f"Earlier weeks: {h.calls:,} calls on the same weekday of the {len(days)} weeks before "
+          f"({', '.join(d.isoformat() for d in days)}), for the staffing forecast and last week's comparison")
+    print(f"Live feed: {built.feed_path} (Asterisk queue_log: the earlier weeks, then today; the window appends "
+          f"today's calls as the clock reaches them)")
     sheet = built.sheet
     print(f"Shift sheet: {sheet.agents} agents, {sheet.roster_entries} roster entries, {sheet.notices} business notices; "
           f"imported from {sheet.agents_file} and {sheet.roster_file}; every demo supervisor's PIN is {DEMO_PIN}")
