@@ -83,3 +83,14 @@ def local_iso(epoch: int, tz: ZoneInfo) -> str:
 
 def local_hhmm(epoch: int, tz: ZoneInfo) -> str:
     return datetime.fromtimestamp(epoch, timezone.utc).astimezone(tz).strftime("%H:%M")
+
+
+def merge_spans(spans) -> list[tuple[float, float]]:
+    """Spans (start, end) merged where they meet or overlap, in time order."""
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

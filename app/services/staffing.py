@@ -46,7 +46,7 @@ from app.domain.attendance import MISSING, AttendanceStatus, Mark, RosterEntry
 from app.domain.errors import InvalidSettingError, UnknownSourceError
 from app.domain.floor import AgentStatus
 from app.domain.floor import _Agent as AgentReplay  # the floor's replay rules, one source of truth
-from app.domain.intervals import INTERVAL_SECONDS, day_intervals, zone
+from app.domain.intervals import INTERVAL_SECONDS, day_intervals, merge_spans, zone
 from app.domain.service_level import IntervalFigures
 from app.domain.sources import FeedSource, Site
 from app.domain.staffing import IntervalLoad, Slot, WhatIf
@@ -433,20 +433,10 @@ def _logged_in(tx, source: FeedSource, view: DayView, now: datetime, queues: lis
         spans.setdefault(agent, []).append((t, end))
     totals = {s: 0.0 for s in starts}
     for parts in spans.values():
-        for a, b in _union(parts):
+        for a, b in merge_spans(parts):
             for s in _meeting(starts, max(a, first), min(b, end)):
                 totals[s] += min(b, s + INTERVAL_SECONDS, end) - max(a, s)
     return {s: v / (min(s + INTERVAL_SECONDS, end) - s) for s, v in totals.items()}
-
-
-def _union(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
 
 
 # --- what-if and the meeting slot ---

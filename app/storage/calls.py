@@ -14,7 +14,7 @@ from sqlalchemy import and_, case, delete, func, insert, literal, or_, select, u
 from sqlalchemy.orm import Session
 
 from app.domain.calls import CallRecord, CallState
-from app.domain.intervals import INTERVAL_SECONDS
+from app.domain.intervals import INTERVAL_SECONDS, merge_spans
 from app.domain.service_level import IntervalFigures
 from app.storage.models import AgentEvent, Call, Coverage, IntervalRow
 from app.storage.models import FeedSource as SourceRow
@@ -273,17 +273,7 @@ def coverage(session: Session, source_id: int, first: float | None = None, end: 
     a, b = live.last_data_at, live.last_poll_at.timestamp()  # UtcDateTime: aware
     if b <= a or (first is not None and end is not None and not (a < end and b >= first)):
         return spans
-    return _merged(spans + [(a, b)])
-
-
-def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    out: list[tuple[float, float]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    return merge_spans(spans + [(a, b)])
 
 
 def count_waiting(session: Session, source_id: int, first: int) -> int:
