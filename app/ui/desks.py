@@ -80,6 +80,8 @@ class DeskWatch(QObject):
         if self.listener is not None:
             self.listener.stop(timeout=0.5)
             self.listener = None
+        self.timer.stop()  # tables gathered but not yet read again: the window is closing or changing database
+        self.pending.clear()
         self._show_state(True, None)
 
     # --- on the GUI thread ---

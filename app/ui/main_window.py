@@ -555,7 +555,7 @@ class MainWindow(QMainWindow):
             if saved:
                 splitter.restoreState(saved)
         last = s.get(LAST_VIEW)
-        QTimer.singleShot(0, lambda: self.show_view(last) if last in self.views else None)
+        QTimer.singleShot(0, lambda: self.show_view(last) if last in self.views and self.isVisible() else None)
 
     def save_state(self) -> None:
         s = self.context.settings
@@ -573,6 +573,8 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.desks.stop()
         self.signing.stop()
+        self.shift_timer.stop()
+        self.now.timer.stop()  # the Now panel reads the floor every few seconds: not for a closed window
         if self.checks is not None:
             self.checks.shutdown(wait=False)
         self.save_state()

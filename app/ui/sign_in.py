@@ -382,6 +382,8 @@ class SignIn(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.pause.stop()
+        self.console = None  # a retry or refresh still queued finds no console and does nothing
         self.idle.stop()
 
     def retranslate(self) -> None:
