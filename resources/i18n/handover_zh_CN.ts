@@ -317,237 +317,237 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="203"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="205"/>
         <source>Next shift</source>
         <translation>下一班次</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="204"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
         <source>Meeting starts</source>
         <translation>会议开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="205"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
         <source>End at the shift&apos;s start</source>
         <translation>在班次开始时结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="206"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="208"/>
         <source>Move the meeting&apos;s start so that it ends when the shift starts</source>
         <translation>调整会议开始时间，使其在班次开始时结束</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="207"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="209"/>
         <source>Hold it then</source>
         <translation>就在那时开</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="208"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
         <source>Move the meeting to the slot with the least expected damage</source>
         <translation>把会议移到预计影响最小的时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="212"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="212"/>
         <source>Part</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="210"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="212"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="211"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="213"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="212"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="214"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="213"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="215"/>
         <source>Add a part</source>
         <translation>添加环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="214"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="216"/>
         <source>Remove the part</source>
         <translation>删除环节</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="215"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="216"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="218"/>
         <source>What to say</source>
         <translation>讲解内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="219"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="219"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="217"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="219"/>
         <source>Where to find it</source>
         <translation>系统中的位置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="218"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="220"/>
         <source>Warm-up</source>
         <translation>热身活动</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="219"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="221"/>
         <source>Warm-ups…</source>
         <translation>热身活动库…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="220"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="222"/>
         <source>Topic</source>
         <translation>话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="221"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="223"/>
         <source>The topic set at yesterday&apos;s post-shift meeting</source>
         <translation>昨天班后会定下的话题</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="222"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="224"/>
         <source>Save the agenda</source>
         <translation>保存议程</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="223"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="225"/>
         <source>Build again</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="224"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="226"/>
         <source>Build the agenda again from the console&apos;s data (edits not saved are lost)</source>
         <translation>根据系统数据重新生成议程（未保存的修改将丢失）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="226"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="228"/>
         <source>Print preview…</source>
         <translation>打印预览…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="227"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="229"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="273"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="275"/>
         <source>No shift is defined for this day.</source>
         <translation>这一天没有定义班次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="306"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="311"/>
         <source>Least damage to the service level: {start}–{end} ({source}: the {agents} agents of the shift leave the phones where they are on them; about {damage:.1f} more calls miss the threshold; expected {before} → {after}).</source>
         <translation>对服务水平影响最小：{start}–{end}（{source}：本班次 {agents} 名坐席在接线时段离线参会；预计多约 {damage:.1f} 个来电超出阈值；预计 {before} → {after}）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="378"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="388"/>
         <source>The meeting ends at {end}, {late} min after the shift starts at {start}: shorten a time box or start earlier.</source>
         <translation>会议在 {end} 结束，比班次开始时间 {start} 晚 {late} 分钟：请缩短某个环节或提前开始。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="382"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="392"/>
         <source>A part of your own needs a title or a text.</source>
         <translation>自行添加的环节需要标题或内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="397"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="407"/>
         <source>Prepared by {by} at {time} (revision {revision})</source>
         <translation>由 {by} 于 {time} 准备（第 {revision} 版）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="401"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="411"/>
         <source>Not prepared yet: built automatically</source>
         <translation>尚未准备：自动生成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="403"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="413"/>
         <source>{state} · changed, not saved</source>
         <translation>{state} · 已修改，未保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="404"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="414"/>
         <source>{shift} {day}: meeting {start}–{end}, shift starts {shift_start}</source>
         <translation>{shift} {day}：会议 {start}–{end}，班次 {shift_start} 开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="468"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="478"/>
         <source>{name} ({kind}, {minutes} min)</source>
         <translation>{name}（{kind}，{minutes} 分钟）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="476"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="486"/>
         <source>No warm-up chosen.</source>
         <translation>未选择热身活动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="482"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="492"/>
         <source>Nobody is rostered on this shift.</source>
         <translation>本班次没有排班人员。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="486"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="496"/>
         <source>no team</source>
         <translation>无班组</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="487"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="497"/>
         <source>{count} rostered ({teams}); ticked on the printed agenda.</source>
         <translation>排班 {count} 人（{teams}）；在打印的议程上勾选签到。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="491"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="501"/>
         <source>No open item is carried into this shift.</source>
         <translation>没有转入本班次的未结事项。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="495"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="505"/>
         <source>No half hour below target in the last shift.</source>
         <translation>上一班次没有低于目标的半小时时段。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="496"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="506"/>
         <source>{time} {source}: {sl}% (target {target}%)</source>
         <translation>{time} {source}：{sl}%（目标 {target}%）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="628"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="638"/>
         <source>Choose who is writing first (Work log, Writing as).</source>
         <translation>请先选择记录人（工作日志中的“记录人”）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="645"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="655"/>
         <source>Agenda saved (revision {revision}).</source>
         <translation>议程已保存（第 {revision} 版）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="696"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="706"/>
         <source>Save the agenda as PDF</source>
         <translation>将议程另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/meetings/agenda_panel.py" line="697"/>
+        <location filename="../../app/ui/meetings/agenda_panel.py" line="707"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -697,7 +697,7 @@
 <context>
     <name>AskTextDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="83"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="84"/>
         <source>Please fill this in.</source>
         <translation>请填写此项。</translation>
     </message>
@@ -789,37 +789,37 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="256"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="257"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="262"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="263"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="262"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="263"/>
         <source>When you opened it</source>
         <translation>您打开时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="262"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="263"/>
         <source>Stored now</source>
         <translation>当前保存的</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="263"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="264"/>
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="277"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="278"/>
         <source>Entry #{id} was changed (now revision {now}) after you opened it (revision {base}). Nothing of yours was saved yet. Choose which version stays.</source>
         <translation>您打开第 {id} 条记录（第 {base} 版）后，它已被修改（现为第 {now} 版）。您的修改尚未保存。请选择保留哪个版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="280"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="281"/>
         <source>Save my change over it</source>
         <translation>用我的修改覆盖</translation>
     </message>
@@ -1122,12 +1122,12 @@
 <context>
     <name>DeskWatch</name>
     <message>
-        <location filename="../../app/ui/desks.py" line="120"/>
+        <location filename="../../app/ui/desks.py" line="122"/>
         <source>The database is reachable again; what changed meanwhile is read again.</source>
         <translation>数据库已恢复连接；期间的变更已重新读取。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/desks.py" line="125"/>
+        <location filename="../../app/ui/desks.py" line="127"/>
         <source>⚠ Database unreachable since {time}: showing what was read before; reconnecting…</source>
         <translation>⚠ 自 {time} 起无法连接数据库：显示的是此前读取的内容；正在重新连接…</translation>
     </message>
@@ -1163,13 +1163,13 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="123"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="124"/>
         <source>Edit entry #{id}</source>
         <translation>编辑第 {id} 条记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="173"/>
-        <location filename="../../app/ui/work_log/dialogs.py" line="178"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="174"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="179"/>
         <source>Cannot read the time “{text}”: type HH:MM or MM-DD HH:MM.</source>
         <translation>无法识别时间“{text}”：请输入 HH:MM 或 MM-DD HH:MM。</translation>
     </message>
@@ -1674,42 +1674,42 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="203"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="204"/>
         <source>History of entry #{id}</source>
         <translation>第 {id} 条记录的修改历史</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
         <source>Revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="205"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="206"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="207"/>
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="221"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="222"/>
         <source>{before} → {after}</source>
         <translation>{before} → {after}</translation>
     </message>
@@ -3571,32 +3571,32 @@
         <translation>用我的修改覆盖(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="56"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="55"/>
         <source>&amp;Keep the stored version</source>
         <translation>保留已保存的版本(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="76"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="68"/>
         <source>free</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="79"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="71"/>
         <source>{agents} · out of service: {reason}</source>
         <translation>{agents} · 停用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="84"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="76"/>
         <source>not known</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="87"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="79"/>
         <source>at {time}</source>
         <translation>于 {time}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="88"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="80"/>
         <source>{name} at {time}</source>
         <translation>{name} 于 {time}</translation>
     </message>
@@ -3853,143 +3853,143 @@
 <context>
     <name>ServiceLevelView</name>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="138"/>
+        <location filename="../../app/ui/service_level/view.py" line="141"/>
         <source>Queues shown (several are combined, volume-weighted)</source>
         <translation>显示的队列（多个队列按话量加权合并）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="139"/>
+        <location filename="../../app/ui/service_level/view.py" line="142"/>
         <source>Previous day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="140"/>
+        <location filename="../../app/ui/service_level/view.py" line="143"/>
         <source>Next day</source>
         <translation>后一天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="141"/>
+        <location filename="../../app/ui/service_level/view.py" line="144"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="142"/>
+        <location filename="../../app/ui/service_level/view.py" line="145"/>
         <source>Same weekday a week earlier</source>
         <translation>上周同日对比</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="143"/>
+        <location filename="../../app/ui/service_level/view.py" line="146"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="144"/>
+        <location filename="../../app/ui/service_level/view.py" line="147"/>
         <source>Abandoned calls…</source>
         <translation>放弃呼叫…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="147"/>
+        <location filename="../../app/ui/service_level/view.py" line="150"/>
         <source>The abandoned calls of the selected interval, to turn into callback follow-ups (Ctrl+Shift+B)</source>
         <translation>所选时段的放弃呼叫，可转为回电跟进（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="148"/>
+        <location filename="../../app/ui/service_level/view.py" line="151"/>
         <source>What if…</source>
         <translation>假如…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="151"/>
+        <location filename="../../app/ui/service_level/view.py" line="154"/>
         <source>Take agents off the phones for a while: the service level expected before and after, and the best slot for a meeting (Ctrl+Shift+W)</source>
         <translation>让坐席暂时离线：前后的预计服务水平，以及开会的最佳时段（Ctrl+Shift+W）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="153"/>
+        <location filename="../../app/ui/service_level/view.py" line="156"/>
         <source>Queue settings…</source>
         <translation>队列设置…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="154"/>
+        <location filename="../../app/ui/service_level/view.py" line="157"/>
         <source>Threshold, target and definition per queue</source>
         <translation>按队列设置阈值、目标和口径</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="155"/>
+        <location filename="../../app/ui/service_level/view.py" line="158"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="156"/>
+        <location filename="../../app/ui/service_level/view.py" line="159"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="157"/>
+        <location filename="../../app/ui/service_level/view.py" line="160"/>
         <source>Definitions side by side</source>
         <translation>各口径对照</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="167"/>
+        <location filename="../../app/ui/service_level/view.py" line="170"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="189"/>
-        <location filename="../../app/ui/service_level/view.py" line="211"/>
+        <location filename="../../app/ui/service_level/view.py" line="192"/>
+        <location filename="../../app/ui/service_level/view.py" line="214"/>
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="298"/>
+        <location filename="../../app/ui/service_level/view.py" line="328"/>
         <source>mixed</source>
         <translation>不一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="298"/>
+        <location filename="../../app/ui/service_level/view.py" line="328"/>
         <source>{t:g} s</source>
         <translation>{t:g} 秒</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="300"/>
+        <location filename="../../app/ui/service_level/view.py" line="330"/>
         <source>{source} · {site} · {day} ({zone})</source>
         <translation>{source} · {site} · {day}（{zone}）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="303"/>
+        <location filename="../../app/ui/service_level/view.py" line="333"/>
         <source>Service level: {definition}, threshold {t}, target {target:g} %</source>
         <translation>服务水平：{definition}，阈值 {t}，目标 {target:g} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="308"/>
+        <location filename="../../app/ui/service_level/view.py" line="338"/>
         <source>Day so far: {sl:.1f} % of {n} calls</source>
         <translation>今日累计：{n} 通电话，{sl:.1f} %</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="310"/>
+        <location filename="../../app/ui/service_level/view.py" line="340"/>
         <source>No data for this day.</source>
         <translation>当天没有数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="312"/>
+        <location filename="../../app/ui/service_level/view.py" line="342"/>
         <source>Vendor rule: {rule}</source>
         <translation>厂商口径：{rule}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="398"/>
+        <location filename="../../app/ui/service_level/view.py" line="430"/>
         <source>Export the table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="398"/>
+        <location filename="../../app/ui/service_level/view.py" line="430"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="405"/>
+        <location filename="../../app/ui/service_level/view.py" line="437"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/view.py" line="408"/>
+        <location filename="../../app/ui/service_level/view.py" line="440"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
@@ -4572,27 +4572,27 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="92"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="93"/>
         <source>Change the status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="102"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="103"/>
         <source>What was done, or why it was dropped (needed for done and cancelled)</source>
         <translation>做了什么，或为什么取消（完成和取消时必填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="105"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="106"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="106"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="107"/>
         <source>&amp;Status</source>
         <translation>状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/work_log/dialogs.py" line="107"/>
+        <location filename="../../app/ui/work_log/dialogs.py" line="108"/>
         <source>Closing &amp;remark</source>
         <translation>结案说明(&amp;R)</translation>
     </message>
@@ -4788,102 +4788,102 @@
 <context>
     <name>WhatIfDialog</name>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="99"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="104"/>
         <source>What if agents go off the phones — {source}, {day}</source>
         <translation>假如坐席离线 — {source}，{day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="101"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="106"/>
         <source>Take agents off the phones</source>
         <translation>让坐席离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="102"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="107"/>
         <source>Best slot for a meeting or a huddle</source>
         <translation>开会或小组碰头的最佳时段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="103"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="108"/>
         <source>&amp;Agents</source>
         <translation>坐席数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="104"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="109"/>
         <source>&amp;From</source>
         <translation>开始(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="105"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="110"/>
         <source>For (&amp;minutes)</source>
         <translation>时长（分钟）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="106"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="111"/>
         <source>&amp;Between</source>
         <translation>时间范围(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="107"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
         <source>and</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="108"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="113"/>
         <source>Meeting (mi&amp;nutes)</source>
         <translation>会议（分钟）(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="109"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="114"/>
         <source>&amp;Show the effect</source>
         <translation>查看影响(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="110"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="115"/>
         <source>Find the &amp;best slot</source>
         <translation>找最佳时段(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="111"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="116"/>
         <source>Half hour</source>
         <translation>半小时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="111"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="116"/>
         <source>Calls expected</source>
         <translation>预计来电</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="117"/>
         <source>SL before</source>
         <translation>之前服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="117"/>
         <source>SL after</source>
         <translation>之后服务水平</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="112"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="117"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="140"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="145"/>
         <source>No half hour with calls expected is touched.</source>
         <translation>不涉及有预计来电的半小时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="145"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="150"/>
         <source>{agents} agents off the phones for {minutes} min: about {missed:.1f} more of {calls:.0f} calls expected would wait longer than the threshold.</source>
         <translation>{agents} 名坐席离线 {minutes} 分钟：预计 {calls:.0f} 个来电中约多 {missed:.1f} 个等待超过阈值。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="165"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="170"/>
         <source>No slot fits in that window (it must hold the meeting, and calls must be known or forecast).</source>
         <translation>该时间范围内没有合适的时段（需容纳会议，且来电须已知或有预测）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/service_level/what_if_dialog.py" line="168"/>
+        <location filename="../../app/ui/service_level/what_if_dialog.py" line="173"/>
         <source>Best: {start}–{end} with {agents} agents off: about {damage:.1f} more calls would miss the threshold (service level −{drop:.1f} points).</source>
         <translation>最佳：{start}–{end}，{agents} 名坐席离线：约多 {damage:.1f} 个来电超出阈值（服务水平 −{drop:.1f} 个百分点）。</translation>
     </message>
@@ -8004,7 +8004,7 @@
         <translation>{reason}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="110"/>
+        <location filename="../../app/ui/seat_map/conflict_dialog.py" line="98"/>
         <source>Seat {seats}: the stored version was kept; your change was not saved.</source>
         <translation>座位 {seats}：已保留已保存的版本；您的修改未保存。</translation>
     </message>

@@ -11,15 +11,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout,
+    QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from app.domain.errors import SeatConflictError
 from app.domain.seating import SeatVersion
+from app.ui.conflict_choice import ConflictChoice
 
 
-class SeatConflictDialog(QDialog):
+class SeatConflictDialog(ConflictChoice):
     """State: the error shown, and `choice`: "theirs" (keep what is stored and read the map again, the default:
     Enter or Esc) or "mine" (apply this desk's change on top of the stored version)."""
 
@@ -52,15 +52,7 @@ class SeatConflictDialog(QDialog):
         self.text = QLabel(self.tr("Seat {seats} was changed by another desk after you looked at the map. Nothing "
                                    "of yours was saved yet. Choose which version stays.").format(seats=codes),
                            wordWrap=True, objectName="seat_conflict_text")
-        self.mine = QPushButton(self.tr("&Apply my change over it"), objectName="conflict_mine")
-        self.theirs = QPushButton(self.tr("&Keep the stored version"), objectName="conflict_theirs")
-        self.mine.setAutoDefault(False)
-        self.theirs.setDefault(True)
-        self.mine.clicked.connect(lambda: self._choose("mine"))
-        self.theirs.clicked.connect(lambda: self._choose("theirs"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.mine, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.theirs, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = self.choice_buttons(self.tr("&Apply my change over it"), self.tr("&Keep the stored version"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.table, 1)
@@ -86,10 +78,6 @@ class SeatConflictDialog(QDialog):
         if not by:
             return self.tr("at {time}").format(time=when)
         return self.tr("{name} at {time}").format(name=by, time=when)
-
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept() if choice == "mine" else self.reject()
 
 
 def ask_which(actions, error: SeatConflictError, again, gave_up=None) -> SeatConflictDialog:

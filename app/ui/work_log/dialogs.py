@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QPlainTextEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from app.domain.notices import Priority
 from app.domain.worklog import EDITABLE, Category, Entry, ItemStatus, Revision, RevisionKind, parse_when
+from app.ui.conflict_choice import ConflictChoice
 from app.ui.work_log import words
 from app.ui.work_log.models import add_choice, choice, choose
 
@@ -245,7 +246,7 @@ class HistoryDialog(QDialog):
         self.resize(1000, 520)
 
 
-class ConflictDialog(QDialog):
+class ConflictDialog(ConflictChoice):
     """Someone changed the entry since it was opened: both versions side by side, and the choice.
 
     `choice`: "mine" (save my change over the stored version) or "theirs" (keep what is stored).
@@ -277,20 +278,10 @@ class ConflictDialog(QDialog):
         text = QLabel(self.tr("Entry #{id} was changed (now revision {now}) after you opened it (revision {base}). "
                               "Nothing of yours was saved yet. Choose which version stays.").format(
             id=error.entry_id, now=last, base=error.expected_revision), wordWrap=True)
-        self.mine = QPushButton(self.tr("Save my change over it"), objectName="conflict_mine")
-        self.theirs = QPushButton(self.tr("Keep the stored version"), objectName="conflict_theirs")
-        self.theirs.setDefault(True)
-        self.mine.clicked.connect(lambda: self._choose("mine"))
-        self.theirs.clicked.connect(lambda: self._choose("theirs"))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.mine, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.theirs, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons = self.choice_buttons(self.tr("Save my change over it"), self.tr("Keep the stored version"))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(760, 320)
 
-    def _choose(self, choice: str) -> None:
-        self.choice = choice
-        self.accept() if choice == "mine" else self.reject()
